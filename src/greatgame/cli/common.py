@@ -1,0 +1,70 @@
+"""What every command shares: settings from flags, error lines, exit codes, output writers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterable, Mapping
+from typing import Any, NoReturn
+
+import typer
+
+from ..settings import Settings, SettingsError, load_settings
+
+# Exit codes: 0 all done; 1 done, but some input was skipped or failed; 2 bad usage; 3 nothing done.
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_FATAL = 0, 1, 2, 3
+
+
+def error_line(message: str) -> None:
+    """One line on stderr, prefixed so it is clear which program speaks."""
+    typer.echo(f"greatgame: {message}", err=True)
+
+
+def fail(message: str, code: int = EXIT_FATAL) -> NoReturn:
+    """Print one error line and stop with the given exit code."""
+    error_line(message)
+    raise typer.Exit(code)
+
+
+def build_settings(config: str | None = None, **flags: Any) -> Settings:
+    """Settings from defaults, the user's file and the flags; a bad file stops the command."""
+    try:
+        return load_settings(config, **flags)
+    except SettingsError as exc:
+        fail(str(exc), EXIT_USAGE)
+
+
+def write_jsonl(rows: Iterable[Mapping[str, Any]], out: Any = None) -> None:
+    out = out or sys.stdout
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def flatten(row: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Nested dicts to one level with dotted-free underscore names, for CSV."""
+    flat: dict[str, Any] = {}
+    for k, v in row.items():
+        key = f"{prefix}{k}"
+        if isinstance(v, Mapping):
+            flat.update(flatten(v, key + "_"))
+        else:
+            flat[key] = v
+    return flat
+
+
+def write_csv(rows: Iterable[Mapping[str, Any]], out: Any = None, fieldnames: list[str] | None = None) -> None:
+    out = out or sys.stdout
+    rows = [flatten(r) for r in rows]
+    names = fieldnames or (list(rows[0]) if rows else [])
+    w = csv.DictWriter(out, fieldnames=names, extrasaction="ignore", lineterminator="\n")
+    w.writeheader()
+    for r in rows:
+        w.writerow(r)
+
+
+def csv_text(rows: Iterable[Mapping[str, Any]]) -> str:
+    buf = io.StringIO()
+    write_csv(rows, buf)
+    return buf.getvalue()

@@ -1,0 +1,256 @@
+"""Read input documents of every kind, and mark the boilerplate the coder must skip."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import gzip
+import hashlib
+import io
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .model import Document, InputError
+
+__all__ = ["read_documents", "read_path", "document_id", "boilerplate_spans", "parse_date", "SUFFIXES"]
+
+SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".ndjson", ".csv")
+_GZ = ".gz"
+
+
+def document_id(text: str) -> str:
+    """A stable id from the document's content."""
+    return "doc-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def parse_date(value: object) -> str | None:
+    """An ISO date (YYYY-MM-DD) from an ISO date or datetime string; ValueError if it is not one."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"date must be a string, not {type(value).__name__}")
+    m = _DATE_RE.match(value.strip())
+    if not m:
+        raise ValueError(f"date {value!r} is not ISO 8601 (YYYY-MM-DD)")
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        raise ValueError(f"date {value!r} does not exist") from None
+
+
+# --- boilerplate -------------------------------------------------------------------------------
+
+_BOILER_PHRASES = re.compile(
+    r"(©|\(c\)\s*\d{4}|copyright\b|all rights reserved|show comments|hide comments|\bcomments?\s*\(\d+\)|"
+    r"sign up|subscribe|newsletter|cookie|privacy policy|terms of (use|service)|follow us|share (this|on)|"
+    r"read more|click here|advertis(e|ement)|related (articles|stories|posts)|skip to (main )?content|"
+    r"log ?in\b|sign in\b|all the news|most (read|popular)|you may also like|back to top|print this|"
+    r"email this|contact us|about us|reprints?\b|permissions\b)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?:;\"”’')\]]\s*$")
+_SMALL_WORDS = {"and", "of", "the", "a", "an", "in", "on", "for", "to", "&", "|", "-", "–", "—", "·", "•", "/"}
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+
+
+def _is_navigation(line: str) -> bool:
+    """A short line of capitalised words without sentence punctuation: menus, bylines, tag rows."""
+    words = _WORD.findall(line)
+    if not words or len(words) > 14 or _SENTENCE_END.search(line):
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if len(content) < 2:
+        return len(words) <= 2 and len(line) < 25 and not line.rstrip().endswith(",")
+    capital = sum(1 for w in content if w[0].isupper())
+    return capital / len(content) >= 0.8
+
+
+def boilerplate_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Character ranges of lines that are page furniture rather than article prose."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    prev_open = False  # the previous line ended mid-sentence (hard-wrapped prose)
+    for raw in text.splitlines(keepends=True):
+        line = raw.strip()
+        start, end = pos, pos + len(raw.rstrip("\r\n"))
+        pos += len(raw)
+        if not line:
+            prev_open = False
+            continue
+        short = len(line) < 160
+        furniture = short and bool(_BOILER_PHRASES.search(line)) and len(_WORD.findall(line)) <= 20
+        if furniture or (not prev_open and _is_navigation(line)):
+            spans.append((start, end))
+            prev_open = False
+            continue
+        prev_open = not _SENTENCE_END.search(line)
+    return tuple(spans)
+
+
+# --- readers -----------------------------------------------------------------------------------
+
+
+def _decode(data: bytes, path: str) -> str | InputError:
+    if not data.strip():
+        return InputError(path, "empty file")
+    if b"\x00" in data[:8192]:
+        return InputError(path, "binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return InputError(path, f"not valid UTF-8 (byte {exc.start})")
+
+
+def _text_document(text: str, origin: str, **meta: str | None) -> Document:
+    return Document(id=document_id(text), text=text, origin=origin, skip=boilerplate_spans(text), **meta)
+
+
+def _from_html(data: str, path: str) -> Document | InputError:
+    import trafilatura
+
+    try:
+        result = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False, as_dict=True)
+    except Exception as exc:  # trafilatura raises many kinds on broken markup
+        return InputError(path, f"cannot parse HTML: {exc}")
+    text = (result or {}).get("text") or ""
+    if not text.strip():
+        return InputError(path, "no article text found in the HTML")
+    try:
+        date = parse_date(result.get("date"))
+    except ValueError:
+        date = None
+    return _text_document(text, path, date=date, url=result.get("url"), title=result.get("title"))
+
+
+def _record_document(rec: object, path: str, line: int | None) -> Document | InputError:
+    if not isinstance(rec, dict):
+        return InputError(path, "record is not a JSON object", line)
+    text = rec.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return InputError(path, "record has no text", line)
+    try:
+        date = parse_date(rec.get("date"))
+    except ValueError as exc:
+        return InputError(path, str(exc), line)
+    doc_id = rec.get("id")
+    doc_id = str(doc_id) if doc_id not in (None, "") else document_id(text)
+    origin = f"{path}:{line}" if line else path
+    url, title = rec.get("url"), rec.get("title")
+    return Document(
+        id=doc_id, text=text, date=date, origin=origin,
+        url=str(url) if url else None, title=str(title) if title else None,
+        skip=boilerplate_spans(text),
+    )
+
+
+def _from_jsonl(data: str, path: str) -> Iterator[Document | InputError]:
+    for n, line in enumerate(data.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(path, f"not JSON ({exc.msg})", n)
+            continue
+        yield _record_document(rec, path, n)
+
+
+def _from_csv(data: str, path: str) -> Iterator[Document | InputError]:
+    reader = csv.DictReader(io.StringIO(data))
+    if not reader.fieldnames or "text" not in reader.fieldnames:
+        yield InputError(path, "CSV has no 'text' column")
+        return
+    for rec in reader:
+        yield _record_document(rec, path, reader.line_num)
+
+
+def _kind(name: str) -> str:
+    low = name.lower()
+    if low.endswith(_GZ):
+        low = low[: -len(_GZ)]
+    return os.path.splitext(low)[1]
+
+
+def _read_bytes(path: Path, limit: int) -> bytes | InputError:
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > limit * (4 if name.endswith(_GZ) else 1) and _kind(name) not in (".jsonl", ".ndjson", ".csv"):
+            return InputError(name, f"file too large ({size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB)")
+        raw = path.read_bytes()
+        if name.endswith(_GZ):
+            raw = gzip.decompress(raw)
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        return InputError(name, f"cannot read: {getattr(exc, 'strerror', None) or exc}")
+    return raw
+
+
+def _parse(data: bytes, name: str, kind: str, limit: int) -> Iterator[Document | InputError]:
+    text = _decode(data, name)
+    if isinstance(text, InputError):
+        yield text
+        return
+    if kind in (".jsonl", ".ndjson"):
+        items: Iterable[Document | InputError] = _from_jsonl(text, name)
+    elif kind == ".csv":
+        items = _from_csv(text, name)
+    elif kind in (".html", ".htm"):
+        items = [_from_html(text, name)]
+    else:
+        items = [_text_document(text, name)]
+    for item in items:
+        if isinstance(item, Document) and len(item.text.encode("utf-8")) > limit:
+            where = item.origin or name
+            yield InputError(where, f"document too large ({len(item.text) / 1e6:.1f} MB; the limit is "
+                                    f"{limit / 1e6:.0f} MB)")
+        else:
+            yield item
+
+
+def _sniff_stdin(data: bytes) -> str:
+    head = data.lstrip()[:1]
+    if head == b"{":
+        return ".jsonl"
+    if head == b"<":
+        return ".html"
+    return ".txt"
+
+
+def read_path(path: str, limit: int = 10_000_000) -> Iterator[Document | InputError]:
+    """Documents (and errors) from one path: a file, a directory (recursively), or '-' for stdin."""
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        yield from _parse(data, "<stdin>", _sniff_stdin(data), limit)
+        return
+    p = Path(path)
+    if p.is_dir():
+        for sub in sorted(p.rglob("*")):
+            if sub.is_file() and not sub.name.startswith(".") and _kind(sub.name) in SUFFIXES:
+                yield from read_path(str(sub), limit)
+        return
+    if not p.exists():
+        yield InputError(path, "no such file or directory")
+        return
+    kind = _kind(p.name)
+    if kind not in SUFFIXES:
+        yield InputError(path, f"unknown kind of file {kind or '(no extension)'!r}; expected one of "
+                               + ", ".join(SUFFIXES))
+        return
+    data = _read_bytes(p, limit)
+    if isinstance(data, InputError):
+        yield data
+        return
+    yield from _parse(data, path, kind, limit)
+
+
+def read_documents(paths: Iterable[str], limit: int = 10_000_000) -> Iterator[Document | InputError]:
+    """Documents and input errors from every path, in order."""
+    for path in paths:
+        yield from read_path(path, limit)

@@ -1,0 +1,166 @@
+"""Typed records passed between stages: documents, mentions, events."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+__all__ = [
+    "Document",
+    "InputError",
+    "Mention",
+    "Span",
+    "ActorRef",
+    "Location",
+    "Event",
+    "MODALITIES",
+    "ACTOR_KINDS",
+]
+
+MODALITIES = ("asserted", "negated", "future", "hypothetical", "reported")
+ACTOR_KINDS = ("state", "igo", "ngo", "group", "person", "agent")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input document: its text as the coder sees it, and what is known about it."""
+
+    id: str
+    text: str
+    date: str | None = None
+    url: str | None = None
+    title: str | None = None
+    origin: str = ""
+    # Character ranges of the text the coder skips (navigation, bylines, footers).
+    skip: tuple[tuple[int, int], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["skip"] = [list(s) for s in self.skip]
+        return d
+
+
+@dataclass(frozen=True)
+class InputError:
+    """A user's input that could not be read: where it is and why."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor named in a document, resolved to codes."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    code: str | None
+    country: str | None
+    sector: str | None
+    name: str | None
+    kind: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the document's text."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """The source or target of an event, as the event record shows it."""
+
+    text: str
+    start: int
+    end: int
+    code: str | None
+    country: str | None
+    sector: str | None
+    name: str | None
+
+    @classmethod
+    def of(cls, m: Mention) -> ActorRef:
+        return cls(m.text, m.start, m.end, m.code, m.country, m.sector, m.name)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where an event happened."""
+
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Event:
+    """Who did what to whom, with its evidence; the DESIGN.md event record."""
+
+    event_id: str
+    doc_id: str
+    date: str | None
+    source: ActorRef
+    target: ActorRef
+    cameo: str
+    cameo_root: str
+    plover: str | None
+    quad: int
+    goldstein: float
+    negated: bool
+    modality: str
+    confidence: float
+    trigger: Span
+    sentence: Span
+    location: Location | None = None
+    # How the event was found: rule or model, and what it ruled out (for --explain).
+    explain: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def to_dict(self, explain: bool = False) -> dict[str, Any]:
+        d = {
+            "event_id": self.event_id,
+            "doc_id": self.doc_id,
+            "date": self.date,
+            "source": self.source.to_dict(),
+            "target": self.target.to_dict(),
+            "cameo": self.cameo,
+            "cameo_root": self.cameo_root,
+            "plover": self.plover,
+            "quad": self.quad,
+            "goldstein": self.goldstein,
+            "negated": self.negated,
+            "modality": self.modality,
+            "confidence": self.confidence,
+            "trigger": self.trigger.to_dict(),
+            "sentence": self.sentence.to_dict(),
+            "location": self.location.to_dict() if self.location else None,
+        }
+        if explain:
+            d["explain"] = self.explain
+        return d

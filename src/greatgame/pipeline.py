@@ -1,0 +1,130 @@
+"""Documents to events, in one process or a pool of processes."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from .model import Document, Event, InputError, Mention
+from .settings import Settings
+
+__all__ = ["DocResult", "Coder", "code_documents", "get_coder", "CODER_VERSION"]
+
+CODER_VERSION = "greatgame-0.1.0"
+
+
+@dataclass(frozen=True)
+class DocResult:
+    """What coding one document gave: its mentions and events, or the error that stopped it."""
+
+    doc: Document
+    mentions: tuple[Mention, ...] = ()
+    events: tuple[Event, ...] = ()
+    error: str | None = None
+    stats: dict[str, int] = field(default_factory=dict, compare=False)
+
+
+class Coder:
+    """The loaded NLP pipeline, dictionaries and classifier; build once per process."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        from .actors import ActorRecognizer
+        from .events import EventCoder
+        from .nlp import load_pipeline
+
+        self.settings = settings or Settings()
+        self.nlp = load_pipeline(self.settings.spacy_model)
+        self.actors = ActorRecognizer(self.nlp.vocab)
+        self.events = EventCoder(self.settings)
+
+    def code_many(self, docs: Iterable[Document]) -> Iterator[DocResult]:
+        """Code documents in order; a document that fails gives a DocResult with its error."""
+        from .nlp import parse_candidates
+
+        for doc in docs:
+            try:
+                parsed = parse_candidates(self.nlp, self.actors, doc, self.settings)
+                mentions = self.actors.resolve(parsed, doc)
+                events = self.events.extract(parsed, mentions, doc)
+                yield DocResult(doc, tuple(m for m, _ in mentions.items()), tuple(events),
+                                stats=parsed.stats)
+            except Exception as exc:  # one document's failure must not stop the batch
+                yield DocResult(doc, error=f"{type(exc).__name__}: {exc}")
+
+    def code(self, doc: Document) -> DocResult:
+        """Code one document."""
+        return next(self.code_many([doc]))
+
+    def mentions(self, doc: Document) -> list[Mention]:
+        """The actor mentions of one document."""
+        return list(self.code(doc).mentions)
+
+
+_CODERS: dict[Settings, Coder] = {}
+
+
+def get_coder(settings: Settings | None = None) -> Coder:
+    """The process's coder for these settings, loaded on first use."""
+    settings = settings or Settings()
+    if settings not in _CODERS:
+        _CODERS[settings] = Coder(settings)
+    return _CODERS[settings]
+
+
+def _code_chunk(args: tuple[Settings, list[Document]]) -> list[DocResult]:
+    settings, docs = args
+    return list(get_coder(settings).code_many(docs))
+
+
+def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def code_documents(
+    items: Iterable[Document | InputError], settings: Settings | None = None, workers: int | None = None,
+) -> Iterator[DocResult | InputError]:
+    """Code documents (input errors pass through) in order, in this process or a pool."""
+    settings = settings or Settings()
+    n = workers if workers is not None else settings.effective_workers()
+    errors: list[InputError] = []
+
+    def docs_only() -> Iterator[Document]:
+        for item in items:
+            if isinstance(item, InputError):
+                errors.append(item)
+            else:
+                yield item
+
+    def drain() -> Iterator[InputError]:
+        while errors:
+            yield errors.pop(0)
+
+    if n <= 1:
+        coder = get_coder(settings)
+        for res in coder.code_many(docs_only()):
+            yield from drain()
+            yield res
+        yield from drain()
+        return
+    ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+    size = max(1, settings.batch_size // 4)
+    with ctx.Pool(n) as pool:
+        for chunk in pool.imap(_code_chunk, ((settings, c) for c in _chunks(docs_only(), size))):
+            yield from drain()
+            yield from chunk
+    yield from drain()
+
+
+def result_summary(results: Iterable[DocResult]) -> dict[str, Any]:
+    """Counts over results, for reports."""
+    docs = events = failed = 0
+    for r in results:
+        docs += 1
+        events += len(r.events)
+        failed += r.error is not None
+    return {"documents": docs, "events": events, "failed": failed}

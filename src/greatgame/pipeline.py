@@ -37,20 +37,19 @@ class Coder:
 
         self.settings = settings or Settings()
         self.nlp = load_pipeline(self.settings.spacy_model)
-        self.actors = ActorRecognizer(self.nlp.vocab)
+        self.actors = ActorRecognizer(self.nlp)
         self.events = EventCoder(self.settings)
 
-    def code_many(self, docs: Iterable[Document]) -> Iterator[DocResult]:
+    def code_many(self, docs: Iterable[Document], explain: bool = False) -> Iterator[DocResult]:
         """Code documents in order; a document that fails gives a DocResult with its error."""
         from .nlp import parse_candidates
 
         for doc in docs:
             try:
                 parsed = parse_candidates(self.nlp, self.actors, doc, self.settings)
-                mentions = self.actors.resolve(parsed, doc)
-                events = self.events.extract(parsed, mentions, doc)
-                yield DocResult(doc, tuple(m for m, _ in mentions.items()), tuple(events),
-                                stats=parsed.stats)
+                resolved = self.actors.resolve(parsed, doc)
+                events = self.events.extract(parsed, resolved, doc, explain=explain)
+                yield DocResult(doc, tuple(self.actors.mentions(resolved)), tuple(events), stats=parsed.stats)
             except Exception as exc:  # one document's failure must not stop the batch
                 yield DocResult(doc, error=f"{type(exc).__name__}: {exc}")
 

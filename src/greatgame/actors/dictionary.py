@@ -1,0 +1,170 @@
+"""Actor dictionaries: the package's TSV files, loaded and checked once."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["Entry", "Term", "ActorDictionary", "load_dictionary", "DictionaryError"]
+
+# Types of state_names.tsv that name the government rather than the country as a whole.
+GOVERNMENT_TYPES = {"capital", "seat"}
+# Seats whose institution is not the executive.
+SEAT_SECTORS = {"the Pentagon": "MIL", "Pentagon": "MIL", "Capitol Hill": "LEG", "the Knesset": "LEG",
+                "Knesset": "LEG", "the Bundestag": "LEG", "Bundestag": "LEG", "the Duma": "LEG",
+                "Duma": "LEG", "the Majlis": "LEG", "Majlis": "LEG", "Congress": "LEG"}
+
+
+class DictionaryError(ValueError):
+    """A dictionary file that does not have the expected shape."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """A person's term in an office."""
+
+    name: str
+    country: str | None
+    sector: str
+    role: str
+    start: str
+    end: str | None
+
+
+@dataclass
+class Entry:
+    """What one surface form may refer to."""
+
+    text: str
+    type: str  # state name type, "igo", "ngo", "group", "agent", "leader", "place", "pair"
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    name: str | None = None
+    kind: str = "state"
+    ambiguity: str = ""
+    terms: list[Term] = field(default_factory=list)
+    lat: float | None = None
+    lon: float | None = None
+    case_insensitive: bool = False
+
+
+def _rows(name: str, required: tuple[str, ...]) -> list[dict[str, str]]:
+    path = resources.files("greatgame.actors") / "data" / name
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8") as f:
+        reader = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        if missing:
+            raise DictionaryError(f"{name}: missing columns {missing}")
+        rows = []
+        for n, row in enumerate(reader, 2):
+            if None in row or any(row.get(c) is None for c in required):
+                raise DictionaryError(f"{name}:{n}: wrong number of fields")
+            rows.append({k: (v or "").strip() for k, v in row.items()})
+        return rows
+
+
+def _split(cell: str) -> list[str]:
+    return [p.strip() for p in cell.split("|") if p.strip()]
+
+
+class ActorDictionary:
+    """Every surface form the recogniser knows, with what it may refer to."""
+
+    def __init__(self) -> None:
+        self.forms: dict[str, list[Entry]] = {}
+        self.state_names: dict[str, str] = {}
+        self.places: dict[str, Entry] = {}
+
+    def add(self, entry: Entry) -> None:
+        key = entry.text.lower() if entry.case_insensitive else entry.text
+        self.forms.setdefault(key, []).append(entry)
+
+    def lookup(self, text: str) -> list[Entry]:
+        return self.forms.get(text, []) + (self.forms.get(text.lower(), []) if text.lower() != text else [])
+
+    def _load_states(self) -> None:
+        for r in _rows("states.tsv", ("iso3", "name", "kind")):
+            self.state_names[r["iso3"]] = r["name"]
+        for r in _rows("state_names.tsv", ("iso3", "text", "type", "ambiguity")):
+            iso, typ = r["iso3"], r["type"]
+            sector = SEAT_SECTORS.get(r["text"], "GOV") if typ in GOVERNMENT_TYPES else None
+            code = iso + (sector or "")
+            self.add(Entry(r["text"], typ, iso, sector, code, self.state_names.get(iso, r["text"]),
+                           "state", r["ambiguity"]))
+            # "the Kremlin" and "Kremlin", "the United States" and "United States"
+            if r["text"].startswith("the ") and typ != "demonym":
+                bare = r["text"][4:]
+                if not any(e.country == iso for e in self.forms.get(bare, [])):
+                    self.add(Entry(bare, typ, iso, sector, code, self.state_names.get(iso, bare), "state",
+                                   r["ambiguity"]))
+
+    def _load_organisations(self) -> None:
+        for r in _rows("igos.tsv", ("code", "text", "name", "kind", "country", "sector")):
+            kind = r["kind"] if r["kind"] in ("igo", "ngo", "group") else "group"
+            self.add(Entry(r["text"], kind, r["country"] or None, r["sector"] or None, r["code"],
+                           r["name"], kind))
+            if r["text"].startswith("the "):
+                self.add(Entry(r["text"][4:], kind, r["country"] or None, r["sector"] or None, r["code"],
+                               r["name"], kind))
+
+    def _load_agents(self) -> None:
+        for r in _rows("agents.tsv", ("text", "sector", "kind")):
+            kind = "person" if r["kind"] == "person" else "agent"
+            self.add(Entry(r["text"].lower(), "agent", None, r["sector"], None, None, kind,
+                           case_insensitive=True))
+
+    def _load_leaders(self) -> None:
+        base = resources.files("greatgame.actors") / "data"
+        names = sorted(p.name for p in base.iterdir() if p.name.startswith("leaders") and p.name.endswith(".tsv"))
+        by_form: dict[str, Entry] = {}
+        for fname in names:
+            for r in _rows(fname, ("name", "aliases", "country", "sector", "role", "start", "end")):
+                term = Term(r["name"], r["country"] or None, r["sector"] or "GOV", r["role"], r["start"],
+                            r["end"] or None)
+                for form in [r["name"], *_split(r["aliases"])]:
+                    e = by_form.get(form)
+                    if e is None:
+                        e = by_form[form] = Entry(form, "leader", kind="person")
+                        self.add(e)
+                    e.terms.append(term)
+
+    def _load_places(self) -> None:
+        for r in _rows("places.tsv", ("name", "aliases", "country", "lat", "lon", "kind")):
+            for form in [r["name"], *_split(r["aliases"])]:
+                e = Entry(form, "place", r["country"] or None, None, None, r["name"].removeprefix("the "),
+                          "place", lat=float(r["lat"]) if r["lat"] else None,
+                          lon=float(r["lon"]) if r["lon"] else None)
+                self.places[form] = e
+                if form.startswith("the "):
+                    self.places[form[4:]] = e
+
+    def load(self) -> ActorDictionary:
+        self._load_states()
+        self._load_organisations()
+        self._load_agents()
+        self._load_leaders()
+        self._load_places()
+        for phrase in PAIR_PHRASES:
+            self.add(Entry(phrase, "pair", kind="state", case_insensitive=True))
+        return self
+
+
+PAIR_PHRASES = ("the two sides", "both sides", "the two countries", "both countries", "the two nations",
+                "both nations", "the two governments", "both governments", "the two leaders", "both leaders",
+                "the two states", "the two neighbours", "the two neighbors", "the two allies")
+
+
+@lru_cache(maxsize=1)
+def load_dictionary() -> ActorDictionary:
+    """The package's actor dictionary, loaded once per process."""
+    return ActorDictionary().load()
+
+
+def data_dir() -> Path:
+    return Path(str(resources.files("greatgame.actors") / "data"))

@@ -1,0 +1,146 @@
+"""`greatgame code` and `greatgame actors`: code documents and print events or mentions."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from ..documents import read_documents
+from ..model import Event, InputError
+from ..pipeline import DocResult, get_coder
+from .app import app
+from .common import EXIT_OK, EXIT_PARTIAL, build_settings, error_line, write_csv, write_jsonl
+
+
+class EventFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+
+
+class MentionFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+Paths = Annotated[list[str], typer.Argument(help="Files, directories, or - for standard input.")]
+Config = Annotated[str | None, typer.Option("--config", help="A TOML or JSON settings file.")]
+
+
+def shorten(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def event_line(ev: Event) -> str:
+    """One line for people: date, source → target, code and name, confidence, the evidence."""
+    from ..events import cameo_table
+
+    name = cameo_table()[ev.cameo].name
+    mod = "" if ev.modality == "asserted" else f" ({ev.modality})"
+    src = ev.source.code or ev.source.text
+    tgt = ev.target.code or ev.target.text
+    return (f"{ev.date or '----------'}  {src:>9} → {tgt:<9}  {ev.cameo:<4} {shorten(name, 34):<34} "
+            f"{ev.plover or '-':<9} {ev.confidence:.2f}{mod}  \"{shorten(ev.sentence.text, 80)}\"")
+
+
+def explain_lines(ev: Event) -> list[str]:
+    x = ev.explain
+    out = [f"    how: {x.get('method')} via {x.get('construction')}"
+           + (f", rule `{x['rule']}`" if x.get("rule") else "")
+           + f"; trigger '{ev.trigger.text}' frame {json.dumps(x.get('frame'))}"]
+    if x.get("modality_cues"):
+        out.append(f"    modality cues: {', '.join(x['modality_cues'])}")
+    if x.get("date_words"):
+        out.append(f"    date from: '{x['date_words']}'")
+    for alt in x.get("alternatives") or []:
+        out.append(f"    considered: {json.dumps(alt)}")
+    return out
+
+
+def _results(paths: list[str], config: str | None, workers: int | None, explain: bool):
+    settings = build_settings(config, workers=workers)
+    items = read_documents(paths, settings.max_document_bytes)
+    if explain or (workers or settings.effective_workers()) <= 1:
+        coder = get_coder(settings)
+        for item in items:
+            if isinstance(item, InputError):
+                yield item
+            else:
+                yield from coder.code_many([item], explain=explain)
+        return
+    from ..pipeline import code_documents
+
+    yield from code_documents(items, settings, workers)
+
+
+@app.command()
+def code(
+    paths: Paths,
+    fmt: Annotated[EventFormat, typer.Option("--format", "-f", help="Output format.")] = EventFormat.table,
+    workers: Annotated[int | None, typer.Option("--workers", "-w", min=1, help="Processes (default: all cores).")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Show the rule or model behind each event.")] = False,
+    config: Config = None,
+) -> None:
+    """Code documents into events (CAMEO, PLOVER) and print them."""
+    problems = 0
+    events: list[dict] = []
+    csv_rows: list[dict] = []
+    for res in _results(paths, config, workers, explain):
+        if isinstance(res, InputError):
+            error_line(str(res))
+            problems += 1
+            continue
+        assert isinstance(res, DocResult)
+        if res.error:
+            error_line(f"{res.doc.origin or res.doc.id}: could not code document {res.doc.id}: {res.error}")
+            problems += 1
+            continue
+        for ev in res.events:
+            if fmt is EventFormat.table:
+                typer.echo(event_line(ev))
+                if explain:
+                    typer.echo("\n".join(explain_lines(ev)))
+            elif fmt is EventFormat.jsonl:
+                write_jsonl([ev.to_dict(explain=explain)])
+            elif fmt is EventFormat.json:
+                events.append(ev.to_dict(explain=explain))
+            else:
+                csv_rows.append(ev.to_dict())
+        sys.stdout.flush()
+    if fmt is EventFormat.json:
+        typer.echo(json.dumps(events, ensure_ascii=False, indent=2))
+    elif fmt is EventFormat.csv:
+        write_csv(csv_rows)
+    raise typer.Exit(EXIT_PARTIAL if problems else EXIT_OK)
+
+
+@app.command()
+def actors(
+    paths: Paths,
+    fmt: Annotated[MentionFormat, typer.Option("--format", "-f", help="Output format.")] = MentionFormat.table,
+    config: Config = None,
+) -> None:
+    """Print the actor mentions of each document, resolved to country, sector and code."""
+    problems = 0
+    for res in _results(paths, config, 1, False):
+        if isinstance(res, InputError):
+            error_line(str(res))
+            problems += 1
+            continue
+        if res.error:
+            error_line(f"{res.doc.origin or res.doc.id}: could not code document {res.doc.id}: {res.error}")
+            problems += 1
+            continue
+        for m in res.mentions:
+            if fmt is MentionFormat.jsonl:
+                write_jsonl([m.to_dict()])
+            else:
+                typer.echo(f"{m.doc_id}  {m.start:>6}-{m.end:<6} {m.code or '-':<10} {m.kind:<7} "
+                           f"{m.name or '-':<22} {shorten(m.text, 50)}")
+    raise typer.Exit(EXIT_PARTIAL if problems else EXIT_OK)

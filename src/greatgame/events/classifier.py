@@ -1,0 +1,116 @@
+"""A linear classifier over hashed parse features: what the source does to the target, as a PLOVER category.
+
+Trained by `training/train_classifier.py` on the project's own synthetic sentences. The weights ship as
+`events/data/classifier.npz`; without it the coder runs on the lexicon alone.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+from spacy.tokens import Doc, Token
+
+__all__ = ["pair_features", "PairClassifier", "load_classifier", "N_FEATURES", "lowest_common_ancestor"]
+
+N_FEATURES = 2**16
+_SKIP_POS = {"PUNCT", "SPACE", "DET", "NUM", "SYM", "X"}
+
+
+def lowest_common_ancestor(a: Token, b: Token) -> Token:
+    """The lowest token that dominates both (the root if they are in different trees)."""
+    seen = {a.i}
+    t = a
+    while t.head is not t:
+        t = t.head
+        seen.add(t.i)
+    t = b
+    while t.i not in seen and t.head is not t:
+        t = t.head
+    return t if t.i in seen else a.sent.root
+
+
+def _governing_verb(tok: Token) -> Token:
+    t = tok
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX") or t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def pair_features(sdoc: Doc, src: tuple[int, int], tgt: tuple[int, int], lexicon_root: str | None = None,
+                  trigger: int | None = None) -> list[str]:
+    """Feature strings for a (source, target) token-span pair in a parsed sentence."""
+    s_head = sdoc[src[0]:src[1]].root
+    t_head = sdoc[tgt[0]:tgt[1]].root
+    inside = set(range(*src)) | set(range(*tgt))
+    feats: list[str] = []
+    trig = sdoc[trigger] if trigger is not None else _governing_verb(lowest_common_ancestor(s_head, t_head))
+    lemma = trig.lemma_.lower()
+    feats += [f"t:{lemma}", f"tp:{trig.pos_}"]
+    for c in trig.children:
+        if c.dep_ in ("dobj", "attr", "xcomp", "ccomp"):
+            feats.append(f"t{c.dep_}:{lemma}_{c.lemma_.lower()}")
+        elif c.dep_ in ("prep", "prt", "agent", "dative"):
+            feats.append(f"tprep:{lemma}_{c.lower_}")
+        elif c.dep_ == "neg":
+            feats.append("neg")
+    if trig.dep_ == "xcomp":
+        feats.append(f"chain:{trig.head.lemma_.lower()}_{lemma}")
+    feats.append(f"sdep:{s_head.dep_}")
+    feats.append(f"tdep:{t_head.dep_}_{t_head.head.lower_}")
+    lo, hi = (src[1], tgt[0]) if src[0] < tgt[0] else (tgt[1], src[0])
+    between = [t for t in sdoc[lo:hi] if t.pos_ not in _SKIP_POS and t.i not in inside]
+    prev = "<s>"
+    for t in between:
+        lem = t.lemma_.lower()
+        feats.append(f"b:{lem}")
+        feats.append(f"bb:{prev}_{lem}")
+        prev = lem
+    for t in sdoc:
+        if t.i not in inside and t.pos_ not in _SKIP_POS:
+            feats.append(f"w:{t.lemma_.lower()}")
+    feats.append("order:" + ("st" if src[0] < tgt[0] else "ts"))
+    if lexicon_root:
+        feats.append(f"lex:{lexicon_root}")
+    return feats
+
+
+@dataclass
+class PairClassifier:
+    """Multinomial logistic regression over hashed features, stored as a weight matrix."""
+
+    labels: list[str]
+    weights: np.ndarray  # (n_labels, N_FEATURES)
+    bias: np.ndarray
+    default_cameo: dict[str, str]
+
+    def _vector(self, feats: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        from sklearn.feature_extraction import FeatureHasher
+
+        x = FeatureHasher(n_features=N_FEATURES, input_type="string", alternate_sign=False).transform([feats])
+        return x.indices, x.data
+
+    def predict_proba(self, feats: list[str]) -> dict[str, float]:
+        idx, val = self._vector(feats)
+        scores = self.weights[:, idx].astype(np.float32) @ val.astype(np.float32) + self.bias
+        scores = scores - scores.max()
+        p = np.exp(scores)
+        p /= p.sum()
+        return dict(zip(self.labels, p.tolist()))
+
+
+@lru_cache(maxsize=1)
+def load_classifier() -> PairClassifier | None:
+    """The shipped classifier, or None where the package has none."""
+    path = resources.files("greatgame.events") / "data" / "classifier.npz"
+    if not path.is_file():
+        return None
+    with path.open("rb") as f:
+        data = np.load(f, allow_pickle=False)
+        meta = json.loads(str(data["meta"]))
+        return PairClassifier(meta["labels"], data["weights"], data["bias"], meta["default_cameo"])

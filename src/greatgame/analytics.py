@@ -26,14 +26,14 @@ import pandas as pd
 from .store import Store, modality_values
 
 __all__ = [
+    "PERIODS",
     "dyad_series",
+    "eigenvector_centrality",
     "network",
     "prominence",
     "shifts",
-    "triangles",
-    "eigenvector_centrality",
     "to_records",
-    "PERIODS",
+    "triangles",
 ]
 
 # Period labels: a day and a week (its Monday) as YYYY-MM-DD, a month as YYYY-MM, a year as YYYY.

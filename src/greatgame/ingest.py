@@ -12,7 +12,7 @@ import json
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
@@ -25,14 +25,14 @@ from .settings import Settings
 from .store import Store, StoreError, event_table
 
 __all__ = [
-    "ingest",
-    "write_batch",
-    "ErrorRecord",
+    "GOLDSTEIN_TABLE",
     "BatchSummary",
+    "ErrorRecord",
     "IngestProgress",
     "IngestReport",
     "content_hash",
-    "GOLDSTEIN_TABLE",
+    "ingest",
+    "write_batch",
 ]
 
 # Which Goldstein column of reference/cameo.tsv the coder's scores come from (DESIGN.md).
@@ -72,7 +72,7 @@ class ErrorRecord:
             head, _, tail = path.rpartition(":")
             if tail.isdigit():
                 path, line = head, int(tail)
-        return cls("coding", path, line, res.doc.id, f"cannot code document {res.doc.id}: {res.error}")
+        return cls("coding", path, line, res.doc.id, f"could not code document {res.doc.id}: {res.error}")
 
 
 @dataclass(frozen=True)
@@ -162,7 +162,7 @@ def write_batch(
     try:
         return _write(store, batch_key, run_id, coder_version, goldstein_table, docs, events, errs, dropped)
     except duckdb.Error as exc:
-        raise StoreError(f"cannot write to {store.path}: {str(exc).splitlines()[0]}") from None
+        raise StoreError(f"cannot write to {store.path}: {str(exc).splitlines()[0]}") from exc
 
 
 def _write(store: Store, batch_key: str, run_id: str | None, coder_version: str, goldstein_table: str,
@@ -173,20 +173,19 @@ def _write(store: Store, batch_key: str, run_id: str | None, coder_version: str,
     con.register("batch_errors", errs)
     try:
         with store.transaction():
-            merged = con.execute("SELECT count(*) FROM batches WHERE batch_key = ?", [batch_key]).fetchone()
-            if merged and merged[0]:
+            if store.one("SELECT count(*) FROM batches WHERE batch_key = ?", [batch_key])[0]:
                 return BatchSummary(batch_key, 0, 0, 0, len(docs), already_merged=True)
             # Documents stored by an earlier batch (or another partition) stay as they were.
             con.execute("""CREATE OR REPLACE TEMP TABLE batch_new AS
                 SELECT * FROM batch_docs b
                 WHERE NOT EXISTS (SELECT 1 FROM documents d
                                   WHERE d.doc_id = b.doc_id OR d.content_hash = b.content_hash)""")
-            new_docs = _count(con, "SELECT count(*) FROM batch_new")
+            new_docs = int(store.one("SELECT count(*) FROM batch_new")[0])
             con.execute("""INSERT INTO documents
                 SELECT doc_id, content_hash, TRY_CAST(date AS DATE), url, title, origin, chars, words, events,
                        ?, ?, ?, current_timestamp FROM batch_new""", [coder_version, goldstein_table, batch_key])
-            new_events = _count(con, "SELECT count(*) FROM batch_events WHERE doc_id IN "
-                                     "(SELECT doc_id FROM batch_new)")
+            new_events = int(store.one("SELECT count(*) FROM batch_events WHERE doc_id IN "
+                                       "(SELECT doc_id FROM batch_new)")[0])
             con.execute("""INSERT INTO events SELECT * REPLACE (TRY_CAST(date AS DATE) AS date)
                 FROM batch_events WHERE doc_id IN (SELECT doc_id FROM batch_new)""")
             # Errors describe the latest attempt: drop earlier ones for the same input or document.
@@ -203,11 +202,6 @@ def _write(store: Store, batch_key: str, run_id: str | None, coder_version: str,
         for name in ("batch_docs", "batch_events", "batch_errors"):
             con.unregister(name)
     return BatchSummary(batch_key, new_docs, new_events, len(errs), dropped + len(docs) - new_docs)
-
-
-def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
-    row = con.execute(sql).fetchone()
-    return int(row[0]) if row else 0
 
 
 # --- the run -------------------------------------------------------------------------------------
@@ -283,7 +277,6 @@ def ingest(
     size = batch_size or settings.batch_size
     if size < 1:
         raise ValueError("batch size must be at least 1")
-    settings = replace(settings, batch_size=size)
     paths = list(paths)
     run_id = uuid.uuid4().hex[:12]
     progress = IngestProgress()

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import duckdb
 import pyarrow as pa
@@ -21,13 +21,13 @@ import pyarrow as pa
 from .model import ActorRef, Event, Location, Span
 
 __all__ = [
+    "EVENT_COLUMNS",
+    "SCHEMA_VERSION",
+    "EventFilter",
     "Store",
     "StoreError",
-    "EventFilter",
-    "SCHEMA_VERSION",
-    "EVENT_COLUMNS",
-    "event_table",
     "event_from_row",
+    "event_table",
     "modality_values",
 ]
 
@@ -255,10 +255,8 @@ class Store:
             raise StoreError(f"{self.path} has schema version {version}, newer than this greatgame "
                              f"understands ({SCHEMA_VERSION}); upgrade greatgame to read it")
         if version == 0:
-            tables = self.con.execute(
-                "SELECT count(*) FROM information_schema.tables WHERE table_catalog = current_database()"
-            ).fetchone()
-            if tables and tables[0]:
+            tables = self.one("SELECT count(*) FROM information_schema.tables WHERE table_catalog = current_database()")
+            if tables[0]:
                 raise StoreError(f"{self.path} is a DuckDB database but not a greatgame store")
         if version < SCHEMA_VERSION:
             if self.read_only:
@@ -268,14 +266,12 @@ class Store:
 
     def schema_version(self) -> int:
         """The schema version recorded in the database; 0 for a database without one."""
-        exists = self.con.execute(
-            "SELECT count(*) FROM information_schema.tables "
-            "WHERE table_name = 'schema_version' AND table_catalog = current_database()"
-        ).fetchone()
-        if not exists or not exists[0]:
+        exists = self.one("SELECT count(*) FROM information_schema.tables "
+                          "WHERE table_name = 'schema_version' AND table_catalog = current_database()")
+        if not exists[0]:
             return 0
-        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
-        return int(row[0]) if row and row[0] is not None else 0
+        row = self.one("SELECT max(version) FROM schema_version")
+        return int(row[0]) if row[0] is not None else 0
 
     def _migrate(self, current: int) -> None:
         for version in range(current + 1, SCHEMA_VERSION + 1):
@@ -290,7 +286,7 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -311,6 +307,12 @@ class Store:
 
     # --- reading ---------------------------------------------------------------------------------
 
+    def one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...]:
+        """The first row of a query that returns one (aggregates); the result is read to its end."""
+        # fetchone() would leave the result open, and DuckDB then refuses register() and friends.
+        rows = self.con.execute(sql, list(params)).fetchall()
+        return tuple(rows[0])
+
     def query(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """A pandas DataFrame from SQL written in this package, with parameters for every value."""
         return self.con.execute(sql, list(params)).df()
@@ -328,10 +330,9 @@ class Store:
 
     def stats(self) -> dict[str, Any]:
         """Counts of documents, events and actors, and the first and last event dates."""
-        docs = self.con.execute("SELECT count(*) FROM documents").fetchone()
-        ev = self.con.execute("SELECT count(*), min(date), max(date) FROM events").fetchone()
-        actors = self.con.execute("SELECT count(*) FROM actors").fetchone()
-        assert docs is not None and ev is not None and actors is not None
+        docs = self.one("SELECT count(*) FROM documents")
+        ev = self.one("SELECT count(*), min(date), max(date) FROM events")
+        actors = self.one("SELECT count(*) FROM actors")
         return {
             "documents": int(docs[0]),
             "events": int(ev[0]),

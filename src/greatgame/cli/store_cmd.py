@@ -1,0 +1,311 @@
+"""`greatgame ingest`, `stats`, `events`, `dyads`, `shifts` and `export`: the store from the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+
+from ..store import EventFilter, Store, StoreError
+from .app import app
+from .common import EXIT_FATAL, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, build_settings, error_line, fail, write_csv
+
+Db = Annotated[str, typer.Option("--db", help="The DuckDB store.")]
+Since = Annotated[str | None, typer.Option("--since", help="First date, YYYY-MM-DD.")]
+Until = Annotated[str | None, typer.Option("--until", help="Last date, YYYY-MM-DD.")]
+Modality = Annotated[str, typer.Option("--modality", help="Count only this modality (asserted, negated, future, "
+                                                          "hypothetical, reported), or all.")]
+DEFAULT_DB = "greatgame.duckdb"
+
+
+class StatsFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class EventsFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+
+
+class RowsFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class Period(str, Enum):
+    day = "day"
+    week = "week"
+    month = "month"
+    year = "year"
+
+
+class ExportFormat(str, Enum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+    gdelt = "gdelt"
+    plover = "plover"
+
+
+@contextmanager
+def _open(db: str, read_only: bool = True) -> Iterator[Store]:
+    """The store, or one error line and exit 3 if it cannot be opened."""
+    try:
+        store = Store.open(db, read_only=read_only)
+    except StoreError as exc:
+        fail(str(exc), EXIT_FATAL)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _date(name: str, value: str | None) -> str | None:
+    from ..documents import parse_date
+
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        fail(f"{name}: {exc}", EXIT_USAGE)
+
+
+def _modalities(value: str) -> tuple[str, ...] | None:
+    from ..store import modality_values
+
+    try:
+        mods = modality_values([m.strip() for m in value.split(",")])
+    except ValueError as exc:
+        fail(f"--modality: {exc}", EXIT_USAGE)
+    return tuple(mods) if mods is not None else None
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
+
+
+def table_text(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+    """Rows as plain aligned columns with a header; numbers right-aligned."""
+    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    numeric = [all(isinstance(r.get(c), (int, float)) for r in rows) and bool(rows) for c in columns]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v.rjust(w) if num else v.ljust(w)
+                         for v, w, num in zip(values, widths, numeric, strict=True)).rstrip()
+
+    return "\n".join([line(list(columns)), *(line(row) for row in cells)])
+
+
+def _print_rows(rows: list[dict[str, Any]], columns: Sequence[str], fmt: RowsFormat) -> None:
+    if fmt is RowsFormat.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt is RowsFormat.csv:
+        write_csv(rows, fieldnames=list(columns))
+    elif rows:
+        typer.echo(table_text(rows, columns))
+
+
+# --- ingest --------------------------------------------------------------------------------------
+
+
+@contextmanager
+def _progress_display() -> Iterator[Any]:
+    """A progress callback: a rich bar on a terminal, nothing when stderr is not one."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=False) as bar:
+        task = bar.add_task("starting")
+
+        def update(p: Any) -> None:
+            rate = p.documents / p.elapsed if p.elapsed > 0 else 0.0
+            bar.update(task, description=f"{p.documents} documents · {rate:.1f} docs/s · {p.events} events · "
+                                         f"{p.skipped} skipped · {p.failed + p.input_errors} errors")
+
+        yield update
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for standard input.")],
+    db: Db = DEFAULT_DB,
+    workers: Annotated[int | None, typer.Option("--workers", "-w", min=1,
+                                                help="Coding processes (default: all cores).")] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1,
+                                            help="Documents committed together in one transaction.")] = 64,
+    config: Annotated[str | None, typer.Option("--config", help="A TOML or JSON settings file.")] = None,
+) -> None:
+    """Code documents and store them with their events; documents already stored are skipped."""
+    from ..ingest import ingest as run
+
+    settings = build_settings(config, workers=workers)
+    with _open(db, read_only=False) as store, _progress_display() as progress:
+        try:
+            report = run(store, paths, settings, batch_size=batch_size, on_progress=progress,
+                         on_error=lambda err: error_line(str(err)))
+        except StoreError as exc:
+            fail(f"{exc}; the batches committed before it are kept", EXIT_FATAL)
+        except KeyboardInterrupt:
+            fail("interrupted; the batches committed so far are kept, and a re-run resumes", EXIT_FATAL)
+    typer.echo(f"{db}: {report.documents} documents added ({report.events} events), "
+               f"{report.skipped} already stored, {report.errors} errors")
+    if report.errors:
+        raise typer.Exit(EXIT_FATAL if not (report.documents or report.skipped) else EXIT_PARTIAL)
+    raise typer.Exit(EXIT_OK)
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+@app.command()
+def stats(
+    db: Db = DEFAULT_DB,
+    fmt: Annotated[StatsFormat, typer.Option("--format", "-f", help="Output format.")] = StatsFormat.table,
+) -> None:
+    """Counts of documents, events and actors, and the first and last event dates."""
+    with _open(db) as store:
+        result = store.stats()
+    if fmt is StatsFormat.json:
+        typer.echo(json.dumps(result))
+        return
+    width = max(len(k) for k in result)
+    for key, value in result.items():
+        typer.echo(f"{key:<{width}}  {'-' if value is None else value}")
+
+
+def _dyad_arg(value: str | None) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    parts = [p.strip() for p in value.split(",")]
+    if len(parts) != 2 or not all(parts):
+        fail(f"--dyad: expected two actor codes as SOURCE,TARGET, not {value!r}", EXIT_USAGE)
+    return parts[0], parts[1]
+
+
+@app.command()
+def events(
+    db: Db = DEFAULT_DB,
+    actor: Annotated[str | None, typer.Option("--actor", help="An actor or country code on either side.")] = None,
+    dyad: Annotated[str | None, typer.Option("--dyad", help="SOURCE,TARGET: events from one to the other.")] = None,
+    since: Since = None,
+    until: Until = None,
+    plover: Annotated[str | None, typer.Option("--plover", help="A PLOVER category, e.g. SUPPORT.")] = None,
+    quad: Annotated[int | None, typer.Option("--quad", min=1, max=4, help="Quad class 1-4.")] = None,
+    min_confidence: Annotated[float | None, typer.Option("--min-confidence", min=0.0, max=1.0,
+                                                         help="Lowest confidence to show.")] = None,
+    modality: Modality = "asserted",
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many events.")] = None,
+    fmt: Annotated[EventsFormat, typer.Option("--format", "-f", help="Output format.")] = EventsFormat.table,
+) -> None:
+    """Stored events matching the filters, in date order."""
+    flt = EventFilter(actor=actor, dyad=_dyad_arg(dyad), since=_date("--since", since),
+                      until=_date("--until", until), plover=plover, quad=quad, min_confidence=min_confidence,
+                      modality=_modalities(modality), limit=limit)
+    with _open(db) as store:
+        found = store.events(flt)
+        if fmt is EventsFormat.jsonl:
+            for ev in found:
+                typer.echo(json.dumps(ev.to_dict(), ensure_ascii=False))
+        elif fmt is EventsFormat.json:
+            typer.echo(json.dumps([ev.to_dict() for ev in found], ensure_ascii=False, indent=2))
+        elif fmt is EventsFormat.csv:
+            write_csv([ev.to_dict() for ev in found])
+        else:
+            from .code_cmd import event_line
+
+            for ev in found:
+                typer.echo(event_line(ev))
+
+
+DYAD_COLUMNS = ("source", "target", "period", "events", "q1", "q2", "q3", "q4", "goldstein_sum",
+                "goldstein_mean", "net_coop")
+
+
+@app.command()
+def dyads(
+    db: Db = DEFAULT_DB,
+    by: Annotated[Period, typer.Option("--by", help="Period length.")] = Period.month,
+    since: Since = None,
+    until: Until = None,
+    top: Annotated[int | None, typer.Option("--top", min=1, help="Only the N dyads with most events.")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Only dyads with this actor on either side.")] = None,
+    modality: Modality = "asserted",
+    fmt: Annotated[RowsFormat, typer.Option("--format", "-f", help="Output format.")] = RowsFormat.table,
+) -> None:
+    """Per directed dyad and period: events by quad class, Goldstein sum and mean, net cooperation."""
+    from ..analytics import dyad_series, to_records
+
+    s, u, mods = _date("--since", since), _date("--until", until), _modalities(modality)
+    with _open(db) as store:
+        frame = dyad_series(store, by=by.value, since=s, until=u, top=top, actor=actor, modality=mods)
+    _print_rows(to_records(frame), DYAD_COLUMNS, fmt)
+
+
+SHIFT_COLUMNS = ("a", "b", "period", "events", "net_coop", "coop_share", "past_events", "past_coop_share",
+                 "change", "z", "p_value", "direction")
+TRIANGLE_COLUMNS = ("period", "actor", "away_from", "towards", "change_away", "change_towards", "z_away",
+                    "z_towards")
+
+
+@app.command()
+def shifts(
+    db: Db = DEFAULT_DB,
+    by: Annotated[Period, typer.Option("--by", help="Period length.")] = Period.year,
+    min_events: Annotated[int, typer.Option("--min-events", min=1,
+                                            help="Fewest events in a period, and before it, to test.")] = 5,
+    z: Annotated[float, typer.Option("--z", min=0.0, help="Smallest |z| of the two-proportion test.")] = 1.96,
+    since: Since = None,
+    until: Until = None,
+    triangles: Annotated[bool, typer.Option("--triangles", help="Show drifts: an actor cooling on one "
+                                                                "partner while warming to another.")] = False,
+    modality: Modality = "asserted",
+    fmt: Annotated[RowsFormat, typer.Option("--format", "-f", help="Output format.")] = RowsFormat.table,
+) -> None:
+    """Pairs whose cooperation share moved significantly against their own past (two-proportion z-test)."""
+    from .. import analytics
+
+    args = {"by": by.value, "min_events": min_events, "z": z, "since": _date("--since", since),
+            "until": _date("--until", until), "modality": _modalities(modality)}
+    with _open(db) as store:
+        if triangles:
+            rows, columns = analytics.to_records(analytics.triangles(store, **args)), TRIANGLE_COLUMNS
+        else:
+            rows, columns = analytics.to_records(analytics.shifts(store, **args)), SHIFT_COLUMNS
+    _print_rows(rows, columns, fmt)
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")],
+    out: Annotated[str, typer.Option("--out", "-o", help="The file to write.")],
+    db: Db = DEFAULT_DB,
+    modality: Annotated[str, typer.Option("--modality", help="Export only this modality, or all.")] = "all",
+) -> None:
+    """Write the stored events as Parquet, CSV, JSONL, GDELT-style TSV or PLOVER JSON records."""
+    from ..export import ExportError, export
+
+    mods = _modalities(modality)
+    with _open(db) as store:
+        try:
+            result = export(store, fmt.value, out, modality=mods)
+        except ExportError as exc:
+            fail(str(exc), EXIT_FATAL)
+    note = f" ({result.skipped} without a PLOVER category left out)" if result.skipped else ""
+    typer.echo(f"wrote {result.events} events to {out}{note}")

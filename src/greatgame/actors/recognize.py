@@ -119,11 +119,12 @@ class ActorRecognizer:
     def _is_pair(self, span: Span) -> bool:
         return any(e.type == "pair" for e in self.dictionary.lookup(span.text))
 
-    @staticmethod
-    def _location_role(span: Span) -> bool:
-        root = span.root
-        tok = root
-        while tok.dep_ in ("compound", "amod", "conj") and tok.head is not tok:
+    def _location_role(self, span: Span) -> bool:
+        """A place name that says where ("in Syria", "at the Kremlin"), not a demonym or an actor."""
+        tok = span.root
+        if any(e.type == "demonym" for e in self._entries(span)):
+            return False
+        while tok.dep_ in ("compound", "conj") and tok.head is not tok:
             tok = tok.head
         return tok.dep_ == "pobj" and tok.head.lower_ in LOCATION_PREPS
 
@@ -255,8 +256,8 @@ class ActorRecognizer:
             if sdoc[end - 1].text in ("'s", "’s", "'") and end - 1 > start:
                 end -= 1
             del first
-            is_loc = info["kind"] == "state" and all(sp.label_ == "ACTOR" for sp in group) and \
-                self._location_role(sdoc[start:end])
+            is_loc = info["kind"] == "state" and len(group) == 1 and group[0].label_ == "ACTOR" and \
+                self._location_role(group[0])
             a, b = ps.offset + sdoc[start].idx, ps.offset + sdoc[end - 1].idx + len(sdoc[end - 1].text)
             m = Mention(doc.id, a, b, doc.text[a:b], info["code"], info["country"], info["sector"],
                         info["name"], info["kind"])

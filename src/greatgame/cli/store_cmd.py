@@ -88,6 +88,10 @@ def _modalities(value: str) -> tuple[str, ...] | None:
     return tuple(mods) if mods is not None else None
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return "-"
@@ -164,8 +168,8 @@ def ingest(
             fail(f"{exc}; the batches committed before it are kept", EXIT_FATAL)
         except KeyboardInterrupt:
             fail("interrupted; the batches committed so far are kept, and a re-run resumes", EXIT_FATAL)
-    typer.echo(f"{db}: {report.documents} documents added ({report.events} events), "
-               f"{report.skipped} already stored, {report.errors} errors")
+    typer.echo(f"{db}: {_count(report.documents, 'document')} added ({_count(report.events, 'event')}), "
+               f"{report.skipped} already stored, {_count(report.errors, 'error')}")
     if report.errors:
         raise typer.Exit(EXIT_FATAL if not (report.documents or report.skipped) else EXIT_PARTIAL)
     raise typer.Exit(EXIT_OK)

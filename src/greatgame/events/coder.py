@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
-from ..model import ActorRef, Document, Event, Span
+from ..model import ActorRef, Document, Event, Mention, Span
 from ..settings import Settings
 from .classifier import load_classifier, pair_features
 from .dates import event_date
@@ -41,9 +41,18 @@ class Decision:
     alternatives: list[dict[str, Any]]
 
 
-def event_id(doc_id: str, src: tuple[int, int], tgt: tuple[int, int], trigger: int, cameo: str) -> str:
-    key = f"{doc_id}|{src[0]}:{src[1]}|{tgt[0]}:{tgt[1]}|{trigger}|{cameo}"
+def event_id(doc_id: str, src: Mention, tgt: Mention, trigger: int, cameo: str) -> str:
+    """A stable id from what the event is, so any split of the work gives the same ids."""
+    key = f"{doc_id}|{src.start}:{src.end}:{src.code}|{tgt.start}:{tgt.end}:{tgt.code}|{trigger}|{cameo}"
     return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+def _same_actor(a: Mention, b: Mention) -> bool:
+    """Two mentions of one actor (Japan and Tokyo), not two sides of a domestic event (GOV and OPP)."""
+    if a.code is not None and a.code == b.code:
+        return True
+    return bool(a.country) and a.country == b.country and (a.sector is None or b.sector is None
+                                                            or a.sector == b.sector)
 
 
 class EventCoder:
@@ -97,6 +106,11 @@ class EventCoder:
         cameo = self.model.default_cameo[label]
         return Decision(cameo, round(min(0.95, p * 0.85 * factor), 3), "model", None, alts)
 
+    def _place_target_ok(self, frame: Frame) -> bool:
+        """Whether the lexicon has the verb with a locative preposition: "intervene in", "invade"."""
+        return any((frame.lemma, frame.particle, p, "") in self.lexicon.verbs for p in frame.preps
+                   if p in ("in", "into", "inside"))
+
     # --- events -------------------------------------------------------------------------------
 
     def _event(self, doc: Document, sdoc: Doc, offset: int, cand: Candidate, dec: Decision,
@@ -131,7 +145,7 @@ class EventCoder:
                               "preps": cand.frame.preps, "objects": cand.frame.objects},
                     "modality_cues": mod.cues, "date_words": date_words, "alternatives": dec.alternatives}
         return Event(
-            event_id=event_id(doc.id, (src.start, src.end), (tgt.start, tgt.end), t0, dec.cameo),
+            event_id=event_id(doc.id, src, tgt, t0, dec.cameo),
             doc_id=doc.id, date=date, source=ActorRef.of(src), target=ActorRef.of(tgt),
             cameo=dec.cameo, cameo_root=code.root, plover=code.plover, quad=code.quad,
             goldstein=code.goldstein, negated=mod.negated, modality=mod.modality,
@@ -155,9 +169,9 @@ class EventCoder:
                 continue
             places = [PlaceCandidate(sp, ps.offset) for sp in ps.places]
             places += [PlaceCandidate(ps.doc[m.start:m.end], ps.offset) for m in ms if m.is_location]
-            for cand in find_candidates(ps.doc, si, ms):
+            for cand in find_candidates(ps.doc, si, ms, self._place_target_ok):
                 src, tgt = cand.source.mention, cand.target.mention
-                if src.start == tgt.start or (src.country and src.country == tgt.country and src.code == tgt.code):
+                if _same_actor(src, tgt) or ((src.start, src.end) == (tgt.start, tgt.end) and src.code == tgt.code):
                     continue
                 dec = self.decide(ps.doc, (cand.source.start, cand.source.end),
                                   (cand.target.start, cand.target.end), cand.trigger, cand.frame,

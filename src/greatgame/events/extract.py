@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
@@ -19,6 +20,10 @@ RECIPROCAL = {"agree", "meet", "talk", "clash", "fight", "sign", "negotiate", "d
               "quarrel", "spar", "feud", "battle", "compete", "embrace", "ally"}
 # Nouns that make "talks between X and Y" symmetric.
 SYMMETRIC_PREPS = {"between", "among"}
+# Prepositions that set the scene rather than name who is acted on.
+SCENE_PREPS = {"as", "despite", "after", "before", "during", "amid", "amidst", "because", "since", "like",
+               "unlike", "than", "near", "inside", "outside", "throughout", "until", "without",
+               "via", "by", "through", "across", "around", "beyond", "within", "upon", "following"}
 
 
 @dataclass
@@ -91,7 +96,12 @@ def verb_frame(verb: Token) -> Frame:
         elif c.dep_ in ("dobj", "attr", "oprd"):
             for o in _conjuncts(c):
                 frame.objects.append(o.lemma_.lower())
-                frame.preps.extend(g.lower_ for g in o.children if g.dep_ == "prep")
+                for g in o.children:
+                    if g.dep_ != "prep":
+                        continue
+                    frame.preps.append(g.lower_)
+                    if g.lower_ == "of":  # "a package of trade deals": the deals are what was signed
+                        frame.objects.extend(p.lemma_.lower() for p in g.children if p.dep_ == "pobj")
         elif c.dep_ == "xcomp" and c.pos_ in ("NOUN",):
             frame.objects.append(c.lemma_.lower())
     return frame
@@ -118,6 +128,18 @@ def _subjects(verb: Token, by_token: dict[int, ResolvedMention]) -> tuple[list[R
     return [], False
 
 
+def _prep_objects(noun: Token, by_token: dict[int, ResolvedMention], depth: int) -> list[ResolvedMention]:
+    """Actors linked to a noun by relational prepositions: "a deal with X", "a package of deals with X"."""
+    out: list[ResolvedMention] = []
+    for prep in (g for g in noun.children if g.dep_ == "prep" and g.lower_ not in SCENE_PREPS):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            found = _find_mentions(pobj, by_token)
+            out += found
+            if not found and depth > 1:
+                out += _prep_objects(pobj, by_token, depth - 1)
+    return out
+
+
 def _targets(verb: Token, by_token: dict[int, ResolvedMention], passive: bool) -> list[ResolvedMention]:
     out: list[ResolvedMention] = []
     if passive:
@@ -127,10 +149,8 @@ def _targets(verb: Token, by_token: dict[int, ResolvedMention], passive: bool) -
     for c in verb.children:
         if c.dep_ in ("dobj", "dative", "attr", "oprd"):
             out += _find_mentions(c, by_token)
-            for prep in (g for g in c.children if g.dep_ == "prep"):
-                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                    out += _find_mentions(pobj, by_token)
-        elif c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP"):
+            out += _prep_objects(c, by_token, 2)
+        elif (c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP")) and c.lower_ not in SCENE_PREPS:
             for pobj in (g for g in c.children if g.dep_ == "pobj"):
                 out += _find_mentions(pobj, by_token)
         elif c.dep_ == "xcomp":
@@ -165,8 +185,13 @@ def _nominal(noun: Token, by_token: dict[int, ResolvedMention]) -> tuple[list[Re
     return sources, targets, prep_used
 
 
-def find_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention]) -> list[Candidate]:
-    """Every (source, trigger, target) triple the parse supports, in one sentence."""
+def find_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention],
+                    place_target_ok: Callable[[Frame], bool] | None = None) -> list[Candidate]:
+    """Every (source, trigger, target) triple the parse supports, in one sentence.
+
+    A state named as where something happened ("in Syria") is a target only where `place_target_ok`
+    says the verb takes its target that way ("intervened in Syria").
+    """
     by_token: dict[int, ResolvedMention] = {}
     for m in mentions:
         for i in range(m.start, m.end):
@@ -193,12 +218,14 @@ def find_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention]) -
             continue
         for s in sources:
             for t in targets:
-                if t.is_location and not frame.preps:
+                if t.is_location and (place_target_ok is None or not place_target_ok(frame)):
                     continue
                 out.append(Candidate(sentence, s, t, tok.i, frame, construction))
         used_nouns.update(c.i for c in tok.children if c.dep_ in ("dobj", "attr"))
     for tok in sdoc:
-        if tok.pos_ != "NOUN" or tok.i in used_nouns:
+        if tok.pos_ != "NOUN":
+            continue
+        if tok.i in used_nouns and not any(c.dep_ == "prep" and c.lower_ in SYMMETRIC_PREPS for c in tok.children):
             continue
         sources, targets, prep = _nominal(tok, by_token)
         if not sources or not targets:

@@ -131,6 +131,10 @@
     set("f-conf", "min_confidence"); set("f-top", "top"); set("f-level", "level");
     $("f-both").checked = !p.has("directed");
     $("f-conf-out").textContent = round($("f-conf").value);
+    const ys = $("f-since").value, yu = $("f-until").value;
+    $("f-preset").value = ys && ys.slice(0, 4) === yu.slice(0, 4) && ys.endsWith("-01-01") && yu.endsWith("-12-31")
+      ? ys.slice(0, 4) : "";
+    if ($("f-preset").selectedIndex < 0) $("f-preset").value = "";
     if (p.has("dyad")) {
       const [a, b] = p.get("dyad").split(",").map(code);
       if (a && b) { state.dyad = [a, b]; $("f-a").value = a; $("f-b").value = b; }
@@ -183,54 +187,62 @@
     return [...byPair.values()].map((m) => ({ ...m, tone: m.events ? m.net / m.events : 0 }));
   }
 
-  // A small force layout: repulsion between all nodes, springs along edges, a pull to the centre.
+  // A small force layout in the manner of ForceAtlas2: nodes repel in proportion to their degrees
+  // (so hubs push apart rather than pile up), edges pull linearly, a weak pull keeps the centre.
   function layout(nodes, edges, w, h) {
     const n = nodes.length;
     const idx = new Map(nodes.map((d, i) => [d.code, i]));
-    nodes.forEach((d, i) => {
-      const a = (2 * Math.PI * i) / Math.max(1, n);
-      const r = 0.35 * Math.min(w, h) * (0.4 + 0.6 * ((i * 7919) % 97) / 97);
-      d.x = w / 2 + r * Math.cos(a);
-      d.y = h / 2 + r * Math.sin(a);
-    });
-    const links = edges.map((e) => [idx.get(e.a), idx.get(e.b), e.events]).filter((l) => l[0] !== undefined && l[1] !== undefined);
+    const links = edges.map((e) => [idx.get(e.a), idx.get(e.b), e.events])
+      .filter((l) => l[0] !== undefined && l[1] !== undefined);
+    const deg = new Float64Array(n);
+    for (const [i, j] of links) { deg[i] += 1; deg[j] += 1; }
     const maxW = Math.max(1, ...links.map((l) => l[2]));
-    const k = Math.sqrt((w * h) / Math.max(1, n)) * 0.55;
-    let temp = Math.min(w, h) / 8;
-    for (let it = 0; it < 320; it++) {
-      const dx = new Float64Array(n), dy = new Float64Array(n);
+    const x = new Float64Array(n), y = new Float64Array(n);
+    // Deterministic start: a sunflower spiral, the busiest nodes (first from the API) in the middle.
+    for (let i = 0; i < n; i++) {
+      const r = 10 * Math.sqrt(i + 0.5), a = i * 2.39996;
+      x[i] = r * Math.cos(a); y[i] = r * Math.sin(a);
+    }
+    const kr = 40, ka = 0.06, kg = 0.6;
+    let temp = 40;
+    for (let it = 0; it < 400; it++) {
+      const fx = new Float64Array(n), fy = new Float64Array(n);
       for (let i = 0; i < n; i++) {
         for (let j = i + 1; j < n; j++) {
-          let ex = nodes[i].x - nodes[j].x, ey = nodes[i].y - nodes[j].y;
-          let d2 = ex * ex + ey * ey;
-          if (d2 < 0.01) { ex = 0.1 * (i - j); ey = 0.1; d2 = ex * ex + ey * ey; }
-          const f = (k * k) / d2;
-          dx[i] += ex * f; dy[i] += ey * f; dx[j] -= ex * f; dy[j] -= ey * f;
+          const dx = x[i] - x[j], dy = y[i] - y[j];
+          const d2 = dx * dx + dy * dy + 0.01;
+          const f = (kr * (deg[i] + 1) * (deg[j] + 1)) / d2;
+          fx[i] += dx * f; fy[i] += dy * f; fx[j] -= dx * f; fy[j] -= dy * f;
         }
       }
       for (const [i, j, wt] of links) {
-        const ex = nodes[i].x - nodes[j].x, ey = nodes[i].y - nodes[j].y;
-        const d = Math.sqrt(ex * ex + ey * ey) || 0.01;
-        const f = (d / k) * (0.5 + Math.sqrt(wt / maxW)); // |F| = d²/k, stronger for heavy edges
-        dx[i] -= ex * f; dy[i] -= ey * f;
-        dx[j] += ex * f; dy[j] += ey * f;
+        const f = ka * (0.4 + 0.6 * Math.sqrt(wt / maxW));
+        const dx = x[i] - x[j], dy = y[i] - y[j];
+        fx[i] -= dx * f; fy[i] -= dy * f; fx[j] += dx * f; fy[j] += dy * f;
       }
       for (let i = 0; i < n; i++) {
-        dx[i] += (w / 2 - nodes[i].x) * 0.08;
-        dy[i] += (h / 2 - nodes[i].y) * 0.08;
-        const d = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]) || 1;
-        nodes[i].x += (dx[i] / d) * Math.min(d, temp);
-        nodes[i].y += (dy[i] / d) * Math.min(d, temp);
+        const d = Math.sqrt(x[i] * x[i] + y[i] * y[i]) || 1;
+        fx[i] -= (kg * (deg[i] + 1) * x[i]) / d;
+        fy[i] -= (kg * (deg[i] + 1) * y[i]) / d;
+        const m = Math.sqrt(fx[i] * fx[i] + fy[i] * fy[i]) || 1;
+        const step = Math.min(m, temp);
+        x[i] += (fx[i] / m) * step; y[i] += (fy[i] / m) * step;
       }
-      temp = Math.max(0.5, temp * 0.985);
+      temp = Math.max(1, temp * 0.985);
     }
-    // Fit the drawing into the box, leaving room for labels.
-    const pad = 40;
-    const xs = nodes.map((d) => d.x), ys = nodes.map((d) => d.y);
-    const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
-    const s = Math.min((w - 2 * pad) / Math.max(1, x1 - x0), (h - 2 * pad) / Math.max(1, y1 - y0));
-    const ox = (w - s * (x1 - x0)) / 2, oy = (h - s * (y1 - y0)) / 2;
-    for (const d of nodes) { d.x = ox + (d.x - x0) * s; d.y = oy + (d.y - y0) * s; }
+    // Fit the middle 96% of the nodes to the box, so one far-flung node does not squeeze the rest;
+    // the few outside it are kept at the edge.
+    const q = (arr, p) => { const s = [...arr].sort((u, v) => u - v); return s[Math.min(s.length - 1, Math.floor(p * (s.length - 1) + 0.5))]; };
+    const x0 = q(x, 0.02), x1 = q(x, 0.98), y0 = q(y, 0.02), y1 = q(y, 0.98);
+    const pad = 36, padRight = 70; // labels sit to the right of their node
+    const sx = (w - pad - padRight) / Math.max(1, x1 - x0), sy = (h - 2 * pad) / Math.max(1, y1 - y0);
+    // Stretch to the panel's shape, but not so far that the drawing looks squashed.
+    const ux = Math.min(sx, sy * 1.7, 3), uy = Math.min(sy, sx * 1.7, 3);
+    const ox = (w - ux * (x1 - x0) - padRight + pad) / 2, oy = (h - uy * (y1 - y0)) / 2;
+    nodes.forEach((d, i) => {
+      d.x = Math.max(pad / 2, Math.min(w - padRight / 2, ox + (x[i] - x0) * ux));
+      d.y = Math.max(pad / 2, Math.min(h - pad / 2, oy + (y[i] - y0) * uy));
+    });
   }
 
   function showTip(evt, lines) {
@@ -304,6 +316,7 @@
       const pick = () => selectDyad(e.a, e.b);
       const g = el("g", { class: "edge-g", "data-a": e.a, "data-b": e.b });
       g.append(
+        sel ? el("path", { class: "edge-halo", d, "stroke-width": (width + 5).toFixed(2) }) : null,
         el("path", { class: "edge" + (sel ? " selected" : ""), d, stroke: toneColour(e.tone), "stroke-width": width.toFixed(2),
           "data-a": e.a, "data-b": e.b, "data-tone": round(e.tone, 3) }),
         el("path", { class: "edge-hit", d, "stroke-width": Math.max(10, width + 6), onmousemove: tip, onmouseleave: hideTip, onclick: pick }),

@@ -157,9 +157,12 @@ class ActorRecognizer:
             return None
         e = states[0]
         if e.ambiguity == "person_name":
-            if span.root.ent_type_ == "PERSON" or any(
+            # "Michael Jordan", "Chad Smith": part of a longer personal name
+            root = span.root
+            ent = next((x for x in root.doc.ents if x.start <= root.i < x.end), None)
+            if (ent is not None and ent.label_ == "PERSON" and len(ent) > len(span)) or any(
                 t.pos_ == "PROPN" and t.dep_ in ("compound", "flat") and not self._entries(t.doc[t.i:t.i + 1])
-                for t in span.root.children
+                for t in [*root.children, root.head] if t is not root
             ):
                 return None
         if e.ambiguity == "us_state":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -29,7 +30,9 @@ class CueTable:
         for c in cues:
             text = c.cue.removesuffix(" to").strip()
             self.by_kind.setdefault(c.kind, {})[text] = c.modality
-        self.phrases = sorted(self.by_kind.get("phrase", {}).items(), key=lambda kv: -len(kv[0]))
+        phrases = sorted(self.by_kind.get("phrase", {}), key=len, reverse=True)
+        # whole words only: "is set to" must not match "is settled"
+        self.phrase_re = re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b") if phrases else None
 
     def get(self, kind: str, word: str) -> str | None:
         return self.by_kind.get(kind, {}).get(word)
@@ -71,14 +74,13 @@ def modality_of(trigger: Token, table: CueTable) -> Modality:
             tok, depth = tok.head, depth + 1
         else:
             break
-    sent = trigger.doc.text.lower()
-    for phrase, m in table.phrases:
-        if phrase in sent:
-            res.hedged = True
-            res.cues.append(phrase)
-            if m != "asserted":
-                res.modality = _stronger(m, res.modality)
-            break
+    found = table.phrase_re.search(trigger.doc.text.lower()) if table.phrase_re else None
+    if found:
+        m = table.by_kind["phrase"][found[1]]
+        res.hedged = True
+        res.cues.append(found[1])
+        if m != "asserted":
+            res.modality = _stronger(m, res.modality)
     if res.negated:
         res.modality = "negated"
     return res

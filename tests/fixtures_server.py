@@ -161,3 +161,44 @@ def running_server(db: Path, **kwargs: object) -> Iterator[str]:
 
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def chromium_path() -> str | None:
+    """Debian's chromium (or $GREATGAME_CHROMIUM), or None when it is not installed."""
+    import shutil
+
+    path = os.environ.get("GREATGAME_CHROMIUM") or "/usr/bin/chromium"
+    return path if Path(path).is_file() else shutil.which("chromium")
+
+
+def screenshot_dashboard(url: str, out: Path, fragment: str = "", dyad: tuple[str, str] | None = None) -> None:
+    """Open the dashboard (with filters in the URL fragment), pick a dyad, and save a full-page screenshot."""
+    from playwright.sync_api import sync_playwright
+
+    path = chromium_path()
+    assert path, "chromium is not installed"
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.set_default_timeout(60_000)
+            page.goto(f"{url}/#{fragment}")
+            page.wait_for_selector("#network .edge")
+            a, b = sorted(dyad) if dyad else ("", "")
+            edge = page.locator(f'#network g.edge-g[data-a="{a}"][data-b="{b}"] path.edge-hit')
+            if dyad and not edge.count():  # not drawn in this store: the heaviest edge instead
+                edge = page.locator("#network g.edge-g path.edge-hit").last
+            if dyad:
+                edge.click(force=True)
+                page.wait_for_selector("#timeline rect.bar")
+                page.wait_for_selector("#events tbody tr")
+            page.mouse.move(0, 0)
+            page.evaluate("window.scrollTo(0, 0)")
+            out.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(out), full_page=True)
+        finally:
+            browser.close()

@@ -412,6 +412,29 @@
     return { since, until: d.toISOString().slice(0, 10) };
   }
 
+  function nextPeriod(label, by) {
+    if (by === "year") return String(Number(label) + 1);
+    if (by === "month") {
+      const [yy, mm] = label.split("-").map(Number);
+      return mm === 12 ? `${yy + 1}-01` : `${yy}-${String(mm + 1).padStart(2, "0")}`;
+    }
+    const d = new Date(label + "T00:00:00Z");
+    d.setUTCDate(d.getUTCDate() + (by === "week" ? 7 : 1));
+    return d.toISOString().slice(0, 10);
+  }
+
+  // Periods without events between the first and the last, as zeros, so the axis is true to time.
+  function fillPeriods(pts, by) {
+    if (pts.length < 2) return pts;
+    const have = new Map(pts.map((p) => [p.period, p]));
+    const out = [];
+    for (let p = pts[0].period; p <= pts[pts.length - 1].period; p = nextPeriod(p, by)) {
+      out.push(have.get(p) || { period: p, q: [0, 0, 0, 0], net: 0, events: 0 });
+      if (out.length > 600) return pts; // too many to draw as bars: keep the periods with events
+    }
+    return out;
+  }
+
   // 1, 2 or 5 times a power of ten, at least `x` (x > 0).
   function niceStep(x) {
     const p = Math.pow(10, Math.floor(Math.log10(x)));
@@ -434,7 +457,7 @@
       m.net += r.net_coop || 0;
       m.events += r.events || 0;
     }
-    const pts = [...per.values()].sort((x, y) => (x.period < y.period ? -1 : 1));
+    const pts = fillPeriods([...per.values()].sort((x, y) => (x.period < y.period ? -1 : 1)), by);
     if (!pts.length) {
       svg.style.display = "none";
       empty.textContent = "These two actors have no events together in this period.";
@@ -445,13 +468,13 @@
     empty.hidden = true;
     const w = svg.clientWidth || 900, h = svg.clientHeight || 260;
     svg.setAttribute("viewBox", `0 0 ${w} ${h}`);
-    const m = { l: 46, r: 54, t: 14, b: 28 };
+    const m = { l: 58, r: 54, t: 14, b: 28 };
     const iw = w - m.l - m.r, ih = h - m.t - m.b;
     const up = Math.max(1, ...pts.map((p) => p.q[0] + p.q[1]));
     const down = Math.max(1, ...pts.map((p) => p.q[2] + p.q[3]));
-    const cm = Math.max(up, down);
+    const cm = Math.max(up, down) * 1.08; // headroom, so no bar or point sits on the frame
     const y = (v) => m.t + ih / 2 - (v / cm) * (ih / 2);        // counts: cooperation up, conflict down
-    const nm = Math.max(1e-9, ...pts.map((p) => Math.abs(p.net)));
+    const nm = Math.max(1e-9, ...pts.map((p) => Math.abs(p.net))) * 1.08;
     const yn = (v) => m.t + ih / 2 - (v / nm) * (ih / 2);        // net cooperation, same zero line
     const band = iw / pts.length;
     const bw = Math.max(1, Math.min(36, band * 0.7));
@@ -465,12 +488,14 @@
       axis.append(el("line", { x1: m.l, x2: m.l + iw, y1: y(v), y2: y(v), class: v === 0 ? "zero" : null, "stroke-dasharray": v === 0 ? null : "2,3" }));
       axis.append(el("text", { x: m.l - 6, y: y(v) + 4, "text-anchor": "end", text: num(Math.abs(v)) }));
     }
-    for (const v of [nm, nm / 2, 0, -nm / 2, -nm]) {
+    const nstep = nm >= 2 ? niceStep(nm / 2) : nm / 2;
+    for (let v = -Math.floor(nm / nstep) * nstep; v <= nm + 1e-9; v += nstep) {
       axis.append(el("text", { x: m.l + iw + 6, y: yn(v) + 4, text: Number.isInteger(v) ? String(v) : round(v, 1) }));
     }
-    axis.append(el("text", { x: 4, y: m.t + 10, text: "coop." }));
-    axis.append(el("text", { x: 4, y: m.t + ih, text: "conflict" }));
-    axis.append(el("text", { x: w - 4, y: m.t + 10, "text-anchor": "end", text: "net" }));
+    const mid = m.t + ih / 2;
+    axis.append(el("text", { transform: `translate(12,${mid - 8}) rotate(-90)`, "text-anchor": "start", text: "cooperation ▸" }));
+    axis.append(el("text", { transform: `translate(12,${mid + 8}) rotate(-90)`, "text-anchor": "end", text: "◂ conflict" }));
+    axis.append(el("text", { transform: `translate(${w - 6},${mid}) rotate(90)`, "text-anchor": "middle", text: "net cooperation" }));
     const every = Math.max(1, Math.ceil(pts.length / Math.floor(iw / 70)));
     pts.forEach((p, i) => {
       if (i % every === 0) axis.append(el("text", { x: x(i), y: h - 8, "text-anchor": "middle", text: p.period }));
@@ -505,8 +530,11 @@
     svg.append(bars);
     const line = pts.map((p, i) => `${i ? "L" : "M"}${x(i).toFixed(1)},${yn(p.net).toFixed(1)}`).join("");
     const gl = el("g", { class: "netline" }, el("path", { class: "net", d: line }));
-    pts.forEach((p, i) => gl.append(el("circle", { class: "net-dot", cx: x(i), cy: yn(p.net), r: 2.5 },
-      el("title", { text: `${p.period}: net cooperation ${round(p.net, 1)}` }))));
+    pts.forEach((p, i) => {
+      if (!p.events) return;
+      gl.append(el("circle", { class: "net-dot", cx: x(i), cy: yn(p.net), r: 2.5 },
+        el("title", { text: `${p.period}: net cooperation ${round(p.net, 1)}` })));
+    });
     svg.append(gl);
   }
 

@@ -397,6 +397,7 @@ def test_dashboard_and_its_files_are_served(client: TestClient) -> None:
     page = client.get("/")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert 'src="static/app.js"' in page.text and "cdn" not in page.text.lower()
+    assert page.headers["content-security-policy"].startswith("default-src 'self'")
     for name, kind in (("app.js", "javascript"), ("app.css", "text/css")):
         resp = client.get(f"/static/{name}")
         assert resp.status_code == 200 and kind in resp.headers["content-type"]

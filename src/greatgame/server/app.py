@@ -6,6 +6,7 @@ between requests. Values from a request reach SQL only as parameters.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tempfile
@@ -269,20 +270,20 @@ async def _limited_body(request: Request, limit: int) -> bytes:
     """The request body, or 413 as soon as it passes `limit` bytes (without reading the rest)."""
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
-        raise _too_large(int(declared), limit)
+        raise _too_large(int(declared), limit, "the request")
     chunks: list[bytes] = []
     size = 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise _too_large(size, limit)
+            raise _too_large(size, limit, "the request")
         chunks.append(chunk)
     return b"".join(chunks)
 
 
-def _too_large(size: int, limit: int) -> ApiError:
+def _too_large(size: int, limit: int, what: str = "the text") -> ApiError:
     return ApiError(413, "payload_too_large",
-                    f"the text is too large ({size / 1000:.0f} kB or more; the limit is {limit / 1000:.0f} kB)",
+                    f"{what} is too large ({size / 1000:.0f} kB or more; the limit is {limit / 1000:.0f} kB)",
                     [{"size": size, "limit": limit}])
 
 
@@ -293,21 +294,26 @@ def _pasted_document(text: Any, date: Any, limit: int) -> Document:
     size = len(text.encode("utf-8"))
     if size > limit:
         raise _too_large(size, limit)
+    return Document(id=document_id(text), text=text, date=_body_date(date), origin="<pasted>",
+                    skip=boilerplate_spans(text))
+
+
+def _body_date(date: Any) -> str | None:
+    """The `date` field of a /api/code body as an ISO date, or None."""
     if date is not None and not isinstance(date, str):
         raise ApiError(422, "invalid_request", "date: must be a string",
                        [{"loc": ["body", "date"], "msg": "must be a string", "type": "string_type"}])
     try:
-        iso = parse_date(date)
+        return parse_date(date)
     except ValueError as exc:
         raise ApiError(400, "invalid_parameter", f"date: {exc}",
                        [{"loc": ["body", "date"], "msg": str(exc), "type": "value_error"}]) from None
-    return Document(id=document_id(text), text=text, date=iso, origin="<pasted>", skip=boilerplate_spans(text))
 
 
 def _uploaded_documents(upload: UploadFile, data: bytes, date: str | None, limit: int) -> list[Document]:
-    if len(data) > limit:
-        raise _too_large(len(data), limit)
     name = os.path.basename(upload.filename or "upload.txt")
+    if len(data) > limit:
+        raise _too_large(len(data), limit, name)
     suffix = os.path.splitext(name)[1].lower()
     suffix = suffix if suffix in SUFFIXES else ".txt"
     with tempfile.TemporaryDirectory(prefix="greatgame-upload-") as tmp:
@@ -330,8 +336,6 @@ async def _code_request(request: Request, limit: int) -> list[Document]:
     # Room for JSON escapes and multipart framing; the text itself is held to `limit` below.
     body = await _limited_body(request, 2 * limit + 65_536)
     if ctype == "application/json":
-        import json
-
         try:
             data = json.loads(body or b"null")
         except ValueError as exc:
@@ -344,16 +348,19 @@ async def _code_request(request: Request, limit: int) -> list[Document]:
             return {"type": "http.request", "body": body, "more_body": False}
 
         form = await Request(request.scope, replay).form(max_files=1, max_fields=8)
-        date = form.get("date")
-        iso = _date("date", date if isinstance(date, str) and date else None)
+        date = form.get("date") or None
         upload = form.get("file")
         if isinstance(upload, UploadFile):
             data = await upload.read()
-            return await run_in_threadpool(_uploaded_documents, upload, data, iso, limit)
-        return [_pasted_document(form.get("text"), iso, limit)]
+            return await run_in_threadpool(_uploaded_documents, upload, data, _body_date(date), limit)
+        return [_pasted_document(form.get("text"), date, limit)]
     raise ApiError(415, "unsupported_media_type",
                    "send JSON {\"text\", \"date\"?} or a multipart form with a file (or a text) field")
 
+
+# The page loads nothing from elsewhere; the policy makes that a rule the browser enforces.
+_CSP = ("default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+        "form-action 'self'; frame-ancestors 'none'")
 
 _CODE_BODY = {
     "requestBody": {
@@ -395,7 +402,7 @@ def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
-        return FileResponse(STATIC / "index.html")
+        return FileResponse(STATIC / "index.html", headers={"Content-Security-Policy": _CSP})
 
     @app.get("/api/health", summary="Whether the server runs and the store can be read")
     def health(store: StoreDep) -> dict[str, Any]:

@@ -14,7 +14,6 @@ NAMES = {"RUS": "Russia", "PRK": "North Korea", "CHN": "China", "USA": "United S
 PLOVER = {"01": None, "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE", "07": "AID",
           "11": "ACCUSE", "12": "REJECT", "13": "THREATEN", "17": "COERCE", "19": "ASSAULT"}
 QUAD = {"01": 1, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "11": 3, "12": 3, "13": 3, "17": 4, "19": 4}
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def actor(code: str, start: int = 0, sector: str | None = None) -> ActorRef:

@@ -176,10 +176,11 @@ def _write(store: Store, batch_key: str, run_id: str | None, coder_version: str,
             if store.one("SELECT count(*) FROM batches WHERE batch_key = ?", [batch_key])[0]:
                 return BatchSummary(batch_key, 0, 0, 0, len(docs), already_merged=True)
             # Documents stored by an earlier batch (or another partition) stay as they were.
+            # Two anti-joins rather than one OR condition, which DuckDB could only run as a nested loop.
             con.execute("""CREATE OR REPLACE TEMP TABLE batch_new AS
-                SELECT * FROM batch_docs b
-                WHERE NOT EXISTS (SELECT 1 FROM documents d
-                                  WHERE d.doc_id = b.doc_id OR d.content_hash = b.content_hash)""")
+                SELECT * FROM batch_docs
+                WHERE doc_id NOT IN (SELECT doc_id FROM documents)
+                  AND content_hash NOT IN (SELECT content_hash FROM documents)""")
             new_docs = int(store.one("SELECT count(*) FROM batch_new")[0])
             con.execute("""INSERT INTO documents
                 SELECT doc_id, content_hash, TRY_CAST(date AS DATE), url, title, origin, chars, words, events,

@@ -126,10 +126,10 @@ def _print_rows(rows: list[dict[str, Any]], columns: Sequence[str], fmt: RowsFor
 
 
 @contextmanager
-def _progress_display() -> Iterator[Any]:
-    """A progress callback: a rich bar on a terminal, nothing when stderr is not one."""
+def _progress_display() -> Iterator[tuple[Any, Any]]:
+    """Callbacks for progress and errors: a rich bar on a terminal, error lines only when not one."""
     if not sys.stderr.isatty():
-        yield None
+        yield None, lambda err: error_line(str(err))
         return
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -140,10 +140,15 @@ def _progress_display() -> Iterator[Any]:
 
         def update(p: Any) -> None:
             rate = p.documents / p.elapsed if p.elapsed > 0 else 0.0
-            bar.update(task, description=f"{p.documents} documents · {rate:.1f} docs/s · {p.events} events · "
-                                         f"{p.skipped} skipped · {p.failed + p.input_errors} errors")
+            bar.update(task, description=f"{_count(p.documents, 'document')} · {rate:.1f} docs/s · "
+                                         f"{_count(p.events, 'event')} · {p.skipped} skipped · "
+                                         f"{_count(p.failed + p.input_errors, 'error')}")
 
-        yield update
+        def report(err: Any) -> None:
+            # Through the bar's console, so the line lands above the bar rather than inside it.
+            bar.console.print(f"greatgame: {err}", markup=False, highlight=False, soft_wrap=True)
+
+        yield update, report
 
 
 @app.command()
@@ -160,10 +165,9 @@ def ingest(
     from ..ingest import ingest as run
 
     settings = build_settings(config, workers=workers)
-    with _open(db, read_only=False) as store, _progress_display() as progress:
+    with _open(db, read_only=False) as store, _progress_display() as (progress, on_error):
         try:
-            report = run(store, paths, settings, batch_size=batch_size, on_progress=progress,
-                         on_error=lambda err: error_line(str(err)))
+            report = run(store, paths, settings, batch_size=batch_size, on_progress=progress, on_error=on_error)
         except StoreError as exc:
             fail(f"{exc}; the batches committed before it are kept", EXIT_FATAL)
         except KeyboardInterrupt:

@@ -19,7 +19,8 @@ def store(tmp_path: Path):
     s = build(tmp_path / "a.duckdb", [
         result("a", [("RUS", "PRK", "057"), ("PRKGOV", "CHN", "112"), ("RUS", "PRK", "190", "2014-11-02"),
                      ("RUSGOV", "RUSOPP", "173")]),
-        result("b", [("CHN", "PRK", "042", "2015-01-01"), ("USA", "RUS", "173", "2015-02-01", "future")]),
+        result("b", [("CHN", "PRK", "042", "2015-01-01"), ("USA", "RUS", "173", "2015-02-01", "future"),
+                     ("---GOV", "RUS", "057", "2015-03-01")]),
     ])
     yield s
     s.close()
@@ -75,7 +76,7 @@ def test_dyad_series_counts_asserted_events_unless_asked(store: Store) -> None:
     assert pairs(modality=("future",)) == [("USA", "RUS")]
 
 
-def test_dyad_series_leaves_out_a_state_acting_on_itself_unless_counting_by_actor(store: Store) -> None:
+def test_dyad_series_leaves_out_unknown_actors_and_self_dyads_unless_by_actor(store: Store) -> None:
     def pairs(level):
         return sorted({(r["source"], r["target"]) for r in to_records(analytics.dyad_series(store, level=level))})
 
@@ -131,7 +132,8 @@ def test_network_of_an_empty_store(tmp_path: Path) -> None:
 def test_prominence_per_year_is_share_of_events_and_centrality(store: Store) -> None:
     got = to_records(analytics.prominence(store, by="year"))
     assert [(r["period"], r["code"], r["events"], r["degree"]) for r in got] == [
-        ("2014", "PRK", 3, 2), ("2014", "RUS", 2, 1), ("2014", "CHN", 1, 1), ("2015", "CHN", 1, 1), ("2015", "PRK", 1, 1),
+        ("2014", "PRK", 3, 2), ("2014", "RUS", 2, 1), ("2014", "CHN", 1, 1),
+        ("2015", "CHN", 1, 1), ("2015", "PRK", 1, 1),
     ]
     assert [r["share"] for r in got] == pytest.approx([1.0, 2 / 3, 1 / 3, 1.0, 1.0])
     root10 = math.sqrt(10)

@@ -5,8 +5,9 @@ Definitions used throughout:
 - An actor is counted at the level asked for: `level="country"` (the default) uses the actor's
   ISO country code where it has one and its actor code otherwise, so "PRKGOV" and "PRKMIL" both
   count as "PRK"; `level="actor"` uses the full actor code.
-- Only dyadic events count: both sides known, and the two sides different (at the chosen level),
-  so a government acting on its own opposition is not a relation between states.
+- Only dyadic events count: both sides known (an actor code of no known country, such as "---GOV"
+  for "the government", does not count as known), and the two sides different at the chosen
+  level, so a government acting on its own opposition is not a relation between states.
 - Events are asserted-only by default (`modality=("asserted",)`); pass a tuple of modalities, or
   "all" / None for every modality. Events without a date are left out of time series.
 - Cooperation is quad classes 1 and 2, conflict quad classes 3 and 4, and
@@ -63,7 +64,9 @@ def _dyadic(level: str, since: str | None, until: str | None, modality: Modality
     if level not in _LEVELS:
         raise ValueError(f"unknown level {level!r}; expected country or actor")
     src, tgt = _LEVELS[level]
-    clauses = [f"{src} IS NOT NULL", f"{tgt} IS NOT NULL", f"{src} <> {tgt}"]
+    # "---GOV" and the like are agents of no known country ("the government"): not a party to a dyad.
+    clauses = [f"{src} IS NOT NULL", f"{tgt} IS NOT NULL", f"{src} <> {tgt}",
+               f"NOT starts_with({src}, '---')", f"NOT starts_with({tgt}, '---')"]
     params: list[Any] = []
     if dated:
         clauses.append("date IS NOT NULL")

@@ -49,6 +49,10 @@ def corpus_sample(tmp_path: Path, n: int) -> Path:
     return path
 
 
+def event_id(e) -> str:
+    return e.event_id
+
+
 def test_ingest_stores_exactly_what_the_coder_finds(tmp_path: Path) -> None:
     src = write_jsonl(tmp_path / "news.jsonl", NEWS)
     with Store.open(tmp_path / "g.duckdb") as s:
@@ -58,8 +62,7 @@ def test_ingest_stores_exactly_what_the_coder_finds(tmp_path: Path) -> None:
     coder = get_coder(ONE_PROCESS)
     coded = [r for d in read_documents([str(src)]) for r in [coder.code(d)]]
     expected = [e for r in coded for e in r.events]
-    key = (lambda e: e.event_id)
-    assert sorted(stored, key=key) == sorted(expected, key=key)
+    assert sorted(stored, key=event_id) == sorted(expected, key=event_id)
     assert docs == [(r.doc.id, len(r.events)) for r in coded]
     assert (report.documents, report.events, report.skipped, report.errors) == (3, len(expected), 0, 0)
 

@@ -16,7 +16,7 @@ from .settings import Settings
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["load_pipeline", "split_sentences", "parse_candidates", "Parsed", "ParsedSentence"]
+__all__ = ["Parsed", "ParsedSentence", "load_pipeline", "parse_candidates", "split_sentences"]
 
 
 class ModelMissingError(RuntimeError):
@@ -142,7 +142,7 @@ def parse_candidates(nlp: Language, finder: CandidateFinder, doc: Document, sett
             keep.append((si, s, min(e, s + settings.max_sentence_tokens)))
     span_docs = [tokdoc[s:e].as_doc() for _, s, e in keep]
     parsed = []
-    for (si, s, _), sdoc in zip(keep, nlp.pipe(span_docs, batch_size=settings.batch_size)):
+    for (si, s, _), sdoc in zip(keep, nlp.pipe(span_docs, batch_size=settings.batch_size), strict=True):
         parsed.append(ParsedSentence(index=si, offset=tokdoc[s].idx, doc=sdoc))
     stats = {
         "words": sum(1 for t in tokdoc if not t.is_space and not t.is_punct),

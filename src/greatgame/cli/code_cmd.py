@@ -83,7 +83,9 @@ def _results(paths: list[str], config: str | None, workers: int | None, explain:
 def code(
     paths: Paths,
     fmt: Annotated[EventFormat, typer.Option("--format", "-f", help="Output format.")] = EventFormat.table,
-    workers: Annotated[int | None, typer.Option("--workers", "-w", min=1, help="Processes (default: all cores).")] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", "-w", min=1, help="Processes (default: all cores).")
+    ] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show the rule or model behind each event.")] = False,
     config: Config = None,
 ) -> None:

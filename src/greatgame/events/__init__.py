@@ -3,4 +3,4 @@
 from .coder import Decision, EventCoder
 from .ontology import GOLDSTEIN_TABLE, PLOVER_CATEGORIES, cameo_table
 
-__all__ = ["EventCoder", "Decision", "cameo_table", "GOLDSTEIN_TABLE", "PLOVER_CATEGORIES"]
+__all__ = ["GOLDSTEIN_TABLE", "PLOVER_CATEGORIES", "Decision", "EventCoder", "cameo_table"]

@@ -14,7 +14,7 @@ from importlib import resources
 import numpy as np
 from spacy.tokens import Doc, Token
 
-__all__ = ["pair_features", "PairClassifier", "load_classifier", "N_FEATURES", "lowest_common_ancestor"]
+__all__ = ["N_FEATURES", "PairClassifier", "load_classifier", "lowest_common_ancestor", "pair_features"]
 
 N_FEATURES = 2**16
 _SKIP_POS = {"PUNCT", "SPACE", "DET", "NUM", "SYM", "X"}
@@ -101,7 +101,7 @@ class PairClassifier:
         scores = scores - scores.max()
         p = np.exp(scores)
         p /= p.sum()
-        return dict(zip(self.labels, p.tolist()))
+        return dict(zip(self.labels, p.tolist(), strict=True))
 
 
 @lru_cache(maxsize=1)

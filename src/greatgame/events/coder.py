@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ..actors.recognize import ResolvedMention
     from ..nlp import Parsed
 
-__all__ = ["EventCoder", "Decision"]
+__all__ = ["Decision", "EventCoder"]
 
 # Base confidence of a lexicon decision by how specific the matched row is (0 bare lemma … 5).
 _RULE_CONF = {0: 0.55, 1: 0.62, 2: 0.72, 3: 0.78, 4: 0.82, 5: 0.86}
@@ -132,7 +132,11 @@ class EventCoder:
                 conf *= 0.85
         if conf < self.settings.min_confidence:
             return None
-        date, date_words = event_date(sdoc.text, doc.date)
+        def year_ok(char: int) -> bool:
+            prep = next((t for t in sdoc if t.idx == char), None)
+            return prep is not None and prep.head.i == cand.trigger
+
+        date, date_words = event_date(sdoc.text, doc.date, year_ok)
         src, tgt = cand.source.mention, cand.target.mention
         t0 = offset + trig.idx
         location = None

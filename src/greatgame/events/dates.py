@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 __all__ = ["event_date"]
 
@@ -11,14 +12,14 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december"]
 _MON = "|".join(m[:3] + (m[3:] and f"(?:{m[3:]})?") for m in _MONTHS)
-_RE_WEEKDAY = re.compile(r"\b(?:on |last |this )?(" + "|".join(_WEEKDAYS) + r")\b", re.I)
-_RE_MONTH_DAY = re.compile(r"\b(" + _MON + r")\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?\b", re.I)
-_RE_DAY_MONTH = re.compile(r"\b(\d{1,2}) (" + _MON + r")\.?(?:,? (\d{4}))?\b", re.I)
+_RE_WEEKDAY = re.compile(r"\b(?:on |last |this )?(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+_RE_MONTH_DAY = re.compile(r"\b(" + _MON + r")\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?\b", re.IGNORECASE)
+_RE_DAY_MONTH = re.compile(r"\b(\d{1,2}) (" + _MON + r")\.?(?:,? (\d{4}))?\b", re.IGNORECASE)
 _RE_YEAR = re.compile(r"\bin (1[89]\d\d|20\d\d)\b")
 _RELATIVE = {"yesterday": -1, "today": 0, "tonight": 0, "last night": -1, "this morning": 0,
              "last week": -7, "earlier this week": -2, "last month": -30, "last year": -365,
              "the day before": -1, "two days ago": -2, "three days ago": -3, "a week ago": -7}
-_RE_RELATIVE = re.compile(r"\b(" + "|".join(sorted(_RELATIVE, key=len, reverse=True)) + r")\b", re.I)
+_RE_RELATIVE = re.compile(r"\b(" + "|".join(sorted(_RELATIVE, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
 def _month(name: str) -> int:
@@ -32,8 +33,13 @@ def _safe(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-def event_date(sentence: str, doc_date: str | None) -> tuple[str | None, str | None]:
-    """(ISO date, the words that gave it); the document's date where the sentence names none."""
+def event_date(sentence: str, doc_date: str | None, year_ok: Callable[[int], bool] | None = None,
+               ) -> tuple[str | None, str | None]:
+    """(ISO date, the words that gave it); the document's date where the sentence names none.
+
+    A bare year ("in 1988") dates the event only where `year_ok(char_offset)` says the phrase is
+    attached to the event's verb; "since 1973" or "the 1973 war" do not date it.
+    """
     base = dt.date.fromisoformat(doc_date) if doc_date else None
     for rx, order in ((_RE_MONTH_DAY, "md"), (_RE_DAY_MONTH, "dm")):
         m = rx.search(sentence)
@@ -57,6 +63,6 @@ def event_date(sentence: str, doc_date: str | None) -> tuple[str | None, str | N
         back = (base.weekday() - _WEEKDAYS.index(m[1].lower())) % 7
         return (base - dt.timedelta(days=back)).isoformat(), m[0]
     m = _RE_YEAR.search(sentence)
-    if m and int(m[1]) < base.year:
+    if m and int(m[1]) < base.year and year_ok is not None and year_ok(m.start()):
         return f"{m[1]}-01-01", m[0]
     return base.isoformat(), None

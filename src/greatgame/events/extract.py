@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors.recognize import ResolvedMention
 
-__all__ = ["Candidate", "find_candidates", "verb_frame", "Frame"]
+__all__ = ["Candidate", "Frame", "find_candidates", "verb_frame"]
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -165,7 +165,9 @@ def _targets(verb: Token, by_token: dict[int, ResolvedMention], passive: bool) -
     return out
 
 
-def _nominal(noun: Token, by_token: dict[int, ResolvedMention]) -> tuple[list[ResolvedMention], list[ResolvedMention], str]:
+def _nominal(
+    noun: Token, by_token: dict[int, ResolvedMention],
+) -> tuple[list[ResolvedMention], list[ResolvedMention], str]:
     """Source and target of an event noun: "X's invasion of Y", "talks between X and Y"."""
     sources: list[ResolvedMention] = []
     targets: list[ResolvedMention] = []

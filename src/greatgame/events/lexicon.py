@@ -9,7 +9,7 @@ from importlib import resources
 
 from .ontology import cameo_table
 
-__all__ = ["Lexicon", "LexiconHit", "load_lexicon", "ModalityCue"]
+__all__ = ["Lexicon", "LexiconHit", "ModalityCue", "load_lexicon"]
 
 
 @dataclass(frozen=True)

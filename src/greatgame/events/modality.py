@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from .lexicon import ModalityCue
 
-__all__ = ["Modality", "modality_of", "CueTable"]
+__all__ = ["CueTable", "Modality", "modality_of"]
 
 _ORDER = ("negated", "hypothetical", "future", "reported", "asserted")
 
@@ -69,7 +69,7 @@ def modality_of(trigger: Token, table: CueTable) -> Modality:
             res.cues.append(tok.lemma_)
         if tok.dep_ in ("xcomp", "ccomp", "advcl", "conj") and tok.head is not tok:
             if tok.dep_ == "conj":
-                tok, depth = tok.head, depth  # coordination shares its modality
+                tok = tok.head  # coordination shares its modality
                 continue
             tok, depth = tok.head, depth + 1
         else:

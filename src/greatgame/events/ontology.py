@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Code", "cameo_table", "GOLDSTEIN_TABLE", "PLOVER_CATEGORIES", "plover_root", "quad_of_root"]
+__all__ = ["GOLDSTEIN_TABLE", "PLOVER_CATEGORIES", "Code", "cameo_table", "plover_root", "quad_of_root"]
 
 GOLDSTEIN_TABLE = "goldstein_gdelt"
 PLOVER_CATEGORIES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",

@@ -1,0 +1,144 @@
+"""Coding documents into events: the record, offsets, constructions, negation and modality, the CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from greatgame.model import MODALITIES, Document, Event
+
+
+def code(coder, text: str, date: str = "2014-10-21") -> list[Event]:
+    res = coder.code(Document(id="t", text=text, date=date))
+    assert res.error is None
+    return list(res.events)
+
+
+def triples(events: list[Event]) -> set[tuple[str | None, str | None, str | None]]:
+    return {(e.source.country or e.source.code, e.target.country or e.target.code, e.plover) for e in events}
+
+
+def test_event_record_has_every_field_with_offsets_that_slice_the_text(coder):
+    text = "MOSCOW (Reuters) - Russia signed a trade deal with the North Korean Government on Tuesday."
+    [ev] = code(coder, text)
+    d = ev.to_dict()
+    assert list(d) == ["event_id", "doc_id", "date", "source", "target", "cameo", "cameo_root", "plover", "quad",
+                       "goldstein", "negated", "modality", "confidence", "trigger", "sentence", "location"]
+    assert list(d["source"]) == ["text", "start", "end", "code", "country", "sector", "name"]
+    assert (d["source"]["code"], d["target"]["code"]) == ("RUS", "PRKGOV")
+    for part in ("source", "target", "trigger", "sentence"):
+        assert text[d[part]["start"]:d[part]["end"]] == d[part]["text"]
+    assert d["target"]["text"] == "the North Korean Government"
+    assert d["trigger"]["text"] == "signed"
+    assert d["cameo"] == "057" and d["cameo_root"] == "05" and d["quad"] == 1 and d["goldstein"] == 8.0
+    assert d["date"] == "2014-10-21"  # Tuesday before the document's Tuesday... is the same day
+    assert d["modality"] in MODALITIES and d["negated"] is False
+    assert 0.0 < d["confidence"] <= 1.0
+    assert ev.event_id == code(coder, text)[0].event_id  # stable
+
+
+@pytest.mark.parametrize("text,expected", [
+    # subject-verb-object and verb-preposition-object
+    ("Russia signed a trade deal with North Korea.", {("RUS", "PRK", "AGREE")}),
+    ("The United States imposed sanctions on Iran.", {("USA", "IRN", "SANCTION")}),
+    ("Japanese officials met with Chinese diplomats in Beijing.", {("JPN", "CHN", "CONSULT")}),
+    # passive
+    ("Kyiv was attacked by Russian forces.", {("RUS", "UKR", "ASSAULT")}),
+    # nominal events
+    ("Russia's invasion of Ukraine drew wide condemnation.", {("RUS", "UKR", "ASSAULT")}),
+    ("Talks between India and Pakistan resumed.", {("IND", "PAK", "CONSULT"), ("PAK", "IND", "CONSULT")}),
+    # coordination: both directions; two targets
+    ("Japan and South Korea agreed to share military intelligence.",
+     {("JPN", "KOR", "AGREE"), ("KOR", "JPN", "AGREE")}),
+    ("Britain condemned Iran and Syria.", {("GBR", "IRN", "ACCUSE"), ("GBR", "SYR", "ACCUSE")}),
+    # infinitive chains and participles
+    ("France is trying to persuade Germany to send tanks.", {("FRA", "DEU", "REQUEST")}),
+    # embedded reports code the reported event
+    ("Iraqi officials said Iran attacked Kuwait.", {("IRN", "KWT", "ASSAULT")}),
+])
+def test_constructions_are_coded(coder, text, expected):
+    got = triples(code(coder, text))
+    assert expected <= got, got
+
+
+def test_negation_sets_negated_and_modality(coder):
+    [ev] = code(coder, "Russia did not sign the agreement with Japan.")
+    assert ev.negated is True and ev.modality == "negated"
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("China will sign a trade agreement with Brazil next month.", "future"),
+    ("Turkey could impose sanctions on Syria if the attacks continue.", "hypothetical"),
+    ("Russia signed a trade agreement with India.", "asserted"),
+])
+def test_modality_of_events(coder, text, modality):
+    evs = code(coder, text)
+    assert evs and evs[0].modality == modality
+
+
+def test_analysis_prose_is_coded_with_lower_confidence(coder):
+    plain = code(coder, "Russia criticised China.")[0]
+    hedged = code(coder, "Russia's criticism of China is probably aimed at winning concessions, analysts say.")
+    assert hedged and hedged[0].confidence < plain.confidence
+
+
+def test_event_dates_resolve_against_the_document_date(coder):
+    evs = code(coder, "Iran attacked Iraq last week.", date="1987-03-10")
+    assert evs[0].date == "1987-03-03"
+    evs = code(coder, "Iran attacked Iraq on March 2.", date="1987-03-10")
+    assert evs[0].date == "1987-03-02"
+
+
+SCRAPED = """About Us Masthead Submissions Advertise
+Russia Japan China Korea
+Russia signed a trade deal with North Korea on Tuesday.
+© 2016 Example Review. Iran condemned Israel. All rights reserved.
+show comments
+"""
+
+
+def test_code_never_codes_navigation_or_footer_lines(coder):
+    evs = code(coder, SCRAPED)
+    assert [(e.source.code, e.target.code) for e in evs] == [("RUS", "PRK")]
+
+
+def test_code_cli_jsonl_and_exit_status_when_something_is_skipped(cli, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Russia signed a trade deal with North Korea.", encoding="utf-8")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "ok", "text": "Iran attacked Iraq."}\nnot json\n', encoding="utf-8")
+    out = cli("code", str(good), str(bad), str(tmp_path / "missing.txt"), "--format", "jsonl", "--workers", "1")
+    assert out.returncode == 1
+    assert out.stderr.splitlines() == [f"greatgame: {bad}:2: not JSON (Expecting value)",
+                                       f"greatgame: {tmp_path / 'missing.txt'}: no such file or directory"]
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [(r["source"]["code"], r["target"]["code"]) for r in rows] == [("RUS", "PRK"), ("IRN", "IRQ")]
+    assert "Traceback" not in out.stderr
+
+
+def test_code_cli_table_and_explain(cli, tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("Russia signed a trade deal with North Korea.", encoding="utf-8")
+    out = cli("code", str(p), "--explain")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert "RUS → PRK" in lines[0] and "057" in lines[0]
+    assert any(line.strip().startswith("how: lexicon via svo, rule `sign") for line in lines)
+
+
+def test_code_cli_reads_stdin_and_two_workers_give_the_same_events(cli, tmp_path):
+    docs = [{"id": f"d{i}", "text": t} for i, t in enumerate([
+        "Russia signed a trade deal with North Korea.", "Iran attacked Iraq.", "France criticised Italy.",
+        "China protested to Japan.", "Egypt hosted talks between Israel and Hamas."])]
+    data = "".join(json.dumps(d) + "\n" for d in docs)
+    one = cli("code", "-", "--format", "jsonl", "--workers", "1", input=data)
+    two = cli("code", "-", "--format", "jsonl", "--workers", "2", input=data)
+    assert one.returncode == two.returncode == 0
+    assert one.stdout == two.stdout and one.stdout
+
+
+def test_demo_runs_and_summarises(cli):
+    out = cli("demo")
+    assert out.returncode == 0, out.stderr
+    assert "RUS → PRK" in out.stdout and "What to run next" in out.stdout

@@ -40,8 +40,8 @@ def test_event_record_has_every_field_with_offsets_that_slice_the_text(coder):
 
 @pytest.mark.parametrize("text,expected", [
     # subject-verb-object and verb-preposition-object
-    ("Russia signed a trade deal with North Korea.", {("RUS", "PRK", "AGREE")}),
-    ("The United States imposed sanctions on Iran.", {("USA", "IRN", "SANCTION")}),
+    ("Russia signed a trade deal with North Korea.", {("RUS", "PRK", "SUPPORT")}),  # 057 maps to SUPPORT
+    ("The United States imposed sanctions on Iran.", {("USA", "IRN", "COERCE")}),  # 163 maps to COERCE
     ("Japanese officials met with Chinese diplomats in Beijing.", {("JPN", "CHN", "CONSULT")}),
     # passive
     ("Kyiv was attacked by Russian forces.", {("RUS", "UKR", "ASSAULT")}),

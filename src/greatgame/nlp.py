@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .documents import boilerplate_spans
 from .model import Document
 from .settings import Settings
 
@@ -130,7 +131,8 @@ def split_sentences(doc: Doc, skip: Sequence[tuple[int, int]] = ()) -> list[tupl
 def parse_candidates(nlp: Language, finder: CandidateFinder, doc: Document, settings: Settings) -> Parsed:
     """Tokenise the document, keep the sentences with an actor candidate, and parse only those."""
     tokdoc = nlp.make_doc(doc.text)
-    sents = split_sentences(tokdoc, doc.skip)
+    # readers mark page furniture; a Document built by hand gets the same filter here
+    sents = split_sentences(tokdoc, doc.skip or boilerplate_spans(doc.text))
     hits = finder.candidate_tokens(tokdoc)
     keep: list[tuple[int, int, int]] = []
     h = 0

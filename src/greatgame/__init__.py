@@ -7,7 +7,20 @@ from .settings import Settings, load_settings
 __version__ = "0.1.0"
 
 __all__ = [
-    "ActorRef", "Document", "Event", "InputError", "Location", "Mention", "Span",
-    "Coder", "DocResult", "PairLabel", "code_documents", "get_coder", "CODER_VERSION",
-    "Settings", "load_settings", "__version__",
+    "CODER_VERSION",
+    "ActorRef",
+    "Coder",
+    "DocResult",
+    "Document",
+    "Event",
+    "InputError",
+    "Location",
+    "Mention",
+    "PairLabel",
+    "Settings",
+    "Span",
+    "__version__",
+    "code_documents",
+    "get_coder",
+    "load_settings",
 ]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .model import Document, InputError
 
-__all__ = ["read_documents", "read_path", "document_id", "boilerplate_spans", "parse_date", "SUFFIXES"]
+__all__ = ["SUFFIXES", "boilerplate_spans", "document_id", "parse_date", "read_documents", "read_path"]
 
 SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".ndjson", ".csv")
 _GZ = ".gz"
@@ -185,8 +185,7 @@ def _from_csv(data: str, path: str) -> Iterator[Document | InputError]:
 
 def _kind(name: str) -> str:
     low = name.lower()
-    if low.endswith(_GZ):
-        low = low[: -len(_GZ)]
+    low = low.removesuffix(_GZ)
     return os.path.splitext(low)[1]
 
 

@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 from .model import Location
 
-__all__ = ["Gazetteer", "gazetteer", "choose_location", "PlaceCandidate"]
+__all__ = ["Gazetteer", "PlaceCandidate", "choose_location", "gazetteer"]
 
 MIN_POPULATION = 100_000
 # Prepositions that tie a place to an event ("met in Vladivostok", "fired into the Sea of Japan").
@@ -91,7 +91,7 @@ def _attached_to(span: Span, trigger: int) -> bool:
     if tok.dep_ != "pobj" or tok.head.lower_ not in EVENT_PREPS:
         return False
     anchor = tok.head.head
-    while anchor.i != trigger and anchor.head is not anchor and anchor.dep_ in ("dobj", "prep", "pobj"):
+    while anchor.i != trigger and anchor.head.i != anchor.i and anchor.dep_ in ("dobj", "prep", "pobj"):
         anchor = anchor.head
     return anchor.i == trigger
 

@@ -30,9 +30,11 @@ __all__ = [
     "ErrorRecord",
     "IngestProgress",
     "IngestReport",
+    "batch_tables",
     "content_hash",
     "ingest",
     "write_batch",
+    "write_tables",
 ]
 
 # Which Goldstein column of reference/cameo.tsv the coder's scores come from (DESIGN.md).
@@ -148,6 +150,15 @@ def write_batch(
     codes cleanly clears its earlier coding error. Input errors replace earlier ones at the same
     path and line. Raises StoreError if the database refuses the write; nothing is then written.
     """
+    docs, events, errs, dropped = batch_tables(results, errors)
+    return write_tables(store, docs, events, errs, batch_key=batch_key, run_id=run_id,
+                        coder_version=coder_version, goldstein_table=goldstein_table, duplicates=dropped)
+
+
+def batch_tables(
+    results: Sequence[DocResult], errors: Sequence[InputError | ErrorRecord] = (),
+) -> tuple[pa.Table, pa.Table, pa.Table, int]:
+    """The documents, events and errors tables of a batch, and how many repeated documents it left out."""
     kept, dropped = _unique_results(results)
     records = [e if isinstance(e, ErrorRecord) else ErrorRecord.of_input(e) for e in errors]
     records += [ErrorRecord.of_result(r) for r in results if r.error is not None]
@@ -159,8 +170,24 @@ def write_batch(
     docs = _rows_table(doc_rows, _DOC_SCHEMA)
     events = event_table([e for r in kept for e in r.events])
     errs = _rows_table([(e.kind, e.path, e.line, e.doc_id, e.message) for e in records], _ERROR_SCHEMA)
+    return docs, events, errs, dropped
+
+
+def write_tables(
+    store: Store,
+    docs: pa.Table,
+    events: pa.Table,
+    errs: pa.Table,
+    *,
+    batch_key: str,
+    run_id: str | None = None,
+    coder_version: str = CODER_VERSION,
+    goldstein_table: str = GOLDSTEIN_TABLE,
+    duplicates: int = 0,
+) -> BatchSummary:
+    """Write_batch for a batch already in tables (from `batch_tables`, or read from staged Parquet)."""
     try:
-        return _write(store, batch_key, run_id, coder_version, goldstein_table, docs, events, errs, dropped)
+        return _write(store, batch_key, run_id, coder_version, goldstein_table, docs, events, errs, duplicates)
     except duckdb.Error as exc:
         raise StoreError(f"cannot write to {store.path}: {str(exc).splitlines()[0]}") from exc
 
@@ -251,7 +278,8 @@ class IngestReport:
 
 def _new_documents(items: Iterable[Document | InputError], store: Store,
                    progress: IngestProgress) -> Iterator[Document | InputError]:
-    ids, hashes = store.known_documents()
+    with store.connected():
+        ids, hashes = store.known_documents()
     for item in items:
         if isinstance(item, Document):
             digest = content_hash(item.text)
@@ -292,33 +320,38 @@ def ingest(
     def flush() -> None:
         nonlocal batches
         if results or errors:
-            write_batch(store, results, errors, batch_key=f"{run_id}:{batches:06d}", run_id=run_id)
+            with store.connected():
+                write_batch(store, results, errors, batch_key=f"{run_id}:{batches:06d}", run_id=run_id)
             batches += 1
             results.clear()
             errors.clear()
 
-    for item in code_documents(items, settings, workers=workers):
-        if isinstance(item, InputError):
-            record = ErrorRecord.of_input(item)
-            progress.input_errors += 1
-        else:
-            results.append(item)
-            record = ErrorRecord.of_result(item) if item.error is not None else None
-            if record is None:
-                progress.documents += 1
-                progress.events += len(item.events)
-                progress.words += len(item.doc.text.split())
+    store.disconnect()  # readers (`greatgame serve`) get in between batches
+    try:
+        for item in code_documents(items, settings, workers=workers):
+            if isinstance(item, InputError):
+                record = ErrorRecord.of_input(item)
+                progress.input_errors += 1
             else:
-                progress.failed += 1
-        if record is not None:
-            errors.append(record)
-            if on_error:
-                on_error(record)
-        if on_progress:
-            on_progress(progress)
-        if len(results) >= size:
-            flush()
-    flush()
+                results.append(item)
+                record = ErrorRecord.of_result(item) if item.error is not None else None
+                if record is None:
+                    progress.documents += 1
+                    progress.events += len(item.events)
+                    progress.words += len(item.doc.text.split())
+                else:
+                    progress.failed += 1
+            if record is not None:
+                errors.append(record)
+                if on_error:
+                    on_error(record)
+            if on_progress:
+                on_progress(progress)
+            if len(results) >= size:
+                flush()
+        flush()
+    finally:
+        store.reconnect()
     report = IngestReport(run_id, progress.documents, progress.events, progress.skipped, progress.failed,
                           progress.input_errors, batches, progress.words, progress.elapsed)
     with store.transaction() as con:

@@ -6,15 +6,15 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 __all__ = [
+    "ACTOR_KINDS",
+    "MODALITIES",
+    "ActorRef",
     "Document",
+    "Event",
     "InputError",
+    "Location",
     "Mention",
     "Span",
-    "ActorRef",
-    "Location",
-    "Event",
-    "MODALITIES",
-    "ACTOR_KINDS",
 ]
 
 MODALITIES = ("asserted", "negated", "future", "hypothetical", "reported")

@@ -128,12 +128,36 @@ def split_sentences(doc: Doc, skip: Sequence[tuple[int, int]] = ()) -> list[tupl
     return out
 
 
+_NOT_NAMES = {"I", "Mr", "Mrs", "Ms", "Dr", "The", "A", "An", "In", "On", "At", "It", "We", "He", "She", "They",
+              "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+              "Sunday", "God", "Government", "President", "Minister", "Assembly", "General", "Secretary",
+              "Nations", "United", "Member", "States", "Council", "Mr.", "Organization", "Charter"}
+
+
+def _name_tokens(doc: Doc, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Capitalised words inside a sentence (not its first word): names the dictionaries may not know."""
+    out = []
+    for s, e in sents:
+        for i in range(s + 1, e):
+            t = doc[i]
+            if t.is_alpha and t.text[0].isupper() and t.text not in _NOT_NAMES and len(t.text) > 1 \
+                    and not doc[i - 1].is_punct:
+                out.append((i, i + 1))
+                break
+    return out
+
+
 def parse_candidates(nlp: Language, finder: CandidateFinder, doc: Document, settings: Settings) -> Parsed:
     """Tokenise the document, keep the sentences with an actor candidate, and parse only those."""
     tokdoc = nlp.make_doc(doc.text)
     # readers mark page furniture; a Document built by hand gets the same filter here
     sents = split_sentences(tokdoc, doc.skip or boilerplate_spans(doc.text))
     hits = finder.candidate_tokens(tokdoc)
+    if settings.prefilter == "all":
+        hits = [(s, e) for s, e in sents]
+    elif settings.prefilter == "names":
+        hits += _name_tokens(tokdoc, sents)
     keep: list[tuple[int, int, int]] = []
     h = 0
     hits.sort()

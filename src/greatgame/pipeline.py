@@ -11,7 +11,7 @@ from typing import Any
 from .model import Document, Event, InputError, Mention
 from .settings import Settings
 
-__all__ = ["DocResult", "Coder", "PairLabel", "code_documents", "get_coder", "CODER_VERSION"]
+__all__ = ["CODER_VERSION", "Coder", "DocResult", "PairLabel", "code_documents", "get_coder"]
 
 CODER_VERSION = "greatgame-0.1.0"
 

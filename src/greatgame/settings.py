@@ -9,7 +9,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Settings", "load_settings", "SettingsError"]
+__all__ = ["Settings", "SettingsError", "load_settings"]
 
 
 class SettingsError(ValueError):
@@ -30,6 +30,9 @@ class Settings:
     min_confidence: float = 0.0
     include_modalities: tuple[str, ...] = ("asserted", "negated", "future", "hypothetical", "reported")
     use_model: bool = True
+    # Which sentences are parsed: "actors" (a dictionary actor is named), "names" (also any other
+    # capitalised name, so unknown organisations and people can act), or "all".
+    prefilter: str = "names"
     locations: bool = True
 
     def effective_workers(self) -> int:

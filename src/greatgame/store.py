@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -225,6 +226,7 @@ class Store:
         self.con = con
         self.path = path
         self.read_only = read_only
+        self._released = False  # see disconnect()
 
     # --- opening ---------------------------------------------------------------------------------
 
@@ -285,6 +287,44 @@ class Store:
 
     def close(self) -> None:
         self.con.close()
+
+    # --- letting readers in between writes -------------------------------------------------------
+
+    def disconnect(self) -> None:
+        """Close a writable file store's connection until `reconnect`, so readers can open the file."""
+        # DuckDB lets no reader in while a writer holds the file: a long ingest lets go between batches.
+        if not self.read_only and self.path != ":memory:" and not self._released:
+            self.con.close()
+            self._released = True
+
+    def reconnect(self, wait: float = 30.0) -> None:
+        """Open the connection again after `disconnect`, retrying while a reader holds the file."""
+        if not self._released:
+            return
+        deadline = time.monotonic() + wait
+        delay = 0.02
+        while True:
+            try:
+                self.con = duckdb.connect(self.path)
+                self._released = False
+                return
+            except duckdb.Error as exc:
+                error = _explain_open_error(self.path, exc)
+                if "in use" not in str(error) or time.monotonic() + delay > deadline:
+                    raise error from None
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+    @contextmanager
+    def connected(self) -> Iterator[Self]:
+        """The store with its connection open; let go again afterwards if it was let go before."""
+        released = self._released
+        self.reconnect()
+        try:
+            yield self
+        finally:
+            if released:
+                self.disconnect()
 
     def __enter__(self) -> Self:
         return self

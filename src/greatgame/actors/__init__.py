@@ -3,4 +3,4 @@
 from .dictionary import ActorDictionary, load_dictionary
 from .recognize import ActorRecognizer, ResolvedMention
 
-__all__ = ["ActorRecognizer", "ResolvedMention", "ActorDictionary", "load_dictionary"]
+__all__ = ["ActorDictionary", "ActorRecognizer", "ResolvedMention", "load_dictionary"]

@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["Entry", "Term", "ActorDictionary", "load_dictionary", "DictionaryError"]
+__all__ = ["ActorDictionary", "DictionaryError", "Entry", "Term", "load_dictionary"]
 
 # Types of state_names.tsv that name the government rather than the country as a whole.
 GOVERNMENT_TYPES = {"capital", "seat"}

@@ -124,7 +124,7 @@ class ActorRecognizer:
         tok = span.root
         if any(e.type == "demonym" for e in self._entries(span)):
             return False
-        while tok.dep_ in ("compound", "conj") and tok.head is not tok:
+        while tok.dep_ in ("compound", "conj") and tok.head.i != tok.i:
             tok = tok.head
         return tok.dep_ == "pobj" and tok.head.lower_ in LOCATION_PREPS
 
@@ -132,7 +132,7 @@ class ActorRecognizer:
         """The head of the noun phrase the matched words belong to, if that phrase names an actor."""
         tok = span.root
         best = tok
-        while tok.dep_ in _NP_DEPS | {"poss"} and tok.head is not tok and tok.head.pos_ in ("NOUN", "PROPN"):
+        while tok.dep_ in _NP_DEPS | {"poss"} and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
             if tok.dep_ == "poss" and tok.head.i not in actorish:
                 break
             tok = tok.head

@@ -13,6 +13,7 @@ import typer
 
 from ..store import EventFilter, Store, StoreError
 from .app import app
+from .batch_cmd import PartitionSize, Scheduler
 from .common import EXIT_FATAL, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, build_settings, error_line, fail, write_csv
 
 Db = Annotated[str, typer.Option("--db", help="The DuckDB store.")]
@@ -140,7 +141,8 @@ def _progress_display() -> Iterator[tuple[Any, Any]]:
 
         def update(p: Any) -> None:
             rate = p.documents / p.elapsed if p.elapsed > 0 else 0.0
-            bar.update(task, description=f"{_count(p.documents, 'document')} · {rate:.1f} docs/s · "
+            parts = f"{p.partitions_text()} · " if hasattr(p, "partitions_text") else ""
+            bar.update(task, description=f"{parts}{_count(p.documents, 'document')} · {rate:.1f} docs/s · "
                                          f"{_count(p.events, 'event')} · {p.skipped} skipped · "
                                          f"{_count(p.failed + p.input_errors, 'error')}")
 
@@ -160,12 +162,15 @@ def ingest(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1,
                                             help="Documents committed together in one transaction.")] = 64,
     config: Annotated[str | None, typer.Option("--config", help="A TOML or JSON settings file.")] = None,
+    scheduler: Scheduler = None,
+    partition_size: PartitionSize = None,
 ) -> None:
     """Code documents and store them with their events; documents already stored are skipped."""
-    from ..ingest import ingest as run
+    from .batch_cmd import ingest_runner
 
     settings = build_settings(config, workers=workers)
-    with _open(db, read_only=False) as store, _progress_display() as (progress, on_error):
+    with ingest_runner(scheduler, partition_size, settings) as run, _open(db, read_only=False) as store, \
+            _progress_display() as (progress, on_error):
         try:
             report = run(store, paths, settings, batch_size=batch_size, on_progress=progress, on_error=on_error)
         except StoreError as exc:

@@ -24,11 +24,11 @@ def lowest_common_ancestor(a: Token, b: Token) -> Token:
     """The lowest token that dominates both (the root if they are in different trees)."""
     seen = {a.i}
     t = a
-    while t.head is not t:
+    while t.head.i != t.i:
         t = t.head
         seen.add(t.i)
     t = b
-    while t.i not in seen and t.head is not t:
+    while t.i not in seen and t.head.i != t.i:
         t = t.head
     return t if t.i in seen else a.sent.root
 
@@ -36,7 +36,7 @@ def lowest_common_ancestor(a: Token, b: Token) -> Token:
 def _governing_verb(tok: Token) -> Token:
     t = tok
     for _ in range(6):
-        if t.pos_ in ("VERB", "AUX") or t.head is t:
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
             return t
         t = t.head
     return t

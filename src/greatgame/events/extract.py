@@ -118,10 +118,10 @@ def _subjects(verb: Token, by_token: dict[int, ResolvedMention]) -> tuple[list[R
         if passive and tok is verb:
             agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             return [m for a in agents for m in _find_mentions(a, by_token)], True
-        if tok.dep_ in ("xcomp", "conj") and tok.head is not tok:
+        if tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i:
             tok = tok.head
             continue
-        if tok.dep_ in ("acl", "relcl") and tok.head is not tok:
+        if tok.dep_ in ("acl", "relcl") and tok.head.i != tok.i:
             m = _find_mentions(tok.head, by_token)
             return m, False
         break

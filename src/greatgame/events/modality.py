@@ -67,7 +67,7 @@ def modality_of(trigger: Token, table: CueTable) -> Modality:
         if depth > 0 and (m := table.get("verb", tok.lemma_.lower())):
             res.modality = _stronger(m, res.modality)
             res.cues.append(tok.lemma_)
-        if tok.dep_ in ("xcomp", "ccomp", "advcl", "conj") and tok.head is not tok:
+        if tok.dep_ in ("xcomp", "ccomp", "advcl", "conj") and tok.head.i != tok.i:
             if tok.dep_ == "conj":
                 tok = tok.head  # coordination shares its modality
                 continue

@@ -37,7 +37,7 @@ def pair_frame(sdoc: Doc, s: tuple[int, int], t: tuple[int, int]) -> tuple[int, 
     if cands:
         return cands[0].trigger, cands[0].frame, cands[0].construction
     trig = lowest_common_ancestor(sdoc[s[0]:s[1]].root, sdoc[t[0]:t[1]].root)
-    while trig.pos_ not in ("VERB", "AUX", "NOUN") and trig.head is not trig:
+    while trig.pos_ not in ("VERB", "AUX", "NOUN") and trig.head.i != trig.i:
         trig = trig.head
     frame = verb_frame(trig) if trig.pos_ != "NOUN" else Frame(trig.lemma_.lower(), nominal=True)
     return trig.i, frame, "pair"

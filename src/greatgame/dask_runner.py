@@ -1,0 +1,222 @@
+"""Where partitions are coded: this process, a local process pool, or a Dask cluster.
+
+Every runner is a `concurrent.futures` executor underneath (Dask's through `Client.get_executor`),
+so one loop (`run_tasks`) drives them all: a bounded number of tasks in flight while the input is
+still being read, results handled in the order they finish, every failure handed back.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import itertools
+import logging
+import multiprocessing as mp
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+__all__ = ["RETRIES", "Runner", "SchedulerError", "open_runner", "run_tasks"]
+
+# A failed task runs again this many times before its documents are recorded as errors.
+RETRIES = 2
+_ADDRESS = re.compile(r"^[a-z][a-z0-9+]*://\S+$")
+T = TypeVar("T")
+
+
+class SchedulerError(Exception):
+    """A scheduler that cannot be reached or was lost; the message is one line for the user."""
+
+
+class InlineExecutor(cf.Executor):
+    """Runs each task in this process when it is submitted (one worker, no pool to start)."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> cf.Future:
+        future: cf.Future = cf.Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except Exception as exc:  # handed back through the future, as a pool would
+            future.set_exception(exc)
+        return future
+
+
+@dataclass
+class Runner:
+    """An executor and what the user should know about it."""
+
+    executor: cf.Executor
+    workers: int
+    where: str
+    dashboard: str | None = None
+    retries: int = RETRIES  # retries done by run_tasks; 0 where Dask retries the task itself
+    client: Any = None
+    _make: Callable[[], cf.Executor] | None = field(default=None, repr=False)
+
+    @property
+    def window(self) -> int:
+        """Tasks to keep in flight: enough to keep every worker busy, few enough to bound memory."""
+        workers = self.workers
+        if self.client is not None:
+            self.check()
+            workers = max(1, sum(self.client.nthreads().values()))
+        return 2 * workers + 2
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> cf.Future:
+        try:
+            return self.executor.submit(fn, *args)
+        except BrokenProcessPool:
+            # A pool process died (out of memory, killed): start a fresh pool for what is left.
+            assert self._make is not None
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = self._make()
+            return self.executor.submit(fn, *args)
+        except RuntimeError as exc:
+            self.check()
+            raise SchedulerError(str(exc)) from exc
+
+    def check(self) -> None:
+        """SchedulerError if the Dask client has lost its scheduler."""
+        if self.client is not None and self.client.status not in ("running", "connecting", "newly-created"):
+            raise SchedulerError(f"lost the Dask scheduler at {self.client.scheduler.address} "
+                                 f"({self.client.status})")
+
+
+def _pool(workers: int) -> cf.Executor:
+    # The coder is not fork-safe once loaded; fresh processes load it once each.
+    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+    return cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method))
+
+
+@contextmanager
+def _local(workers: int) -> Iterator[Runner]:
+    if workers <= 1:
+        yield Runner(InlineExecutor(), 1, "this process")
+        return
+    runner = Runner(_pool(workers), workers, f"{workers} local processes", _make=lambda: _pool(workers))
+    try:
+        yield runner
+    finally:
+        runner.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _dashboard(client: Any) -> str | None:
+    try:
+        return client.dashboard_link
+    except (KeyError, AttributeError, TypeError):  # a scheduler started without a dashboard
+        return None
+
+
+@contextmanager
+def _dask(scheduler: str, workers: int, wait: float) -> Iterator[Runner]:
+    from distributed import Client, LocalCluster
+
+    for name in ("distributed", "tornado"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    cluster = None
+    try:
+        if scheduler == "local":
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   silence_logs=logging.ERROR)
+            client = Client(cluster)
+        else:
+            client = Client(scheduler, set_as_default=False)
+            if workers > 0:
+                client.wait_for_workers(workers, timeout=wait)
+    except (OSError, TimeoutError, ValueError) as exc:
+        if cluster is not None:
+            cluster.close()
+        what = "start a local Dask cluster" if scheduler == "local" else f"reach the Dask scheduler at {scheduler}"
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise SchedulerError(f"cannot {what}: {detail}") from None
+    try:
+        count = len(client.nthreads())
+        where = f"Dask scheduler at {client.scheduler.address}, {count} worker{'s' if count != 1 else ''}"
+        # Dask retries a failed task itself, and reschedules one whose worker died.
+        yield Runner(client.get_executor(retries=RETRIES, pure=False), max(count, 1), where, _dashboard(client),
+                     retries=0, client=client)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+@contextmanager
+def open_runner(scheduler: str | None, workers: int, wait: float = 120.0) -> Iterator[Runner]:
+    """A runner: None codes in this process or a local pool of `workers`; 'local' starts a Dask cluster
+    of `workers` processes; an address (tcp://HOST:PORT) connects to a running one (waiting up to
+    `wait` seconds for `workers` workers when that is more than 0). SchedulerError if it cannot."""
+    if scheduler is None:
+        with _local(workers) as runner:
+            yield runner
+        return
+    if scheduler != "local" and not _ADDRESS.match(scheduler):
+        raise SchedulerError(f"{scheduler!r} is not a scheduler address: expected local or tcp://HOST:PORT")
+    with _dask(scheduler, workers, wait) as runner:
+        yield runner
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text.splitlines()[0]}" if text else type(exc).__name__
+
+
+def run_tasks(
+    runner: Runner,
+    fn: Callable[..., T],
+    jobs: Iterable[tuple[Any, tuple[Any, ...]]],
+    on_done: Callable[[Any, T], None],
+    on_failed: Callable[[Any, str], None],
+) -> None:
+    """Run fn(*args) for each (tag, args) of `jobs` on the runner; hand back every result or failure.
+
+    `jobs` is consumed lazily, a few tasks ahead of the workers, so the input need not fit in memory.
+    A failed task is retried `runner.retries` times here (Dask retries on its own); a task that still
+    fails is passed to `on_failed` with its reason, never dropped.
+    """
+    pending: dict[cf.Future, tuple[Any, tuple[Any, ...], int]] = {}
+    order: dict[cf.Future, int] = {}  # futures finished together are handled in the order submitted
+    counter = itertools.count()
+    todo = iter(jobs)
+    more = True
+
+    def submit(tag: Any, args: tuple[Any, ...], attempt: int) -> None:
+        future = runner.submit(fn, *args)
+        pending[future] = (tag, args, attempt)
+        order[future] = next(counter)
+
+    try:
+        while True:
+            while more and len(pending) < runner.window:
+                job = next(todo, None)
+                if job is None:
+                    more = False
+                    break
+                submit(*job, 0)
+            if not pending:
+                return
+            done, _ = cf.wait(list(pending), timeout=5.0, return_when=cf.FIRST_COMPLETED)
+            if not done:
+                runner.check()
+            for future in sorted(done, key=order.__getitem__):
+                tag, args, attempt = pending.pop(future)
+                del order[future]
+                try:
+                    result = future.result()
+                except cf.CancelledError as exc:
+                    runner.check()
+                    on_failed(tag, _one_line(exc) or "cancelled")
+                except Exception as exc:
+                    if attempt < runner.retries:
+                        time.sleep(0.1 * (attempt + 1))
+                        submit(tag, args, attempt + 1)
+                    else:
+                        runner.check()
+                        on_failed(tag, _one_line(exc))
+                else:
+                    on_done(tag, result)
+    finally:
+        for future in pending:
+            future.cancel()

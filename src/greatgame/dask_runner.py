@@ -13,6 +13,7 @@ import logging
 import multiprocessing as mp
 import re
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -113,19 +114,22 @@ def _dashboard(client: Any) -> str | None:
 def _dask(scheduler: str, workers: int, wait: float) -> Iterator[Runner]:
     from distributed import Client, LocalCluster
 
-    for name in ("distributed", "tornado"):
-        logging.getLogger(name).setLevel(logging.ERROR)
-    cluster = None
+    cluster = client = None
     try:
         if scheduler == "local":
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   silence_logs=logging.ERROR)
+            with warnings.catch_warnings():
+                # Another cluster has port 8787: Dask takes another, and the user is told which.
+                warnings.filterwarnings("ignore", message="Port .* is already in use")
+                cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                       silence_logs=logging.ERROR)
             client = Client(cluster)
         else:
             client = Client(scheduler, set_as_default=False)
             if workers > 0:
                 client.wait_for_workers(workers, timeout=wait)
     except (OSError, TimeoutError, ValueError) as exc:
+        if client is not None:
+            client.close()
         if cluster is not None:
             cluster.close()
         what = "start a local Dask cluster" if scheduler == "local" else f"reach the Dask scheduler at {scheduler}"

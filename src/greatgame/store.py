@@ -7,6 +7,7 @@ parameter; the only SQL text assembled at run time is chosen from fixed fragment
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import time
@@ -207,6 +208,38 @@ def _explain_open_error(path: str, exc: duckdb.Error) -> StoreError:
     return StoreError(f"cannot open {path}: {_one_line(exc)}")
 
 
+def _take_writer_lock(path: str) -> int:
+    """An exclusive lock beside the database: its one writer holds it even while it lets readers in."""
+    lock = f"{path}.lock"
+    while True:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 32).decode("ascii", "replace").strip()
+            os.close(fd)
+            who = f" (PID {holder})" if holder.isdigit() else ""
+            raise StoreError(f"{path} is in use by another process{who}: DuckDB allows one writer, "
+                             "and no readers while it writes") from None
+        try:
+            current = os.stat(lock).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            current = False
+        if current:
+            os.ftruncate(fd, 0)
+            os.write(fd, str(os.getpid()).encode("ascii"))
+            return fd
+        os.close(fd)  # its holder removed it while we opened it: take the new one
+
+
+def _drop_writer_lock(path: str, fd: int) -> None:
+    try:
+        os.unlink(f"{path}.lock")
+    except FileNotFoundError:
+        pass
+    os.close(fd)
+
+
 def _check_writable(path: str) -> None:
     p = Path(path)
     parent = p.parent if str(p.parent) else Path(".")
@@ -227,6 +260,7 @@ class Store:
         self.path = path
         self.read_only = read_only
         self._released = False  # see disconnect()
+        self._lock: int | None = None  # the writer's lock file, held while it lets readers in
 
     # --- opening ---------------------------------------------------------------------------------
 
@@ -245,9 +279,11 @@ class Store:
             raise _explain_open_error(path, exc) from None
         store = cls(con, path, read_only)
         try:
+            if not read_only and not memory:
+                store._lock = _take_writer_lock(path)
             store._prepare_schema()
         except BaseException:
-            con.close()
+            store.close()
             raise
         return store
 
@@ -287,6 +323,9 @@ class Store:
 
     def close(self) -> None:
         self.con.close()
+        if self._lock is not None:
+            _drop_writer_lock(self.path, self._lock)
+            self._lock = None
 
     # --- letting readers in between writes -------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from typing import Annotated, Any
@@ -37,6 +38,10 @@ def connected_runner(scheduler: str | None, workers: int) -> Iterator[Runner]:
     """The runner, or one error line and exit 3; says where the work runs when that is on Dask."""
     from ..dask_runner import open_runner
 
+    if scheduler is not None:
+        # Dask logs a worker lost, a task retried; the run handles those and reports what matters.
+        for name in ("distributed", "tornado"):
+            logging.getLogger(name).setLevel(logging.ERROR)
     with ExitStack() as stack:
         try:
             runner = stack.enter_context(open_runner(scheduler, workers))

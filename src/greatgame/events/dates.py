@@ -40,7 +40,10 @@ def event_date(sentence: str, doc_date: str | None, year_ok: Callable[[int], boo
     A bare year ("in 1988") dates the event only where `year_ok(char_offset)` says the phrase is
     attached to the event's verb; "since 1973" or "the 1973 war" do not date it.
     """
-    base = dt.date.fromisoformat(doc_date) if doc_date else None
+    try:
+        base = dt.date.fromisoformat(doc_date[:10]) if doc_date else None
+    except ValueError:  # a hand-built Document may carry any string; the readers check theirs
+        base = None
     for rx, order in ((_RE_MONTH_DAY, "md"), (_RE_DAY_MONTH, "dm")):
         m = rx.search(sentence)
         if m:

@@ -6,8 +6,9 @@ For each worker count: start a Dask LocalCluster (one single-thread process a wo
 coder on every worker (timed apart: that is start-up, paid once per worker process), then ingest
 the corpus into a fresh DuckDB file through `ingest_partitions` (coding on the workers, Parquet
 staging, merging by this process) and time it. Reports documents/s and words/s of the ingest, the
-speed-up over one worker, and the peak resident memory of each worker process (its own high-water
-mark, read on the worker) and of the largest process under this one (sampled).
+speed-up over one worker, the CPU time the workers used (what to size a cluster by on a shared
+machine, where each worker gets less than a core), and the peak resident memory of each worker
+process (its own high-water mark, read on the worker) and of the largest process under this one.
 """
 
 from __future__ import annotations
@@ -44,6 +45,12 @@ def _load_coder(settings: Settings) -> float:
     return time.perf_counter() - t0
 
 
+def _cpu_seconds() -> float:
+    """Runs on a worker: CPU time the process has used (user and system)."""
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    return use.ru_utime + use.ru_stime
+
+
 def _peak_rss_mb() -> float:
     """Runs on a worker: the process's own peak resident memory."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -58,19 +65,29 @@ def run(corpus: Path, docs: int, n_words: int, workers: int, size: int, tmp: Pat
         with open_runner("local", workers) as runner:
             client = runner.client
             loads = client.run(_load_coder, settings)
+            cpu0 = client.run(_cpu_seconds)
+            here0 = _cpu_seconds()
             t0 = time.perf_counter()
             with Store.open(tmp / f"bench-{workers}.duckdb") as store:
                 report = ingest_partitions(store, [str(corpus)], settings, runner, partition_size=size)
             secs = time.perf_counter() - t0
+            here = _cpu_seconds() - here0
+            cpu = [t - cpu0[w] for w, t in client.run(_cpu_seconds).items()]
             peaks = client.run(_peak_rss_mb)
     finally:
         sampler.stop()
-    if report.documents != docs or report.errors:
+    if report.documents + report.skipped != docs or report.errors:  # skipped: repeated in the corpus
         sys.exit(f"the ingest stored {report.documents} of {docs} documents with {report.errors} errors")
     return {
         "workers": workers, "documents": docs, "words": n_words, "events": report.events, "partition_size": size,
         "seconds": round(secs, 2), "docs_per_s": round(docs / secs, 3), "words_per_s": round(n_words / secs),
         "coder_load_s": round(max(loads.values()), 1),
+        # On a shared machine the workers get less than a core each; CPU time per document does not
+        # depend on that, so it is what to size a cluster by.
+        "worker_cpu_s": [round(c, 1) for c in cpu], "cpu_per_worker": round(sum(cpu) / (workers * secs), 2),
+        "docs_per_cpu_s": round(docs / sum(cpu), 3), "words_per_cpu_s": round(n_words / sum(cpu)),
+        # This process reads the input, merges into DuckDB and hosts the local scheduler.
+        "client_cpu_s": round(here, 1),
         "wall_with_startup_s": round(time.perf_counter() - t_start, 1),
         "peak_rss_mb_per_worker": sorted(round(v) for v in peaks.values()),
         "peak_rss_mb_largest_process": round(sampler.peak_worker / 1024),
@@ -100,6 +117,8 @@ def main() -> None:
         print(f"{res['workers']} worker{'s' if res['workers'] > 1 else ' '}  {res['seconds']:>7.1f} s  "
               f"{res['docs_per_s']:>6.2f} docs/s  {res['words_per_s']:>7,} words/s  x{speedup:.2f}  "
               f"peak RSS per worker {res['peak_rss_mb_per_worker']} MB  (coder load {res['coder_load_s']} s)")
+        print(f"           each worker busy {res['cpu_per_worker']:.0%} of the time; per CPU-second of a worker: "
+              f"{res['docs_per_cpu_s']:.2f} docs, {res['words_per_cpu_s']:,} words")
 
 
 if __name__ == "__main__":

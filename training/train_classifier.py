@@ -31,7 +31,7 @@ from sklearn.model_selection import KFold
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from greatgame.events.classifier import N_FEATURES, PairClassifier, pair_features
+from greatgame.events.classifier import N_FEATURES, PairClassifier
 from greatgame.events.ontology import plover_root
 from greatgame.events.pairs import pair_frame
 from greatgame.pipeline import get_coder
@@ -92,9 +92,7 @@ def featurise(coder, examples: list[dict]) -> list[list[str]]:
         t = sdoc.char_span(*ex["target"], alignment_mode="expand")
         sp, tp = (s.start, s.end), (t.start, t.end)
         trigger, frame, _ = pair_frame(sdoc, sp, tp)
-        hit = coder.events._lexicon_hit(frame)
-        root = coder.events.codes[hit.cameo].root if hit else None
-        feats.append(pair_features(sdoc, sp, tp, root, trigger))
+        feats.append(coder.events.features(sdoc, sp, tp, trigger, frame))
     return feats
 
 

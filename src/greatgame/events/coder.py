@@ -12,7 +12,7 @@ from ..model import ActorRef, Document, Event, Mention, Span
 from ..settings import Settings
 from .classifier import load_classifier, pair_features
 from .dates import event_date
-from .extract import Candidate, Frame, find_candidates
+from .extract import Candidate, Frame, fallback_candidates, find_candidates
 from .lexicon import LexiconHit, load_lexicon
 from .modality import CueTable, modality_of
 from .ontology import cameo_table
@@ -26,8 +26,8 @@ __all__ = ["Decision", "EventCoder"]
 # Base confidence of a lexicon decision by how specific the matched row is (0 bare lemma … 5).
 _RULE_CONF = {0: 0.55, 1: 0.62, 2: 0.72, 3: 0.78, 4: 0.82, 5: 0.86}
 _CONSTRUCTION_FACTOR = {"svo": 1.0, "passive": 0.97, "coordination": 0.93, "chain": 0.92, "nominal": 0.88,
-                        "pair": 1.0}
-MODEL_MIN_PROB = 0.5
+                        "pair": 0.85}
+MODEL_MIN_PROB = 0.4
 
 
 @dataclass
@@ -72,39 +72,56 @@ class EventCoder:
             return self.lexicon.noun(frame.lemma, frame.preps)
         return self.lexicon.verb(frame.lemma, frame.particle, frame.preps, frame.objects)
 
-    def decide(self, sdoc: Doc, src: tuple[int, int], tgt: tuple[int, int], trigger: int | None,
-               frame: Frame | None, construction: str) -> Decision | None:
-        """The CAMEO code for source→target in this sentence, or None where nothing supports one."""
+    def features(self, sdoc: Doc, src: tuple[int, int], tgt: tuple[int, int], trigger: int | None,
+                 frame: Frame | None) -> list[str]:
+        """The classifier's features for a pair: the parse around it and what the lexicon says of it."""
         hit = self._lexicon_hit(frame) if frame else None
         root = self.codes[hit.cameo].root if hit else None
-        alternatives: list[dict[str, Any]] = []
-        probs: dict[str, float] = {}
-        if self.model is not None:
-            probs = self.model.predict_proba(pair_features(sdoc, src, tgt, root, trigger))
-            alternatives = [{"plover": k, "p": round(v, 3)} for k, v in
-                            sorted(probs.items(), key=lambda kv: -kv[1])[:3]]
-        factor = _CONSTRUCTION_FACTOR.get(construction, 0.9)
+        feats = pair_features(sdoc, src, tgt, root, trigger)
         if hit is not None:
-            conf = _RULE_CONF.get(hit.specificity, 0.6) * factor
-            plover = self.codes[hit.cameo].plover
-            if probs:
-                agree = probs.get(plover or "NONE", 0.0)
-                best, pbest = max(probs.items(), key=lambda kv: kv[1])
-                if best not in (plover, "NONE") and pbest > 0.6 and hit.specificity <= 1 and agree < 0.15:
-                    alternatives.insert(0, {"cameo": hit.cameo, "rule": hit.pattern, "ruled_out": "model disagrees"})
-                    return self._model_decision(best, pbest, factor, alternatives)
-                conf = min(0.97, conf + 0.15 * agree)
-            return Decision(hit.cameo, round(conf, 3), "lexicon", hit.pattern, alternatives)
-        if probs:
-            best, pbest = max(probs.items(), key=lambda kv: kv[1])
-            if best != "NONE" and pbest >= MODEL_MIN_PROB:
-                return self._model_decision(best, pbest, factor, alternatives)
-        return None
+            feats += [f"lexp:{self.codes[hit.cameo].plover}", f"lexc:{hit.cameo}"]
+        # what the lexicon makes of every verb and noun of the sentence, wherever the parse put them
+        for t in sdoc:
+            if t.pos_ == "VERB":
+                h = self.lexicon.verb(t.lemma_.lower(), "", [], [])
+                if h:
+                    feats.append(f"alllex:{self.codes[h.cameo].plover}")
+            elif t.pos_ == "NOUN":
+                h = self.lexicon.noun(t.lemma_.lower(), [])
+                if h:
+                    feats.append(f"allnoun:{self.codes[h.cameo].plover}")
+        return feats
 
-    def _model_decision(self, label: str, p: float, factor: float, alts: list[dict[str, Any]]) -> Decision:
-        assert self.model is not None
-        cameo = self.model.default_cameo[label]
-        return Decision(cameo, round(min(0.95, p * 0.85 * factor), 3), "model", None, alts)
+    def decide(self, sdoc: Doc, src: tuple[int, int], tgt: tuple[int, int], trigger: int | None,
+               frame: Frame | None, construction: str, require_event: bool = True) -> Decision | None:
+        """The CAMEO code for source→target in this sentence, or None where nothing supports one.
+
+        With the classifier, its category decides (the lexicon's verdict is one of its features, and
+        gives the finer CAMEO code where the two agree); without it, the lexicon alone. With
+        `require_event` false (a pair someone says is related) the best category other than NONE wins.
+        """
+        hit = self._lexicon_hit(frame) if frame else None
+        factor = _CONSTRUCTION_FACTOR.get(construction, 0.9)
+        if self.model is None:
+            if hit is None:
+                return None
+            conf = _RULE_CONF.get(hit.specificity, 0.6) * factor
+            return Decision(hit.cameo, round(conf, 3), "lexicon", hit.pattern, [])
+        probs = self.model.predict_proba(self.features(sdoc, src, tgt, trigger, frame))
+        ranked = sorted(probs.items(), key=lambda kv: -kv[1])
+        alternatives: list[dict[str, Any]] = [{"plover": k, "p": round(v, 3)} for k, v in ranked[:4]]
+        events = [(k, v) for k, v in ranked if k != "NONE"]
+        label, p = events[0]
+        if require_event and (ranked[0][0] == "NONE" or p < MODEL_MIN_PROB):
+            return None
+        lex_plover = self.codes[hit.cameo].plover if hit else None
+        if hit is not None and lex_plover == label:
+            conf = min(0.97, (0.5 + 0.5 * p) * factor)
+            return Decision(hit.cameo, round(conf, 3), "lexicon+model", hit.pattern, alternatives)
+        if hit is not None:
+            alternatives.insert(0, {"cameo": hit.cameo, "rule": hit.pattern, "ruled_out": f"model says {label}"})
+        conf = min(0.95, p * 0.9 * factor)
+        return Decision(self.model.default_cameo[label], round(conf, 3), "model", None, alternatives)
 
     def _place_target_ok(self, frame: Frame) -> bool:
         """Whether the lexicon has the verb with a locative preposition: "intervene in", "invade"."""
@@ -173,7 +190,10 @@ class EventCoder:
                 continue
             places = [PlaceCandidate(sp, ps.offset) for sp in ps.places]
             places += [PlaceCandidate(ps.doc[m.start:m.end], ps.offset) for m in ms if m.is_location]
-            for cand in find_candidates(ps.doc, si, ms, self._place_target_ok):
+            cands = find_candidates(ps.doc, si, ms, self._place_target_ok)
+            if self.model is not None:
+                cands += fallback_candidates(ps.doc, si, ms, cands)
+            for cand in cands:
                 src, tgt = cand.source.mention, cand.target.mention
                 if _same_actor(src, tgt) or ((src.start, src.end) == (tgt.start, tgt.end) and src.code == tgt.code):
                     continue

@@ -240,3 +240,37 @@ def find_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention],
                     if prep in SYMMETRIC_PREPS:
                         out.append(Candidate(sentence, t, s, tok.i, frame, "nominal"))
     return out
+
+
+def _subject_verb(tok: Token) -> Token | None:
+    """The verb whose subject phrase contains this token, if any."""
+    t = tok
+    for _ in range(8):
+        if t.dep_ in _SUBJ | _PASS_SUBJ:
+            return t.head
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def fallback_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention],
+                        existing: list[Candidate]) -> list[Candidate]:
+    """Pairs the patterns missed: an actor in a verb's subject and another in the rest of its clause.
+
+    Left for the classifier, which may well say no event passes between them.
+    """
+    done = {(id(c.source), id(c.target)) for c in existing}
+    actors = [m for m in mentions if m.source != "pair" and not m.is_location]
+    out: list[Candidate] = []
+    for a in actors:
+        verb = _subject_verb(sdoc[a.head])
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subj_tokens = {t.i for c in verb.children if c.dep_ in _SUBJ | _PASS_SUBJ for t in c.subtree}
+        clause = {t.i for t in verb.subtree}
+        for b in actors:
+            if b is a or (id(a), id(b)) in done or b.head not in clause or b.head in subj_tokens:
+                continue
+            out.append(Candidate(sentence, a, b, verb.i, verb_frame(verb), "pair"))
+    return out

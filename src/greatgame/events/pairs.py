@@ -53,7 +53,7 @@ def classify_pair(coder: Coder, text: str, source: tuple[int, int], target: tupl
     if s is None or t is None or s == t:
         return PairLabel(None, None, None, 0.0)
     trigger, frame, construction = pair_frame(sdoc, s, t)
-    dec = coder.events.decide(sdoc, s, t, trigger, frame, construction)
+    dec = coder.events.decide(sdoc, s, t, trigger, frame, construction, require_event=False)
     if dec is None:
         return PairLabel(None, None, None, 0.0)
     code = coder.events.codes[dec.cameo]

@@ -124,7 +124,7 @@ def test_code_cli_table_and_explain(cli, tmp_path):
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert "RUS → PRK" in lines[0] and "057" in lines[0]
-    assert any(line.strip().startswith("how: lexicon via svo, rule `sign") for line in lines)
+    assert any(line.strip().startswith("how: lexicon+model via svo, rule `sign") for line in lines)
 
 
 def test_code_cli_reads_stdin_and_two_workers_give_the_same_events(cli, tmp_path):

@@ -66,7 +66,8 @@ def console_errors() -> list[str]:
 
 @pytest.fixture
 def page(browser, server: str, console_errors: list[str]) -> Iterator[object]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    # Playwright's wait_for_function evaluates strings, which the page's CSP forbids: the test context bypasses it
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, bypass_csp=True)
     pg = context.new_page()
     pg.set_default_timeout(TIMEOUT_MS)
     pg.on("pageerror", lambda exc: console_errors.append(str(exc)))

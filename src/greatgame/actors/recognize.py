@@ -23,6 +23,9 @@ LOCATION_PREPS = {"in", "at", "near", "into", "across", "outside", "off", "aroun
                   "along", "within", "over"}
 _NP_DEPS = {"compound", "amod", "flat", "nmod", "nummod"}
 _NER_ACTOR = {"PERSON": "person", "ORG": "group", "NORP": "group"}
+# Wire services named in datelines ("MOSCOW (Reuters) -") report events; they are not actors in them.
+_WIRE_SERVICES = {"Reuters", "AP", "AFP", "Associated Press", "Agence France-Presse", "Agence France Presse", "UPI",
+                  "dpa", "Bloomberg", "ANSA", "EFE"}
 _US_STATE_CUES = {"Atlanta", "Savannah", "Seattle", "Spokane", "Olympia", "governor", "Governor", "county",
                   "County", "Gov.", "Sen.", "Rep.", "legislature"}
 _GEORGIA_CUES = {"Tbilisi", "Georgian", "Georgians", "Saakashvili", "Ossetia", "Abkhazia", "Caucasus",
@@ -107,6 +110,8 @@ class ActorRecognizer:
             taken = [a for a in taken if a not in inner] + [p]
         covered = {i for sp in taken for i in range(sp.start, sp.end)}
         for ent in sdoc.ents:
+            if ent.text in _WIRE_SERVICES:
+                continue
             if ent.label_ in _NER_ACTOR or ent.label_ in ("GPE", "LOC", "FAC"):
                 if not any(i in covered for i in range(ent.start, ent.end)):
                     label = "NER_" + ent.label_

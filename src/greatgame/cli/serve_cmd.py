@@ -14,7 +14,9 @@ from .common import EXIT_USAGE, build_settings, error_line, fail
 @app.command()
 def serve(
     db: Annotated[str, typer.Option("--db", help="The DuckDB store to serve (opened read-only).")] = "greatgame.duckdb",
-    host: Annotated[str, typer.Option("--host", help="Address to listen on; loopback unless you mean it.")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; loopback unless you mean it.")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
     max_code_kb: Annotated[int, typer.Option("--max-code-kb", min=1,
                                              help="Largest text the paste box codes, in kB.")] = 200,

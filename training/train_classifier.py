@@ -32,7 +32,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from greatgame.events.classifier import N_FEATURES, PairClassifier
-from greatgame.events.ontology import plover_root
 from greatgame.events.pairs import pair_frame
 from greatgame.pipeline import get_coder
 from greatgame.settings import Settings
@@ -72,14 +71,14 @@ def synthetic_examples() -> list[dict]:
 def gold_examples(path: Path) -> list[dict]:
     """Gold events with spans; the label is the first acceptable PLOVER category."""
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
         r = json.loads(line)
         for e in r["events"]:
             if "spans" not in e["source"] or "spans" not in e["target"]:
                 continue
             labels = e["plover"]
             out.append({"text": r["text"], "source": tuple(e["source"]["spans"][0]),
-                        "target": tuple(e["target"]["spans"][0]), "label": labels[0], "labels": labels,
+                        "target": tuple(e["target"]["spans"][0]), "label": labels[0], "labels": labels, "record": n,
                         "cameo": None})  # gold gives no CAMEO code; defaults come from synthetic data
     return out
 
@@ -107,25 +106,30 @@ def fit(X, labels: np.ndarray, examples: list[dict], C: float) -> PairClassifier
                           clf.intercept_.astype(np.float32), default_cameo)
 
 
-def cross_validate(coder, syn, gold, Xs, Xg, C: float, k: int) -> None:
+def cross_validate(coder, syn, gold, Xs, Xg, C: float, k: int, gold_path: Path) -> None:
+    """K folds over gold RECORDS; each fold scored by greatgame.evaluate in pairs and e2e mode."""
+    from scipy.sparse import vstack
+
+    from greatgame.evaluate import evaluate, read_gold, score
+
+    records, _ = read_gold(gold_path)
     ys = np.array([e["label"] for e in syn])
     yg = np.array([e["label"] for e in gold])
-    pred: list[str | None] = [None] * len(gold)
-    for train, test in KFold(k, shuffle=True, random_state=0).split(Xg):
-        from scipy.sparse import vstack
-
-        model = fit(vstack([Xs, Xg[train]]), np.concatenate([ys, yg[train]]),
-                    syn + [gold[i] for i in train], C)
-        coder.events.model = model
-        for i in test:
-            lab = coder.classify_pair(gold[i]["text"], gold[i]["source"], gold[i]["target"])
-            pred[i] = lab.plover
-    truth = [plover_root(e["labels"][0]) for e in gold]
-    got = [plover_root(p) or "NONE" for p in pred]
-    hit = [plover_root(p) in {plover_root(x) for x in e["labels"]} for p, e in zip(pred, gold, strict=True)]
-    labels = sorted(set(truth))
-    print(f"{k}-fold cross-validated, pairs mode, {len(gold)} gold events: accuracy {np.mean(hit):.3f}, "
-          f"macro-F1 {f1_score(truth, got, labels=labels, average='macro'):.3f}")
+    record_of = [e["record"] for e in gold]
+    outcomes: dict[str, list] = {"pairs": [], "e2e": []}
+    for _, test_r in KFold(k, shuffle=True, random_state=0).split(records):
+        held = set(test_r.tolist())
+        train = [i for i, r in enumerate(record_of) if r not in held]
+        coder.events.model = fit(vstack([Xs, Xg[train]]), np.concatenate([ys, yg[train]]),
+                                 syn + [gold[i] for i in train], C)
+        fold = [records[i] for i in test_r]
+        for mode in outcomes:
+            outcomes[mode] += evaluate(fold, coder, mode).outcomes
+    for mode, outs in outcomes.items():
+        sc = score(outs, "plover")
+        recall = sum(o.matched for o in outs) / len(outs)
+        print(f"{k}-fold cross-validated (folds by record), {mode} mode, {len(outs)} gold events: "
+              f"macro-F1 {sc.macro_f1:.3f}, accuracy {sc.accuracy:.3f}, pair recall {recall:.3f}")
 
 
 def main() -> None:
@@ -145,7 +149,7 @@ def main() -> None:
     if args.cv > 1:
         ys = np.array([e["label"] for e in syn])
         if gold:
-            cross_validate(coder, syn, gold, Xs, Xg, args.C, args.cv)
+            cross_validate(coder, syn, gold, Xs, Xg, args.C, args.cv, args.gold)
         else:
             from sklearn.model_selection import StratifiedKFold
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import socket
@@ -341,6 +342,20 @@ def test_cli_bad_scheduler_address_is_one_line_and_exit_3(tmp_path: Path, news: 
     done = run("batch", str(news), "--out", str(tmp_path / "out"), "--scheduler", "127.0.0.1")
     assert (done.returncode, done.stderr) == (3, "greatgame: '127.0.0.1' is not a scheduler address: expected "
                                                  "local or tcp://HOST:PORT\n")
+
+
+def test_cli_url_without_its_filesystem_is_one_line_and_exit_3(tmp_path: Path, news: Path) -> None:
+    pytest.importorskip("fsspec")
+    if importlib.util.find_spec("s3fs") is not None:
+        pytest.skip("s3fs is installed here: s3:// URLs work")
+    for command in (["batch", str(news), "--out", "s3://bucket/events"],
+                    ["ingest", "s3://bucket/news.jsonl", "--db", str(tmp_path / "g.duckdb"), "--partition-size", "2"]):
+        done = run(*command)
+        assert (done.returncode, done.stdout) == (3, "")
+        url = command[3] if command[0] == "batch" else command[1]
+        assert done.stderr == (f"greatgame: {url}: no filesystem for s3:// is installed; install it with: "
+                               "pip install 'greatgame[s3]'\n")
+    assert list(tmp_path.iterdir()) == [news]
 
 
 def test_cli_two_local_workers_and_a_local_cluster_give_the_events_of_one_process(tmp_path: Path,

@@ -62,7 +62,10 @@ class Runner:
         workers = self.workers
         if self.client is not None:
             self.check()
-            workers = max(1, sum(self.client.nthreads().values()))
+            try:  # workers come and go: ask the scheduler how many threads there are now
+                workers = max(1, sum(self.client.nthreads().values()))
+            except (OSError, TimeoutError):
+                pass
         return 2 * workers + 2
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> cf.Future:

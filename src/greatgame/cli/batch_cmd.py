@@ -33,6 +33,18 @@ def _workers(scheduler: str | None, settings: Settings) -> int:
     return settings.workers
 
 
+def check_locations(*locations: str) -> None:
+    """One error line and exit 3 for a URL whose filesystem is not installed, before any work starts."""
+    from ..batch import filesystem, is_url
+
+    for location in locations:
+        if is_url(location):
+            try:
+                filesystem(location)
+            except BatchError as exc:
+                fail(str(exc), EXIT_FATAL)
+
+
 @contextmanager
 def connected_runner(scheduler: str | None, workers: int) -> Iterator[Runner]:
     """The runner, or one error line and exit 3; says where the work runs when that is on Dask."""
@@ -54,8 +66,8 @@ def connected_runner(scheduler: str | None, workers: int) -> Iterator[Runner]:
 
 
 @contextmanager
-def ingest_runner(scheduler: str | None, partition_size: int | None,
-                  settings: Settings) -> Iterator[Callable[..., Any]]:
+def ingest_runner(scheduler: str | None, partition_size: int | None, settings: Settings,
+                  paths: list[str]) -> Iterator[Callable[..., Any]]:
     """What `greatgame ingest` runs: the plain ingest, or, with a scheduler or a partition size,
     the partitioned one (same arguments; --batch-size gives way to the partition size)."""
     from ..ingest import ingest
@@ -64,6 +76,7 @@ def ingest_runner(scheduler: str | None, partition_size: int | None,
     if scheduler is None and partition_size is None:
         yield ingest
         return
+    check_locations(*paths)
     with connected_runner(scheduler, _workers(scheduler, settings)) as runner:
         def run(store: Any, paths: list[str], settings: Settings, *, batch_size: int | None = None,
                 on_progress: Any = None, on_error: Any = None) -> Any:
@@ -90,15 +103,11 @@ def batch(
     config: Annotated[str | None, typer.Option("--config", help="A TOML or JSON settings file.")] = None,
 ) -> None:
     """Code documents into partitioned Parquet (documents, events, errors) with a _manifest, here or on Dask."""
-    from ..batch import filesystem
     from ..partitioned import batch as run
     from .store_cmd import _progress_display
 
     settings = build_settings(config, workers=workers)
-    try:
-        filesystem(out)
-    except BatchError as exc:
-        fail(str(exc), EXIT_FATAL)
+    check_locations(*paths, out)
     with connected_runner(scheduler, _workers(scheduler, settings)) as runner, \
             _progress_display() as (progress, on_error):
         try:

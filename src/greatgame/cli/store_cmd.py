@@ -169,7 +169,7 @@ def ingest(
     from .batch_cmd import ingest_runner
 
     settings = build_settings(config, workers=workers)
-    with ingest_runner(scheduler, partition_size, settings) as run, _open(db, read_only=False) as store, \
+    with ingest_runner(scheduler, partition_size, settings, paths) as run, _open(db, read_only=False) as store, \
             _progress_display() as (progress, on_error):
         try:
             report = run(store, paths, settings, batch_size=batch_size, on_progress=progress, on_error=on_error)

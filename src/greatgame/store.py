@@ -7,7 +7,6 @@ parameter; the only SQL text assembled at run time is chosen from fixed fragment
 
 from __future__ import annotations
 
-import fcntl
 import os
 import re
 import time
@@ -19,6 +18,11 @@ from typing import Any, Self
 
 import duckdb
 import pyarrow as pa
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; DuckDB's own lock still keeps writers apart while open
+    fcntl = None  # type: ignore[assignment]
 
 from .model import ActorRef, Event, Location, Span
 
@@ -279,7 +283,7 @@ class Store:
             raise _explain_open_error(path, exc) from None
         store = cls(con, path, read_only)
         try:
-            if not read_only and not memory:
+            if not read_only and not memory and fcntl is not None:
                 store._lock = _take_writer_lock(path)
             store._prepare_schema()
         except BaseException:

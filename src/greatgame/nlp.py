@@ -135,17 +135,25 @@ _NOT_NAMES = {"I", "Mr", "Mrs", "Ms", "Dr", "The", "A", "An", "In", "On", "At", 
               "Nations", "United", "Member", "States", "Council", "Mr.", "Organization", "Charter"}
 
 
+def _is_name(doc: Doc, i: int) -> bool:
+    t = doc[i]
+    return (t.is_alpha and t.text[0].isupper() and len(t.text) > 1 and t.text not in _NOT_NAMES
+            and not doc[i - 1].is_punct)
+
+
 def _name_tokens(doc: Doc, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Capitalised words inside a sentence (not its first word): names the dictionaries may not know."""
     out = []
     for s, e in sents:
-        for i in range(s + 1, e):
-            t = doc[i]
-            if t.is_alpha and t.text[0].isupper() and t.text not in _NOT_NAMES and len(t.text) > 1 \
-                    and not doc[i - 1].is_punct:
-                out.append((i, i + 1))
-                break
+        i = next((i for i in range(s + 1, e) if _is_name(doc, i)), None)
+        if i is not None:
+            out.append((i, i + 1))
     return out
+
+
+def _unknown_names(doc: Doc, s: int, e: int, covered: set[int]) -> bool:
+    """Whether a sentence has a capitalised word no dictionary entry explains (then NER must look)."""
+    return any(_is_name(doc, i) and i not in covered for i in range(s + 1, e))
 
 
 def parse_candidates(nlp: Language, finder: CandidateFinder, doc: Document, settings: Settings) -> Parsed:
@@ -154,6 +162,7 @@ def parse_candidates(nlp: Language, finder: CandidateFinder, doc: Document, sett
     # readers mark page furniture; a Document built by hand gets the same filter here
     sents = split_sentences(tokdoc, doc.skip or boilerplate_spans(doc.text))
     hits = finder.candidate_tokens(tokdoc)
+    dict_hits = list(hits)
     if settings.prefilter == "all":
         hits = [(s, e) for s, e in sents]
     elif settings.prefilter == "names":
@@ -166,10 +175,19 @@ def parse_candidates(nlp: Language, finder: CandidateFinder, doc: Document, sett
             h += 1
         if h < len(hits) and hits[h][0] < e:
             keep.append((si, s, min(e, s + settings.max_sentence_tokens)))
-    span_docs = [tokdoc[s:e].as_doc() for _, s, e in keep]
+    # re-tokenising a sentence's text costs less than copying its tokens out with Span.as_doc()
+    bounds = [(tokdoc[s].idx, tokdoc[e - 1].idx + len(tokdoc[e - 1].text)) for _, s, e in keep]
+    texts = (doc.text[a:b] for a, b in bounds)
+    # NER is the dearest component: run it only where a capitalised word is not a dictionary actor
+    covered = {i for s, e in dict_hits for i in range(s, e)}
+    ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
+    disable = ["ner"] if ner is not None else []
     parsed = []
-    for (si, s, _), sdoc in zip(keep, nlp.pipe(span_docs, batch_size=settings.batch_size), strict=True):
-        parsed.append(ParsedSentence(index=si, offset=tokdoc[s].idx, doc=sdoc))
+    stream = nlp.pipe(texts, batch_size=settings.batch_size, disable=disable)
+    for (si, s, e), (a, _), sdoc in zip(keep, bounds, stream, strict=True):
+        if ner is not None and _unknown_names(tokdoc, s, e, covered):
+            sdoc = ner(sdoc)
+        parsed.append(ParsedSentence(index=si, offset=a, doc=sdoc))
     stats = {
         "words": sum(1 for t in tokdoc if not t.is_space and not t.is_punct),
         "sentences": len(sents),

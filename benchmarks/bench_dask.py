@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 from common import UNGDC, MemorySampler, load_jsonl, need, words
+from distributed import get_task_stream
 
 from greatgame.dask_runner import open_runner
 from greatgame.partitioned import ingest_partitions
@@ -68,9 +69,12 @@ def run(corpus: Path, docs: int, n_words: int, workers: int, size: int, tmp: Pat
             cpu0 = client.run(_cpu_seconds)
             here0 = _cpu_seconds()
             t0 = time.perf_counter()
-            with Store.open(tmp / f"bench-{workers}.duckdb") as store:
+            with get_task_stream(client) as stream, Store.open(tmp / f"bench-{workers}.duckdb") as store:
                 report = ingest_partitions(store, [str(corpus)], settings, runner, partition_size=size)
             secs = time.perf_counter() - t0
+            # Time the workers spent inside tasks: near 100 % means they never waited for work.
+            in_tasks = sum(s["stop"] - s["start"] for task in stream.data for s in task["startstops"]
+                           if s["action"] == "compute")
             here = _cpu_seconds() - here0
             cpu = [t - cpu0[w] for w, t in client.run(_cpu_seconds).items()]
             peaks = client.run(_peak_rss_mb)
@@ -88,6 +92,7 @@ def run(corpus: Path, docs: int, n_words: int, workers: int, size: int, tmp: Pat
         "docs_per_cpu_s": round(docs / sum(cpu), 3), "words_per_cpu_s": round(n_words / sum(cpu)),
         # This process reads the input, merges into DuckDB and hosts the local scheduler.
         "client_cpu_s": round(here, 1),
+        "in_tasks_per_worker": round(in_tasks / (workers * secs), 2),
         "wall_with_startup_s": round(time.perf_counter() - t_start, 1),
         "peak_rss_mb_per_worker": sorted(round(v) for v in peaks.values()),
         "peak_rss_mb_largest_process": round(sampler.peak_worker / 1024),
@@ -117,8 +122,9 @@ def main() -> None:
         print(f"{res['workers']} worker{'s' if res['workers'] > 1 else ' '}  {res['seconds']:>7.1f} s  "
               f"{res['docs_per_s']:>6.2f} docs/s  {res['words_per_s']:>7,} words/s  x{speedup:.2f}  "
               f"peak RSS per worker {res['peak_rss_mb_per_worker']} MB  (coder load {res['coder_load_s']} s)")
-        print(f"           each worker busy {res['cpu_per_worker']:.0%} of the time; per CPU-second of a worker: "
-              f"{res['docs_per_cpu_s']:.2f} docs, {res['words_per_cpu_s']:,} words")
+        print(f"           each worker in a task {res['in_tasks_per_worker']:.0%} of the time and on a CPU "
+              f"{res['cpu_per_worker']:.0%}; per CPU-second of a worker: {res['docs_per_cpu_s']:.2f} docs, "
+              f"{res['words_per_cpu_s']:,} words")
 
 
 if __name__ == "__main__":

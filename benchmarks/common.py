@@ -33,7 +33,7 @@ def words(texts: list[str]) -> int:
     return sum(len(t.split()) for t in texts)
 
 
-def peak_rss_mb(sampler: "MemorySampler | None" = None) -> dict[str, float]:
+def peak_rss_mb(sampler: MemorySampler | None = None) -> dict[str, float]:
     """Peak resident memory of this process, and of its workers where a sampler watched them, in MB."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out = {"peak_rss_mb_main": round(own, 1)}

@@ -8,11 +8,10 @@ import json
 import sys
 
 import pytest
+from conftest import shared_path
 
 from greatgame.documents import boilerplate_spans, document_id, parse_date, read_documents, read_path
 from greatgame.model import Document, InputError
-
-from conftest import shared_path
 
 ARTICLE = ("Russia signed a package of trade deals with North Korea on Tuesday.\n"
            "China criticised the agreement.\n")

@@ -6,7 +6,6 @@ import multiprocessing as mp
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any
 
 from .model import Document, Event, InputError, Mention
 from .settings import Settings
@@ -136,12 +135,3 @@ def code_documents(
             yield from chunk
     yield from drain()
 
-
-def result_summary(results: Iterable[DocResult]) -> dict[str, Any]:
-    """Counts over results, for reports."""
-    docs = events = failed = 0
-    for r in results:
-        docs += 1
-        events += len(r.events)
-        failed += r.error is not None
-    return {"documents": docs, "events": events, "failed": failed}

@@ -258,12 +258,10 @@ class ActorRecognizer:
                 continue
             toks = [i for sp in group for i in range(sp.start, sp.end)] + [hi]
             start, end = min(toks), max(toks) + 1
-            first = sdoc[start]
             if start > 0 and sdoc[start - 1].dep_ == "det" and sdoc[start - 1].head.i == hi:
                 start -= 1
             if sdoc[end - 1].text in ("'s", "’s", "'") and end - 1 > start:
                 end -= 1
-            del first
             is_loc = info["kind"] == "state" and len(group) == 1 and group[0].label_ == "ACTOR" and \
                 self._location_role(group[0])
             a, b = ps.offset + sdoc[start].idx, ps.offset + sdoc[end - 1].idx + len(sdoc[end - 1].text)

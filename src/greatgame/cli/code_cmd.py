@@ -11,7 +11,7 @@ import typer
 
 from ..documents import read_documents
 from ..model import Event, InputError
-from ..pipeline import DocResult, get_coder
+from ..pipeline import get_coder
 from .app import app
 from .common import EXIT_OK, EXIT_PARTIAL, build_settings, error_line, write_csv, write_jsonl
 
@@ -63,6 +63,25 @@ def explain_lines(ev: Event) -> list[str]:
     return out
 
 
+class _Reported:
+    """Coded documents with every input error and coding failure reported as one line; counts them."""
+
+    def __init__(self, results) -> None:
+        self.results = results
+        self.problems = 0
+
+    def __iter__(self):
+        for res in self.results:
+            if isinstance(res, InputError):
+                error_line(str(res))
+            elif res.error:
+                error_line(f"{res.doc.origin or res.doc.id}: could not code document {res.doc.id}: {res.error}")
+            else:
+                yield res
+                continue
+            self.problems += 1
+
+
 def _results(paths: list[str], config: str | None, workers: int | None, explain: bool):
     settings = build_settings(config, workers=workers)
     items = read_documents(paths, settings.max_document_bytes)
@@ -90,19 +109,10 @@ def code(
     config: Config = None,
 ) -> None:
     """Code documents into events (CAMEO, PLOVER) and print them."""
-    problems = 0
     events: list[dict] = []
     csv_rows: list[dict] = []
-    for res in _results(paths, config, workers, explain):
-        if isinstance(res, InputError):
-            error_line(str(res))
-            problems += 1
-            continue
-        assert isinstance(res, DocResult)
-        if res.error:
-            error_line(f"{res.doc.origin or res.doc.id}: could not code document {res.doc.id}: {res.error}")
-            problems += 1
-            continue
+    coded = _Reported(_results(paths, config, workers, explain))
+    for res in coded:
         for ev in res.events:
             if fmt is EventFormat.table:
                 typer.echo(event_line(ev))
@@ -119,7 +129,7 @@ def code(
         typer.echo(json.dumps(events, ensure_ascii=False, indent=2))
     elif fmt is EventFormat.csv:
         write_csv(csv_rows)
-    raise typer.Exit(EXIT_PARTIAL if problems else EXIT_OK)
+    raise typer.Exit(EXIT_PARTIAL if coded.problems else EXIT_OK)
 
 
 @app.command()
@@ -129,20 +139,12 @@ def actors(
     config: Config = None,
 ) -> None:
     """Print the actor mentions of each document, resolved to country, sector and code."""
-    problems = 0
-    for res in _results(paths, config, 1, False):
-        if isinstance(res, InputError):
-            error_line(str(res))
-            problems += 1
-            continue
-        if res.error:
-            error_line(f"{res.doc.origin or res.doc.id}: could not code document {res.doc.id}: {res.error}")
-            problems += 1
-            continue
+    coded = _Reported(_results(paths, config, 1, False))
+    for res in coded:
         for m in res.mentions:
             if fmt is MentionFormat.jsonl:
                 write_jsonl([m.to_dict()])
             else:
                 typer.echo(f"{m.doc_id}  {m.start:>6}-{m.end:<6} {m.code or '-':<10} {m.kind:<7} "
                            f"{m.name or '-':<22} {shorten(m.text, 50)}")
-    raise typer.Exit(EXIT_PARTIAL if problems else EXIT_OK)
+    raise typer.Exit(EXIT_PARTIAL if coded.problems else EXIT_OK)

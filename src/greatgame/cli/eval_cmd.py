@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -11,6 +12,7 @@ from typing import Annotated
 import typer
 
 from ..evaluate import evaluate, format_report, read_gold, read_pair_requests
+from ..exhaustive import format_full_report, predict, read_corpus, read_exhaustive, score_full
 from ..model import InputError
 from ..pipeline import get_coder
 from .app import app
@@ -29,6 +31,12 @@ from .common import (
 class Mode(str, Enum):
     e2e = "e2e"
     pairs = "pairs"
+    full = "full"
+
+
+class Show(str, Enum):
+    fp = "fp"
+    fn = "fn"
 
 
 class ReportFormat(str, Enum):
@@ -51,9 +59,22 @@ def eval_(
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.table,
     with_reliability: Annotated[bool, typer.Option("--reliability", help="Add accuracy by confidence bin "
                                                    "to the table (always in JSON).")] = False,
+    texts: Annotated[str | None, typer.Option("--texts", help="The corpus (JSON lines with id and text) that "
+                                              "stand-off gold records point into.")] = None,
+    split: Annotated[str | None, typer.Option("--split", help="Only the records of this split (dev, test).")] = None,
+    show: Annotated[Show | None, typer.Option("--show", help="--mode full: list the false positives (fp) or the "
+                                              "misses (fn) with their sentences.")] = None,
     config: Config = None,
 ) -> None:
-    """Score the coder against a gold file: macro-F1, accuracy, quad accuracy, pair recall, confusion."""
+    """Score the coder against a gold file: macro-F1, accuracy, quad accuracy, pair recall, confusion.
+
+    With --mode full (whole articles with every event marked): labelled and pair precision, recall and
+    F1, by category and modality, for asserted and reported events, and precision by confidence band.
+    """
+    if mode is Mode.full:
+        _eval_full(gold, texts, split, fmt, show, config)
+    if texts or split or show:
+        fail("--texts, --split and --show go with --mode full", EXIT_USAGE)
     try:
         records, errors = read_gold(gold)
     except (OSError, UnicodeDecodeError) as exc:
@@ -77,6 +98,41 @@ def eval_(
     else:
         typer.echo(format_report(report, with_reliability))
     raise typer.Exit(EXIT_PARTIAL if errors or report.failed or report.skipped_events else EXIT_OK)
+
+
+def _eval_full(gold: str, texts: str | None, split: str | None, fmt: ReportFormat, show: Show | None,
+               config: str | None) -> None:
+    corpus = None
+    problems = 0
+    if texts:
+        try:
+            corpus, errors = read_corpus(texts)
+        except (OSError, UnicodeDecodeError, EOFError) as exc:
+            fail(f"{texts}: cannot read corpus: {exc}")
+        for err in errors:
+            error_line(str(err))
+        problems += len(errors)
+    try:
+        records, errors = read_exhaustive(gold, corpus, texts or "the corpus")
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"{gold}: cannot read gold file: {exc}")
+    for err in errors:
+        error_line(str(err))
+    problems += len(errors)
+    if split:
+        records = [r for r in records if r.split == split]
+    if not records:
+        fail(f"{gold}: no usable exhaustive gold records" + (f" in split {split!r}" if split else ""))
+    t0 = time.perf_counter()
+    preds, failed = predict(records, get_coder(build_settings(config, workers=1)))
+    report = score_full(records, preds, Path(gold).name, time.perf_counter() - t0, failed)
+    for failure in failed:
+        error_line(f"{gold}: could not code record {failure}")
+    if fmt is ReportFormat.json:
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(format_full_report(report, show.value if show else None))
+    raise typer.Exit(EXIT_PARTIAL if problems or failed else EXIT_OK)
 
 
 @app.command()

@@ -71,3 +71,33 @@ def test_gate_coder_meets_the_floors(mode: str) -> None:
     figures = json.loads(res.stdout)
     missed = shortfalls(mode, figures, floors)
     assert not missed, "the coder fell below the floors in tests/gold/floors.json:\n" + "\n".join(missed)
+
+
+# --- whole articles: precision and recall on the dev half of the exhaustive gold ------------------
+
+ARTICLES = Path(__file__).parent / "gold" / "articles.jsonl"
+FULL_FIGURES = ("precision", "recall", "pair_precision", "pair_recall")
+
+
+def full_shortfalls(figures: dict, floors: dict) -> list[str]:
+    """Every full-mode floor the figures do not reach."""
+    return [f"full {key} {figures[key]:.3f} < floor {floors[key]:.3f}"
+            for key in FULL_FIGURES if key in floors and figures[key] < floors[key]]
+
+
+def test_full_shortfalls_names_each_missed_floor() -> None:
+    assert full_shortfalls({"precision": 0.5, "recall": 0.3, "pair_precision": 0.7, "pair_recall": 0.5},
+                           {"precision": 0.55, "recall": 0.2, "pair_precision": 0.75}) == [
+        "full precision 0.500 < floor 0.550", "full pair_precision 0.700 < floor 0.750"]
+
+
+def test_gate_coder_meets_the_article_floors_on_the_dev_half() -> None:
+    from conftest import shared_path
+
+    corpus = shared_path("corpora", "reuters_politics_1987.jsonl")
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))["full_dev"]
+    res = run_cli("eval", str(ARTICLES), "--texts", str(corpus), "--mode", "full", "--split", "dev",
+                  "--format", "json", timeout=900)
+    assert res.returncode == 0, res.stderr
+    missed = full_shortfalls(json.loads(res.stdout), floors)
+    assert not missed, "the coder fell below the article floors in tests/gold/floors.json:\n" + "\n".join(missed)

@@ -101,8 +101,11 @@ def test_actors_cli_jsonl_has_the_contract_fields(cli, tmp_path):
 def test_places_event_location_prefers_the_verbs_place(coder):
     res = coder.code(Document(id="t", text="Russian officials met North Korean envoys in Vladivostok.",
                               date="2014-10-21"))
-    [ev] = res.events
-    assert ev.location is not None and ev.location.name == "Vladivostok" and ev.location.country == "RUS"
+    # a meeting is the act of both sides: one event each way, both in Vladivostok
+    assert sorted((ev.source.code, ev.target.code) for ev in res.events) == [("PRKGOV", "RUSGOV"),
+                                                                              ("RUSGOV", "PRKGOV")]
+    for ev in res.events:
+        assert ev.location is not None and ev.location.name == "Vladivostok" and ev.location.country == "RUS"
 
 
 def test_places_a_capital_used_as_actor_is_not_the_location(coder):

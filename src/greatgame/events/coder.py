@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
@@ -12,14 +12,16 @@ from ..model import ActorRef, Document, Event, Mention, Span
 from ..settings import Settings
 from .classifier import load_classifier, pair_features
 from .dates import event_date
-from .extract import Candidate, Frame, fallback_candidates, find_candidates
+from .extract import Candidate, Frame, fallback_candidates, find_candidates, mutual
 from .lexicon import LexiconHit, load_lexicon
 from .modality import CueTable, modality_of
 from .ontology import cameo_table
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from ..actors.recognize import ResolvedMention
-    from ..nlp import Parsed
+    from ..nlp import Parsed, ParsedSentence
 
 __all__ = ["Decision", "EventCoder"]
 
@@ -53,6 +55,38 @@ def _same_actor(a: Mention, b: Mention) -> bool:
         return True
     return bool(a.country) and a.country == b.country and (a.sector is None or b.sector is None
                                                             or a.sector == b.sector)
+
+
+def _party_key(m: Mention) -> str | None:
+    """Which party a mention stands for, for telling two mentions of one actor apart from two actors."""
+    return m.country or m.code
+
+
+def one_event_per_act(events: list[Event]) -> list[Event]:
+    """Keep one event per sentence, directed pair of parties and category: the most confident.
+
+    "Iranian forces smashed four Iraqi brigades" names Iran and Iraq once each, but the finder may pair
+    several mentions of each (the forces, the agency that reported it, the country); they are one act.
+    """
+    best: dict[tuple, Event] = {}
+    order: list[tuple] = []
+    for ev in events:
+        key = (ev.sentence.start, ev.source.country or ev.source.code, ev.target.country or ev.target.code,
+               ev.plover or ev.cameo_root)
+        if key not in best:
+            order.append(key)
+            best[key] = ev
+        elif ev.confidence > best[key].confidence:
+            best[key] = ev
+    return [best[k] for k in order]
+
+
+# Media are never parties to what they report; they may be the target of a coercive act (a closed paper).
+_MEDIA = "MED"
+
+
+def _media_barred(src: Mention, tgt: Mention, cameo_root: str) -> bool:
+    return src.sector == _MEDIA or (tgt.sector == _MEDIA and cameo_root < "17")
 
 
 class EventCoder:
@@ -174,22 +208,15 @@ class EventCoder:
             sentence=Span(sdoc.text, offset, offset + len(sdoc.text)), location=location, explain=info,
         )
 
-    def extract(self, parsed: Parsed, mentions: list[ResolvedMention], doc: Document,
-                explain: bool = False) -> list[Event]:
-        """Every event of a parsed document, in text order."""
-        from ..geo import PlaceCandidate
-
+    def candidates(self, parsed: Parsed, mentions: list[ResolvedMention]) -> Iterator[tuple[ParsedSentence, Candidate]]:
+        """Every (sentence, candidate) pair of two different actors the parse supports, in text order."""
         by_sentence: dict[int, list[ResolvedMention]] = {}
         for rm in mentions:
             by_sentence.setdefault(rm.sentence, []).append(rm)
-        events: list[Event] = []
-        seen: set[str] = set()
         for si, ps in enumerate(parsed.sentences):
             ms = by_sentence.get(si, [])
-            if len(ms) < 1:
+            if not ms:
                 continue
-            places = [PlaceCandidate(sp, ps.offset) for sp in ps.places]
-            places += [PlaceCandidate(ps.doc[m.start:m.end], ps.offset) for m in ms if m.is_location]
             cands = find_candidates(ps.doc, si, ms, self._place_target_ok)
             if self.model is not None:
                 cands += fallback_candidates(ps.doc, si, ms, cands)
@@ -197,13 +224,35 @@ class EventCoder:
                 src, tgt = cand.source.mention, cand.target.mention
                 if _same_actor(src, tgt) or ((src.start, src.end) == (tgt.start, tgt.end) and src.code == tgt.code):
                     continue
-                dec = self.decide(ps.doc, (cand.source.start, cand.source.end),
-                                  (cand.target.start, cand.target.end), cand.trigger, cand.frame,
-                                  cand.construction)
-                if dec is None:
-                    continue
-                ev = self._event(doc, ps.doc, ps.offset, cand, dec, places, explain)
+                yield ps, cand
+
+    def extract(self, parsed: Parsed, mentions: list[ResolvedMention], doc: Document,
+                explain: bool = False) -> list[Event]:
+        """Every event of a parsed document, in text order."""
+        from ..geo import PlaceCandidate
+
+        events: list[Event] = []
+        seen: set[str] = set()
+        places_of: dict[int, list] = {}
+        for ps, cand in self.candidates(parsed, mentions):
+            if ps.index not in places_of:
+                ms = [m for m in mentions if m.sentence == cand.sentence]
+                places_of[ps.index] = [PlaceCandidate(sp, ps.offset) for sp in ps.places] + [
+                    PlaceCandidate(ps.doc[m.start:m.end], ps.offset) for m in ms if m.is_location]
+            places = places_of[ps.index]
+            src, tgt = cand.source.mention, cand.target.mention
+            dec = self.decide(ps.doc, (cand.source.start, cand.source.end), (cand.target.start, cand.target.end),
+                              cand.trigger, cand.frame, cand.construction)
+            if dec is None or _media_barred(src, tgt, self.codes[dec.cameo].root):
+                continue
+            both = [cand]
+            if (cand.construction != "coordination" and self.codes[dec.cameo].plover in ("CONSULT", "AGREE")
+                    and mutual(cand.frame)):
+                # a meeting or an accord is the act of both sides
+                both.append(replace(cand, source=cand.target, target=cand.source, construction="mutual"))
+            for c in both:
+                ev = self._event(doc, ps.doc, ps.offset, c, dec, places, explain)
                 if ev is not None and ev.event_id not in seen:
                     seen.add(ev.event_id)
                     events.append(ev)
-        return events
+        return one_event_per_act(events)

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors.recognize import ResolvedMention
 
-__all__ = ["Candidate", "Frame", "find_candidates", "verb_frame"]
+__all__ = ["MUTUAL_NOUNS", "Candidate", "Frame", "find_candidates", "mutual", "verb_frame"]
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -18,12 +18,23 @@ _CHAIN = {"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "relcl"}
 RECIPROCAL = {"agree", "meet", "talk", "clash", "fight", "sign", "negotiate", "discuss", "cooperate",
               "trade", "reconcile", "confer", "consult", "exchange", "hold", "normalize", "normalise",
               "quarrel", "spar", "feud", "battle", "compete", "embrace", "ally"}
+# Verbs that are reciprocal only with an agreement for object or head: "X and Y reached an accord",
+# "the accord reached by X, Y and Z".
+AGREEING = {"reach", "conclude", "strike", "seal", "initial", "finalize", "finalise", "renew"}
+MUTUAL_NOUNS = {"accord", "agreement", "pact", "treaty", "deal", "understanding", "protocol", "communique",
+                "memorandum", "ceasefire", "truce", "arrangement"}
 # Nouns that make "talks between X and Y" symmetric.
 SYMMETRIC_PREPS = {"between", "among"}
 # Prepositions that set the scene rather than name who is acted on.
 SCENE_PREPS = {"as", "despite", "after", "before", "during", "amid", "amidst", "because", "since", "like",
                "unlike", "than", "near", "inside", "outside", "throughout", "until", "without",
                "via", "by", "through", "across", "around", "beyond", "within", "upon", "following"}
+# Prepositions that say where something happened: their objects are places, not targets, unless the
+# verb takes its target that way ("intervene in", "invade"). "off the coast of Oman", "met in Geneva".
+LOCATIVE_PREPS = {"in", "at", "off", "near", "inside", "outside", "along", "across", "around", "throughout",
+                  "within", "beyond", "aboard", "over"}
+# Clauses of their own: an actor inside one is not an argument of the verb above it.
+_OWN_CLAUSE = {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"}
 
 
 @dataclass
@@ -122,6 +133,9 @@ def _subjects(verb: Token, by_token: dict[int, ResolvedMention]) -> tuple[list[R
             tok = tok.head
             continue
         if tok.dep_ in ("acl", "relcl") and tok.head.i != tok.i:
+            agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if agents:  # "the accord reached by X and Y": X and Y are the ones who reached it
+                return [m for a in agents for m in _find_mentions(a, by_token)], False
             m = _find_mentions(tok.head, by_token)
             return m, False
         break
@@ -131,7 +145,8 @@ def _subjects(verb: Token, by_token: dict[int, ResolvedMention]) -> tuple[list[R
 def _prep_objects(noun: Token, by_token: dict[int, ResolvedMention], depth: int) -> list[ResolvedMention]:
     """Actors linked to a noun by relational prepositions: "a deal with X", "a package of deals with X"."""
     out: list[ResolvedMention] = []
-    for prep in (g for g in noun.children if g.dep_ == "prep" and g.lower_ not in SCENE_PREPS):
+    for prep in (g for g in noun.children
+                 if g.dep_ == "prep" and g.lower_ not in SCENE_PREPS and g.lower_ not in LOCATIVE_PREPS):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             found = _find_mentions(pobj, by_token)
             out += found
@@ -140,28 +155,27 @@ def _prep_objects(noun: Token, by_token: dict[int, ResolvedMention], depth: int)
     return out
 
 
-def _targets(verb: Token, by_token: dict[int, ResolvedMention], passive: bool) -> list[ResolvedMention]:
-    out: list[ResolvedMention] = []
+def _targets(verb: Token, by_token: dict[int, ResolvedMention],
+             passive: bool) -> list[tuple[ResolvedMention, bool]]:
+    """The verb's target mentions, each with whether a locative preposition introduced it."""
+    out: list[tuple[ResolvedMention, bool]] = []
     if passive:
         for c in verb.children:
             if c.dep_ in _PASS_SUBJ:
-                out += _find_mentions(c, by_token)
+                out += [(m, False) for m in _find_mentions(c, by_token)]
     for c in verb.children:
         if c.dep_ in ("dobj", "dative", "attr", "oprd"):
-            out += _find_mentions(c, by_token)
-            out += _prep_objects(c, by_token, 2)
+            out += [(m, False) for m in _find_mentions(c, by_token) + _prep_objects(c, by_token, 2)]
         elif (c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP")) and c.lower_ not in SCENE_PREPS:
             for pobj in (g for g in c.children if g.dep_ == "pobj"):
-                out += _find_mentions(pobj, by_token)
+                # "in Geneva" is a place; "at Iran's Ahvaz field" names whose field was hit
+                out += [(m, c.lower_ in LOCATIVE_PREPS and m.start <= pobj.i < m.end)
+                        for m in _find_mentions(pobj, by_token)]
         elif c.dep_ == "xcomp":
             # "urged Iran to stop": the object of the complement's subject slot
             for g in c.children:
                 if g.dep_ in ("nsubj",):
-                    out += _find_mentions(g, by_token)
-        elif c.dep_ == "ccomp":
-            for g in c.children:
-                if g.dep_ in ("nsubj",) and g.i in by_token:
-                    pass  # reported speech: the embedded clause codes its own event
+                    out += [(m, False) for m in _find_mentions(g, by_token)]
     return out
 
 
@@ -187,6 +201,29 @@ def _nominal(
     return sources, targets, prep_used
 
 
+# Meeting verbs: "X met Y" is a meeting of both.
+MEETING = {"meet", "confer", "negotiate", "talk", "consult"}
+# Verbs that are mutual with "with": "X signed an agreement with Y", "X agreed with Y on …".
+WITH_MUTUAL = {"sign", "agree", "conclude", "reach", "discuss", "hold", "initial", "renew", "negotiate"}
+
+
+def mutual(frame: Frame) -> bool:
+    """Whether the act at this frame is one both sides perform: a meeting, talks, an accord between them."""
+    if frame.nominal:
+        return frame.lemma in MUTUAL_NOUNS | {"talk", "meeting", "negotiation", "summit", "consultation"} \
+            and (not frame.preps or frame.preps[0] in ("with", "between", "among"))
+    return frame.lemma in MEETING or (frame.lemma in WITH_MUTUAL and "with" in frame.preps)
+
+
+def _reciprocal(verb: Token, frame: Frame) -> bool:
+    """Whether coordinated subjects of this verb act on each other ("X and Y agreed")."""
+    if frame.lemma in RECIPROCAL:
+        return True
+    agreement = any(o in MUTUAL_NOUNS for o in frame.objects) or (
+        verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in MUTUAL_NOUNS)
+    return frame.lemma in AGREEING and agreement
+
+
 def find_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention],
                     place_target_ok: Callable[[Frame], bool] | None = None) -> list[Candidate]:
     """Every (source, trigger, target) triple the parse supports, in one sentence.
@@ -207,12 +244,14 @@ def find_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention],
         sources, passive = _subjects(tok, by_token)
         if not sources:
             continue
-        targets = [t for t in _targets(tok, by_token, passive) if all(t is not s for s in sources)]
+        found = [(t, loc) for t, loc in _targets(tok, by_token, passive) if all(t is not s for s in sources)]
+        targets = [t for t, _ in found]
+        locative = {id(t) for t, loc in found if loc}
         frame = verb_frame(tok)
         construction = "passive" if passive else "svo"
         if tok.dep_ in ("xcomp", "conj") and not any(c.dep_ in _SUBJ for c in tok.children):
             construction = "chain"
-        if not targets and len(sources) >= 2 and frame.lemma in RECIPROCAL:
+        if not targets and len(sources) >= 2 and _reciprocal(tok, frame):
             for a in sources:
                 for b in sources:
                     if a is not b:
@@ -220,7 +259,7 @@ def find_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention],
             continue
         for s in sources:
             for t in targets:
-                if t.is_location and (place_target_ok is None or not place_target_ok(frame)):
+                if (t.is_location or id(t) in locative) and (place_target_ok is None or not place_target_ok(frame)):
                     continue
                 out.append(Candidate(sentence, s, t, tok.i, frame, construction))
         used_nouns.update(c.i for c in tok.children if c.dep_ in ("dobj", "attr"))
@@ -254,11 +293,31 @@ def _subject_verb(tok: Token) -> Token | None:
     return None
 
 
+def _argument_path_ok(verb: Token, tok: Token) -> bool:
+    """Whether `tok` sits in `verb`'s own clause outside scene and place phrases: the chain of heads from
+    it up to the verb crosses no clause with a subject of its own and no locative or scene preposition."""
+    t = tok
+    for _ in range(12):
+        if t.i == verb.i:
+            return True
+        if t.dep_ in _OWN_CLAUSE or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
+                                      and any(c.dep_ in _SUBJ | _PASS_SUBJ for c in t.children)):
+            return False
+        if t.dep_ == "prep" and (t.lower_ in LOCATIVE_PREPS or t.lower_ in SCENE_PREPS):
+            return False
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
 def fallback_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention],
                         existing: list[Candidate]) -> list[Candidate]:
-    """Pairs the patterns missed: an actor in a verb's subject and another in the rest of its clause.
+    """Pairs the patterns missed: an actor in a verb's subject and another in the rest of its own clause.
 
-    Left for the classifier, which may well say no event passes between them.
+    Left for the classifier, which may well say no event passes between them. An actor in a clause of
+    its own (a coordinated clause with its own subject, a reported or adverbial clause) or in a place
+    or scene phrase is not in the verb's clause.
     """
     done = {(id(c.source), id(c.target)) for c in existing}
     actors = [m for m in mentions if m.source != "pair" and not m.is_location]
@@ -268,9 +327,10 @@ def fallback_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention
         if verb is None or verb.pos_ not in ("VERB", "AUX"):
             continue
         subj_tokens = {t.i for c in verb.children if c.dep_ in _SUBJ | _PASS_SUBJ for t in c.subtree}
-        clause = {t.i for t in verb.subtree}
         for b in actors:
-            if b is a or (id(a), id(b)) in done or b.head not in clause or b.head in subj_tokens:
+            if b is a or (id(a), id(b)) in done or b.head in subj_tokens:
+                continue
+            if not _argument_path_ok(verb, sdoc[b.head]):
                 continue
             out.append(Candidate(sentence, a, b, verb.i, verb_frame(verb), "pair"))
     return out

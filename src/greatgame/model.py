@@ -56,6 +56,16 @@ class InputError:
         return asdict(self)
 
 
+def _with_provenance(d: dict[str, Any]) -> dict[str, Any]:
+    """An actor's record: `linked_to` and `country_from` appear only where they say something."""
+    for key in ("linked_to", "country_from"):
+        if d.get(key) is None:
+            d.pop(key, None)
+        elif key == "linked_to":
+            d[key] = list(d[key])
+    return d
+
+
 @dataclass(frozen=True)
 class Mention:
     """An actor named in a document, resolved to codes."""
@@ -69,9 +79,14 @@ class Mention:
     sector: str | None
     name: str | None
     kind: str
+    # The offsets of the fuller mention this one was resolved through ("Funaro" -> "Dilson Funaro").
+    linked_to: tuple[int, int] | None = None
+    # Where the country came from when the words of the mention do not name it: mention (a linked
+    # mention), context (its phrase or clause), dateline or document (the document's dominant country).
+    country_from: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _with_provenance(asdict(self))
 
 
 @dataclass(frozen=True)
@@ -97,13 +112,16 @@ class ActorRef:
     country: str | None
     sector: str | None
     name: str | None
+    # As on Mention. Not part of equality: the store keeps only the fields above.
+    linked_to: tuple[int, int] | None = field(default=None, compare=False)
+    country_from: str | None = field(default=None, compare=False)
 
     @classmethod
     def of(cls, m: Mention) -> ActorRef:
-        return cls(m.text, m.start, m.end, m.code, m.country, m.sector, m.name)
+        return cls(m.text, m.start, m.end, m.code, m.country, m.sector, m.name, m.linked_to, m.country_from)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _with_provenance(asdict(self))
 
 
 @dataclass(frozen=True)

@@ -241,6 +241,15 @@ DEUMIL ; group ; DEU ; MIL ; state ; Bundeswehr ; the Bundeswehr|Bundeswehr
 DEUSPY ; group ; DEU ; SPY ; state ; Federal Intelligence Service (BND) ; BND|the BND
 FRASPY ; group ; FRA ; SPY ; state ; DGSE ; DGSE|the DGSE
 JPNMIL ; group ; JPN ; MIL ; state ; Japan Self-Defense Forces ; the Self-Defense Forces|the Japan Self-Defense Forces|the Japanese Self-Defense Forces|the Self-Defence Forces|the Japan Self-Defence Forces
+USAGOV ; group ; USA ; GOV ; state ; Federal Reserve ; the Federal Reserve|the Federal Reserve Board|the Federal Reserve System|the U.S. Federal Reserve|the US Federal Reserve|!the Fed
+USALEG ; group ; USA ; LEG ; state ; US congressional committees ; the House Foreign Affairs Committee|the Senate Foreign Relations Committee|the House Armed Services Committee|the Senate Armed Services Committee|the House Ways and Means Committee|the Senate Finance Committee|the Senate Banking Committee|the House Banking Committee|the House Intelligence Committee|the Senate Intelligence Committee|the Senate Judiciary Committee|the House Judiciary Committee|the House Appropriations Committee|the Senate Appropriations Committee
+GBRGOV ; group ; GBR ; GOV ; state ; HM Treasury ; the Exchequer|HM Treasury|Her Majesty's Treasury|the Bank of England
+DEUGOV ; group ; DEU ; GOV ; state ; Deutsche Bundesbank ; the Bundesbank|the Deutsche Bundesbank
+FRAGOV ; group ; FRA ; GOV ; state ; Banque de France ; the Banque de France|the Bank of France|the Quai d'Orsay
+JPNGOV ; group ; JPN ; GOV ; state ; Bank of Japan ; the Bank of Japan|BOJ*|the BOJ*|the Ministry of International Trade and Industry|MITI|the MITI
+SUNGOV ; group ; SUN ; GOV ; state ; Soviet state banks (Gosbank, Vneshtorgbank) ; Gosbank|the Gosbank|Vneshtorgbank|the Vneshtorgbank|the Soviet State Bank|the Soviet Bank for Foreign Trade
+CHNGOV ; group ; CHN ; GOV ; state ; People's Bank of China ; the People's Bank of China|the PBOC
+RUSGOV ; group ; RUS ; GOV ; state ; Central Bank of Russia ; the Central Bank of Russia|the Bank of Russia
 """
 
 ORIGIN_NOTE = {

@@ -1,0 +1,140 @@
+"""Build leaders_ref.tsv: heads of state and government, foreign and defence ministers of every state.
+
+Reads the shared reference table people.tsv (../shared/reference/actors/, see its README), whose rows
+come from CountryInfo.140728.txt (Open Event Data Alliance 2014, MIT licence; see NOTICE):
+
+- every `<Leaders>` spell (heads of state and government, ~1960-2009), and
+- every `<Government>` spell (2003-2011) of a foreign or defence minister,
+
+leaving out rows from blocks the CountryInfo authors had commented out, rows without a country, names
+of one word, and people already in the hand-checked leaders_a/b/c.tsv (those stay the one source for
+them). Aliases of one word (bare surnames) are dropped: a surname links to its person inside a
+document (actors/coref.py), but alone it is too ambiguous for a table of thousands. Names keep the
+reference's casing, plus a variant with Arabic, Romance, Dutch and German particles in lower case
+("Bashar al-Assad", "Luiz Inacio Lula da Silva").
+
+    .venv/bin/python scripts/build_reference_leaders.py [PEOPLE.tsv]
+
+Output goes to src/greatgame/actors/data/leaders_ref.tsv.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE.parent / "src" / "greatgame" / "actors" / "data"
+OUT = DATA / "leaders_ref.tsv"
+DEFAULT = HERE.parent.parent / "shared" / "reference" / "actors" / "people.tsv"
+
+LEADERS = "CountryInfo CountryInfo.140728.txt <Leaders>"
+GOVERNMENT = "CountryInfo CountryInfo.140728.txt <Government>"
+SOURCE = "CountryInfo.140728 (Open Event Data Alliance, MIT) {part}, via reference/actors/people.tsv"
+
+FOREIGN = re.compile(r"^(minister|secretary)( of| for)?( state for)? (foreign|external) (affairs|relations)"
+                     r"( and [a-z ]+)?$|^foreign (minister|secretary)$|^secretary of state$", re.I)
+DEFENCE = re.compile(r"^(minister|secretary)( of| for)? (national )?defen[cs]e( and [a-z ]+)?$"
+                     r"|^defen[cs]e (minister|secretary)$|^secretary of defense$", re.I)
+GOVERNMENT_HEADS = ("prime minister", "premier", "chancellor", "head of government", "council of ministers",
+                    "executive yuan", "cabinet chief", "chief minister", "government council")
+STATE_HEADS = ("president", "king", "queen", "emir", "head of state", "ruler", "sultan", "emperor",
+               "captain-regent", "presidium", "general secretary", "paramount", "council of state", "junta")
+PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von",
+             "der", "den", "le", "la", "y", "ould", "ben"}
+TITLES = {"president", "prime", "minister", "king", "queen", "general", "gen.", "dr.", "mr.", "sheikh", "emir",
+          "sultan", "prince", "chancellor", "premier", "secretary"}
+
+
+def leader_role(role: str) -> str:
+    low = role.lower()
+    if any(w in low for w in GOVERNMENT_HEADS):
+        return "head_of_government"
+    if any(w in low for w in STATE_HEADS):
+        return "head_of_state"
+    return "leader"
+
+
+def minister_role(role: str) -> str | None:
+    role = role.strip()
+    if FOREIGN.match(role):
+        return "foreign_minister"
+    if DEFENCE.match(role):
+        return "defence_minister"
+    return None
+
+
+def particles_lowered(name: str) -> str:
+    """ "Bashar Al-Assad" -> "Bashar al-Assad"; the first word keeps its capital."""
+    words = name.split()
+    out = [words[0]]
+    for w in words[1:]:
+        head, sep, rest = w.partition("-")
+        if head.lower() in PARTICLES and (sep or len(words) > 2):
+            w = head.lower() + sep + rest
+        out.append(w)
+    return " ".join(out)
+
+
+def forms(name: str, aliases: str) -> list[str]:
+    out: list[str] = []
+    for form in [name, *aliases.split("|")]:
+        form = " ".join(form.split())
+        words = form.split()
+        if len(words) < 2 or words[0].lower() in TITLES or not form[0].isupper():
+            continue
+        for f in (form, particles_lowered(form)):
+            if f not in out:
+                out.append(f)
+    return out
+
+
+def known_people() -> set[str]:
+    names: set[str] = set()
+    for path in sorted(DATA.glob("leaders_[abc].tsv")):
+        with path.open(encoding="utf-8") as fh:
+            for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+                names.add(r["name"].lower())
+                names.update(a.strip().lower() for a in r["aliases"].split("|") if a.strip())
+    return names
+
+
+def states() -> set[str]:
+    with (DATA / "states.tsv").open(encoding="utf-8") as fh:
+        return {r["iso3"] for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)}
+
+
+def main() -> None:
+    src = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    if not src.exists():
+        sys.exit(f"{src} not found (the shared reference tables)")
+    known, isos = known_people(), states()
+    rows: dict[tuple, list[str]] = {}
+    with src.open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if r["source"] == LEADERS:
+                role, part = leader_role(r["role"]), "<Leaders>"
+            elif r["source"] == GOVERNMENT:
+                role, part = minister_role(r["role"]), "<Government>"
+            else:
+                continue
+            if role is None or r["country"] not in isos or r["sector"] != "GOV":
+                continue
+            names = forms(r["name"], r["aliases"])
+            if not names or any(n.lower() in known for n in names):
+                continue
+            key = (names[0], r["country"], role, r["start"], r["end"])
+            aliases = "|".join(names[1:])
+            rows[key] = [names[0], aliases, r["country"], "GOV", role, r["start"], r["end"],
+                         SOURCE.format(part=part)]
+    with OUT.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("\t".join(["name", "aliases", "country", "sector", "role", "start", "end", "source"]) + "\n")
+        for key in sorted(rows):
+            fh.write("\t".join(rows[key]) + "\n")
+    print(f"leaders_ref: {len(rows)} rows")
+
+
+if __name__ == "__main__":
+    main()

@@ -80,6 +80,9 @@ class ActorDictionary:
         self.forms: dict[str, list[Entry]] = {}
         self.state_names: dict[str, str] = {}
         self.places: dict[str, Entry] = {}
+        # "Congress", "the Treasury": bodies whose bare name means one country's unless the text says
+        # whose; lowercase name without "the" -> ISO3
+        self.home_country: dict[str, str] = {}
 
     def add(self, entry: Entry) -> None:
         key = entry.text.lower() if entry.case_insensitive else entry.text
@@ -88,6 +91,9 @@ class ActorDictionary:
             self.forms.setdefault(key.replace("'", "\u2019"), []).append(entry)
 
     def lookup(self, text: str) -> list[Entry]:
+        """The entries a surface form may refer to; line breaks and runs of spaces count as one space."""
+        if "\n" in text or "  " in text:
+            text = " ".join(text.split())
         return self.forms.get(text, []) + (self.forms.get(text.lower(), []) if text.lower() != text else [])
 
     def _load_states(self) -> None:
@@ -146,7 +152,12 @@ class ActorDictionary:
                 if form.startswith("the "):
                     self.places[form[4:]] = e
 
+    def _load_institutions(self) -> None:
+        for r in _rows("institutions.tsv", ("text", "country", "source")):
+            self.home_country[r["text"].lower()] = r["country"]
+
     def load(self) -> ActorDictionary:
+        self._load_institutions()
         self._load_states()
         self._load_organisations()
         self._load_agents()

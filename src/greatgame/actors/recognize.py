@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -11,12 +11,29 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..model import Document, Mention
+from .context import fill_countries
+from .coref import link
 from .dictionary import ActorDictionary, Entry, Term, load_dictionary
+from .resolved import ResolvedMention, actor_code
 
 if TYPE_CHECKING:
     from ..nlp import Parsed, ParsedSentence
 
 __all__ = ["ActorRecognizer", "ResolvedMention"]
+
+
+def _linked(rm: ResolvedMention, root: ResolvedMention) -> ResolvedMention | None:
+    """A linked mention with its antecedent's codes; a pronoun or name found only by linking is
+    dropped when the antecedent has neither a country nor a body's code."""
+    r, m = root.mention, rm.mention
+    if r.country is None and (r.code is None or r.code.startswith("---")):
+        return None if rm.source == "coref" else rm
+    came = m.country_from if m.country == r.country and rm.source != "coref" else "mention"
+    if r.country is None:
+        came = None
+    return replace(rm, mention=replace(m, code=r.code, country=r.country, sector=r.sector, name=r.name,
+                                       kind=r.kind, linked_to=(r.start, r.end), country_from=came))
+
 
 # Prepositions after which a place name says where something happened, not who acted.
 LOCATION_PREPS = {"in", "at", "near", "into", "across", "outside", "off", "around", "throughout", "inside",
@@ -26,36 +43,27 @@ _NER_ACTOR = {"PERSON": "person", "ORG": "group", "NORP": "group"}
 # Wire services named in datelines ("MOSCOW (Reuters) -") report events; they are not actors in them.
 _WIRE_SERVICES = {"Reuters", "AP", "AFP", "Associated Press", "Agence France-Presse", "Agence France Presse", "UPI",
                   "dpa", "Bloomberg", "ANSA", "EFE"}
-_US_STATE_CUES = {"Atlanta", "Savannah", "Seattle", "Spokane", "Olympia", "governor", "Governor", "county",
-                  "County", "Gov.", "Sen.", "Rep.", "legislature"}
+# A US state rather than the country: these places anywhere in the document, these words in the sentence.
+_US_STATE_PLACES = {"Atlanta", "Savannah", "Seattle", "Spokane", "Olympia"}
+_US_STATE_WORDS = {"governor", "Governor", "county", "County", "Gov.", "Sen.", "Rep.", "legislature"}
 _GEORGIA_CUES = {"Tbilisi", "Georgian", "Georgians", "Saakashvili", "Ossetia", "Abkhazia", "Caucasus",
                  "Ivanishvili", "Kobakhidze", "Zourabichvili", "Batumi"}
 
 
-@dataclass
-class ResolvedMention:
-    """A mention with where it sits in its parsed sentence, for the event finder."""
-
-    mention: Mention
-    sentence: int  # index into Parsed.sentences
-    start: int  # token range in the sentence doc
-    end: int
-    head: int  # token index of the noun phrase's head in the sentence doc
-    is_location: bool = False
-    members: tuple[Mention, ...] = ()  # for "the two sides": the dyad it stands for
-    source: str = "dictionary"
-
-    @property
-    def country(self) -> str | None:
-        return self.mention.country
+def _match(matcher: PhraseMatcher, doc: Doc) -> list[tuple[int, int]]:
+    """A phrase matcher's token ranges, matching across line breaks ("European\nCommunity")."""
+    if not any(t.is_space for t in doc):
+        return [(s, e) for _, s, e in matcher(doc)]
+    keep = [t.i for t in doc if not t.is_space]
+    compact = Doc(doc.vocab, words=[doc[i].text for i in keep])
+    return [(keep[s], keep[e - 1] + 1) for _, s, e in matcher(compact)]
 
 
-def _code(country: str | None, sector: str | None, base: str | None = None) -> str | None:
-    if base:
-        return base + (sector if sector and not base.endswith(sector) else "")
-    if country:
-        return country + (sector or "")
-    return ("---" + sector) if sector else None
+def _against_or_for(span: Span) -> bool:
+    """Whether a state's name is the object of "pro-" or "anti-" ("pro-Russia", "anti - American")."""
+    doc, i = span.doc, span.start
+    before = [t.lower_ for t in doc[max(i - 2, 0):i]]
+    return bool(before) and (before[-1] in ("pro-", "anti-") or before[-2:] in (["pro", "-"], ["anti", "-"]))
 
 
 class ActorRecognizer:
@@ -75,13 +83,18 @@ class ActorRecognizer:
 
         self.gazetteer = gazetteer()
         self.places.add("PLACE", list(nlp.tokenizer.pipe(self.gazetteer.forms())))
+        # words of the titles people hold ("minister", "chancellor"), for linking "the minister"
+        self.person_roles = {w for key, entries in self.dictionary.forms.items()
+                             if any(e.type == "agent" and e.kind == "person" and e.sector not in ("CVL", "CRM")
+                                    for e in entries)
+                             for w in key.split() if w not in ("of", "the", "for", "and")}
 
     # --- before parsing ----------------------------------------------------------------------
 
     def candidate_tokens(self, doc: Doc) -> list[tuple[int, int]]:
         """Token ranges that may name an actor other than a bare role word: the parse pre-filter."""
-        out = [(s, e) for _, s, e in self.exact(doc)]
-        for _, s, e in self.folded(doc):
+        out = _match(self.exact, doc)
+        for s, e in _match(self.folded, doc):
             entries = self.dictionary.lookup(doc[s:e].text)
             if any(en.type == "pair" or en.sector in ("MIL", "REB", "COP", "OPP") for en in entries):
                 out.append((s, e))
@@ -93,12 +106,16 @@ class ActorRecognizer:
         return self.dictionary.lookup(span.text)
 
     def _matches(self, sdoc: Doc) -> tuple[list[Span], list[Span]]:
-        found = [Span(sdoc, s, e, label="ACTOR") for _, s, e in self.exact(sdoc)]
+        found = [Span(sdoc, s, e, label="ACTOR") for s, e in _match(self.exact, sdoc)]
         # role words count as nouns only ("courts" the verb and "military" the adjective are not actors)
-        found += [Span(sdoc, s, e, label="ACTOR") for _, s, e in self.folded(sdoc)
+        found += [Span(sdoc, s, e, label="ACTOR") for s, e in _match(self.folded, sdoc)
                   if sdoc[e - 1].pos_ in ("NOUN", "PROPN") or self._is_pair(sdoc[s:e])]
         actor_spans = filter_spans(found)
-        place_spans = filter_spans([Span(sdoc, s, e, label="PLACE") for _, s, e in self.places(sdoc)])
+        place_spans = filter_spans([Span(sdoc, s, e, label="PLACE") for s, e in _match(self.places, sdoc)])
+        # "Nigel Lawson" is a person, not the town of Nigel: a longer person name wins over a place
+        people = [ent for ent in sdoc.ents if ent.label_ == "PERSON"]
+        place_spans = [p for p in place_spans
+                       if not any(e.start <= p.start and p.end <= e.end and len(e) > len(p) for e in people)]
         taken = list(actor_spans)
         for p in place_spans:
             inner = [a for a in taken if p.start <= a.start and a.end <= p.end]
@@ -145,16 +162,18 @@ class ActorRecognizer:
                 best = tok
         return best
 
-    def _pick_term(self, terms: list[Term], date: str | None) -> tuple[Term, bool]:
-        """The term the document's date falls in; else the latest one before it (a former holder)."""
+    def _pick_term(self, terms: list[Term], date: str | None) -> tuple[Term, str]:
+        """The term the date falls in ("current"); else the latest one before it ("former"); else, for a
+        date before every term, the first ("before": the person, not yet the office). With no date, the
+        most recent term counts as current."""
         terms = sorted(terms, key=lambda t: t.start)
         if date is None:
-            return terms[-1], True
+            return terms[-1], "current"
         for t in terms:
             if t.start <= date and (t.end is None or date <= t.end):
-                return t, True
+                return t, "current"
         before = [t for t in terms if t.start <= date]
-        return (before[-1], False) if before else (terms[0], False)
+        return (before[-1], "former") if before else (terms[0], "before")
 
     def _state_entry(self, entries: list[Entry], span: Span, doc: Document) -> Entry | None:
         states = [e for e in entries if e.type not in ("agent", "leader", "pair", "igo", "ngo", "group")]
@@ -172,7 +191,8 @@ class ActorRecognizer:
                 return None
         if e.ambiguity == "us_state":
             nxt = span.doc[span.end].text if span.end < len(span.doc) else ""
-            if nxt in ("state", "State") or any(w in doc.text for w in _US_STATE_CUES) and not any(
+            cued = any(w in doc.text for w in _US_STATE_PLACES) or any(w in span.doc.text for w in _US_STATE_WORDS)
+            if nxt in ("state", "State") or cued and not any(
                 w in doc.text for w in _GEORGIA_CUES | {"D.C.", "Beijing", "Moscow"}
             ):
                 return None
@@ -198,9 +218,10 @@ class ActorRecognizer:
             entries = self._entries(sp)
             for e in entries:
                 if e.type == "leader" and e.terms:
-                    term, current = self._pick_term(e.terms, doc.date)
+                    term, when = self._pick_term(e.terms, doc.date)
                     country = country or term.country
-                    sector = term.sector if current else "ELI"
+                    # after the term an elite; before it, the office is unknown (the title may say it)
+                    sector = {"current": term.sector, "former": "ELI"}.get(when)
                     name, person = term.name, True
                 elif e.type in ("igo", "ngo", "group") and org is None:
                     org = e
@@ -209,15 +230,19 @@ class ActorRecognizer:
                         head_sector = e.sector
                     person = person or e.kind == "person"
             st = self._state_entry(entries, sp, doc)
+            if st is not None and _against_or_for(sp):
+                continue  # "pro-Russia rebels", "anti-American protesters" are not that country's
             if st is not None and country is None:
                 country, name = st.country, name or st.name
                 if st.sector:
                     sector = sector or st.sector
         if org is not None:
-            code = _code(org.country, head_sector if head_sector != org.sector else None, org.code)
+            code = actor_code(org.country, head_sector if head_sector != org.sector else None, org.code)
             return {"country": org.country or country, "sector": head_sector or org.sector, "code": code,
-                    "name": org.name, "kind": org.kind if not person else "person"}
-        sector = head_sector or sector
+                    "name": (person_name or name or org.name) if person else org.name,
+                    "kind": org.kind if not person else "person"}
+        # an international official's body is not a state's sector: "EC Commission President Jacques Delors"
+        sector = sector if sector == "IGO" else head_sector or sector
         if country is None and sector is None and not person and kind != "group":
             return None
         if person:
@@ -225,7 +250,7 @@ class ActorRecognizer:
             name = person_name or name
         elif head_sector:
             kind = "agent"
-        return {"country": country, "sector": sector, "code": code or _code(country, sector), "name": name,
+        return {"country": country, "sector": sector, "code": code or actor_code(country, sector), "name": name,
                 "kind": kind}
 
     def _sentence_mentions(self, ps: ParsedSentence, si: int, doc: Document) -> list[ResolvedMention]:
@@ -243,14 +268,17 @@ class ActorRecognizer:
             h = self._head(sp, actorish)
             groups.setdefault(h.i, []).append(sp)
             heads[h.i] = h
+        self._join_conjoined(groups, actors)
         out = []
         for hi, group in groups.items():
             if hi < 0:
                 out.append(self._pair(group[0], si, ps, doc))
                 continue
             head = heads[hi]
-            # "the president of Russia": the country hangs off the head as "of" + state
-            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            # "the president of Russia", "Chancellor of the Exchequer Nigel Lawson": the country hangs off
+            # the head or a title in the phrase as "of" + state
+            owners = [head, *(sp.root for sp in group if sp.root.i != head.i)]
+            for prep in (c for o in owners for c in o.children if c.dep_ == "prep" and c.lower_ == "of"):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     group += [sp for sp in actors if sp.start <= pobj.i < sp.end and sp not in group]
             info = self._compose(group, head, doc)
@@ -268,9 +296,49 @@ class ActorRecognizer:
             m = Mention(doc.id, a, b, doc.text[a:b], info["code"], info["country"], info["sector"],
                         info["name"], info["kind"])
             src = "model" if all(sp.label_.startswith("NER_") for sp in group) else "dictionary"
+            both = self._conjoined_countries(group, info, doc)
+            if both:  # "US and British activists": one phrase, an actor of each country
+                members = tuple(
+                    replace(m, start=(a if k == 0 else ps.offset + sp.start_char),
+                            text=doc.text[(a if k == 0 else ps.offset + sp.start_char):b], country=c,
+                            code=actor_code(c, info["sector"]), name=self.dictionary.state_names.get(c, c))
+                    for k, (sp, c) in enumerate(both))
+                out.append(ResolvedMention(m, si, start, end, hi, members=members, source="pair"))
+                continue
             out.append(ResolvedMention(m, si, start, end, hi, is_loc, source=src))
         out.sort(key=lambda r: r.start)
         return out
+
+    def _join_conjoined(self, groups: dict[int, list[Span]], actors: list[Span]) -> None:
+        """Move "British" of "US and British activists" into the phrase of the nationality it is joined to."""
+        for hi in list(groups):
+            group = groups[hi]
+            if hi < 0 or len(group) != 1 or group[0].label_ != "ACTOR" or group[0].root.dep_ != "conj":
+                continue
+            anchor = group[0].root.head.i
+            if not any(e.type == "demonym" or e.type in ("name", "abbrev") for e in self._entries(group[0])):
+                continue
+            for hj, other in groups.items():
+                if hj != hi and hj >= 0 and any(sp.start <= anchor < sp.end and sp.root.i != hj for sp in other):
+                    other.append(group[0])
+                    del groups[hi]
+                    break
+
+    def _conjoined_countries(self, group: list[Span], info: dict, doc: Document) -> list[tuple[Span, str]]:
+        """The countries of "US and British activists": two or more nationalities joined by "and" that
+        modify one body; empty for anything else (a person, one country, "Russia and its allies")."""
+        if info["kind"] not in ("agent", "state") or info["sector"] is None or info["code"] is None \
+                or info["code"].startswith("IGO"):
+            return []
+        states = [(sp, self._state_entry(self._entries(sp), sp, doc)) for sp in group if sp.label_ == "ACTOR"]
+        states = sorted(((sp, e) for sp, e in states if e is not None and e.sector is None and e.country),
+                        key=lambda x: x[0].start)
+        if len(states) < 2 or not any(sp.root.dep_ == "conj" for sp, _ in states):
+            return []
+        first: dict[str, Span] = {}
+        for sp, e in states:
+            first.setdefault(e.country, sp)
+        return [(sp, c) for c, sp in first.items()] if len(first) >= 2 else []
 
     def _pair(self, sp: Span, si: int, ps: ParsedSentence, doc: Document) -> ResolvedMention:
         a, b = ps.offset + sp.start_char, ps.offset + sp.end_char
@@ -278,19 +346,31 @@ class ActorRecognizer:
         return ResolvedMention(m, si, sp.start, sp.end, sp.root.i, source="pair")
 
     def resolve(self, parsed: Parsed, doc: Document) -> list[ResolvedMention]:
-        """All mentions of a parsed document, in order; "the two sides" resolve to the last dyad."""
+        """All mentions of a parsed document, in order, resolved with the whole document in view.
+
+        Each sentence's noun phrases first; then coreference (names, titles, acronyms, pronouns) and
+        country from context; each linked mention then takes its antecedent's codes; "the two sides"
+        last, as the dyad just mentioned.
+        """
+        found = [rm for si, ps in enumerate(parsed.sentences) for rm in self._sentence_mentions(ps, si, doc)]
+        links = link(parsed, found, self.person_roles)
+        fill_countries(parsed, links, self.gazetteer, self.dictionary)
         out: list[ResolvedMention] = []
-        for si, ps in enumerate(parsed.sentences):
-            for rm in self._sentence_mentions(ps, si, doc):
-                if rm.source == "pair":
-                    dyad = self._last_dyad(out)
-                    if dyad is None:
-                        continue
-                    rm.members = tuple(
-                        Mention(doc.id, rm.mention.start, rm.mention.end, rm.mention.text, m.code, m.country,
-                                m.sector, m.name, m.kind) for m in dyad
-                    )
-                out.append(rm)
+        for k, rm in enumerate(links.mentions):
+            ante = links.antecedent.get(k)
+            if ante is not None:
+                rm = _linked(rm, links.mentions[ante])
+                if rm is None:
+                    continue
+            if rm.source == "pair" and not rm.members:
+                dyad = self._last_dyad(out)
+                if dyad is None:
+                    continue
+                rm.members = tuple(
+                    Mention(doc.id, rm.mention.start, rm.mention.end, rm.mention.text, m.code, m.country,
+                            m.sector, m.name, m.kind, m.linked_to, m.country_from) for m in dyad
+                )
+            out.append(rm)
         return out
 
     @staticmethod

@@ -1,0 +1,250 @@
+"""Country from context for actors whose words name only a sector ("the Treasury", "police", "rebels").
+
+In order: whose the phrase says it is ("his government", "its troops": the possessor coreference
+found); a place or nationality in its phrase ("New York bankers") or a place its clause happens in
+("the generals met opposition leaders in Caracas"); the dateline's place; the document's dominant
+country, when one clearly dominates. None when it stays unclear. Each filled mention says where its
+country came from (`country_from`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from .resolved import ResolvedMention, actor_code
+
+if TYPE_CHECKING:
+    from ..geo import Gazetteer
+    from ..nlp import Parsed
+    from .coref import Links
+    from .dictionary import ActorDictionary
+
+__all__ = ["country_counts", "dateline_country", "dominant_country", "fill_countries"]
+
+# Dependencies that keep a word inside its noun phrase.
+_PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "prep", "pobj", "appos", "npadvmod"}
+# Prepositions whose object, inside the phrase, says whose or where it is: "police in Kabul".
+_PHRASE_PREPS = {"of", "in", "from", "at"}
+# Prepositions that put a clause in a place.
+_CLAUSE_PREPS = {"in", "at", "inside", "near", "outside"}
+# Sectors of bodies a state has (its own government, army, police, rebels); others (banks, media,
+# companies) are as often foreign as not, so they take a country only from their own phrase.
+STATE_SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "LEG", "JUD", "SPY", "INS", "PTY", "LAB"}
+# Plural or generic heads that name several states' governments: never the document's country.
+_MANY = {"governments", "countries", "nations", "states", "diplomats", "allies", "creditors", "donors",
+         "members", "powers", "ministers", "leaders"}
+# Words that make a body any state's, or another's than the document's: "foreign banks", "our government".
+_UNSPECIFIC = {"foreign", "western", "international", "other", "overseas", "allied", "world", "multinational",
+               "their", "your", "both", "several", "many", "some", "all", "each"}
+# A dominant country has at least this many mentions, and this many times as many as the next country
+# (a story about two countries has none).
+DOMINANT_MIN = 3
+DOMINANT_RATIO = 2.0
+# "WASHINGTON, March 2 -", "MOSCOW (Reuters) -": a dateline's place before the first dash.
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)\s*(?:,[^\n-]{0,30})?\s*(?:\([^)]{1,30}\))?\s*[-\u2013\u2014]")
+
+
+def country_counts(found: list[ResolvedMention], links: Links) -> Counter:
+    """How many mentions of the document name each country by their own words."""
+    return Counter(rm.country for k, rm in enumerate(found)
+                   if rm.country and k not in links.antecedent and rm.source != "pair")
+
+
+def dominant_country(counts: Counter) -> str | None:
+    """The country most mentions name, where it has DOMINANT_MIN of them and DOMINANT_RATIO times the next."""
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    return top if n >= DOMINANT_MIN and n >= DOMINANT_RATIO * second else None
+
+
+def dateline_country(text: str, gazetteer: Gazetteer) -> str | None:
+    """The country of a dateline's place ("BEIRUT, March 3 -"), where the text opens with one."""
+    m = _DATELINE.match(text[:120])
+    if not m:
+        return None
+    place = gazetteer.lookup(m.group(1).strip().title())
+    return place.country if place else None
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    out, todo = [], [head]
+    while todo:
+        tok = todo.pop()
+        for c in tok.children:
+            if c.dep_ in _PHRASE_DEPS and (c.dep_ != "prep" or c.lower_ in _PHRASE_PREPS):
+                out.append(c)
+                todo.append(c)
+    return out
+
+
+def _clause_places(head: Token) -> list[Token]:
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _CLAUSE_PREPS
+            for p in c.children if p.dep_ == "pobj"]
+
+
+class _Context:
+    def __init__(self, parsed: Parsed, links: Links, gazetteer: Gazetteer, dictionary: ActorDictionary) -> None:
+        self.parsed = parsed
+        self.dictionary = dictionary
+        self.found = links.mentions  # updated in place as countries are filled
+        self.gazetteer = gazetteer
+        self.by_sentence: dict[int, list[int]] = {}
+        for k, rm in enumerate(self.found):
+            self.by_sentence.setdefault(rm.sentence, []).append(k)
+
+    def _country_at(self, tok: Token, si: int, skip: int) -> str | None:
+        """The country a token names: a mention of its own (not mention `skip`), or a place."""
+        for k in self.by_sentence.get(si, []):
+            other = self.found[k]
+            if k != skip and other.start <= tok.i < other.end and other.country and other.source != "pair":
+                return other.country
+        for sp in self.parsed.sentences[si].places:
+            if sp.start <= tok.i < sp.end:
+                return self._place_country(sp)
+        return None
+
+    def _place_country(self, sp: Span) -> str | None:
+        place = self.gazetteer.lookup(" ".join(sp.text.split()))
+        return place.country if place else None
+
+    def own_country(self, k: int) -> str | None:
+        """A nationality among the mention's own words and modifiers, not a place it is in."""
+        rm = self.found[k]
+        sdoc = self.parsed.sentences[rm.sentence].doc
+        head = sdoc[rm.head]
+        toks = [sdoc[i] for i in range(rm.start, rm.end) if i != rm.head]
+        toks += [c for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+        for tok in toks:
+            for j in self.by_sentence.get(rm.sentence, []):
+                other = self.found[j]
+                if j != k and other.start <= tok.i < other.end and other.country and not other.is_location:
+                    return other.country
+        return None
+
+    def phrase_country(self, k: int) -> str | None:
+        rm = self.found[k]
+        sdoc = self.parsed.sentences[rm.sentence].doc
+        head = sdoc[rm.head]
+        inside = [sdoc[i] for i in range(rm.start, rm.end) if i != rm.head]
+        # "The US commander in Iraq, General David Petraeus": an appositive is whom it stands beside
+        beside = [head.head] if head.dep_ == "appos" else []
+        for tok in inside + beside + _phrase_tokens(head):
+            c = self._country_at(tok, rm.sentence, k)
+            if c:
+                return c
+        return None
+
+    def clause_country(self, k: int) -> str | None:
+        rm = self.found[k]
+        sdoc = self.parsed.sentences[rm.sentence].doc
+        if sdoc[rm.head].dep_ not in ("nsubj", "nsubjpass", "dobj", "agent", "pobj"):
+            return None
+        for tok in _clause_places(sdoc[rm.head]):
+            for sp in self.parsed.sentences[rm.sentence].places:
+                if sp.start <= tok.i < sp.end:
+                    return self._place_country(sp)
+            for j in self.by_sentence.get(rm.sentence, []):
+                other = self.found[j]
+                if other.is_location and other.start <= tok.i < other.end:
+                    return other.country
+        return None
+
+    def unspecific(self, k: int) -> bool:
+        """ "foreign governments", "their government", "Western diplomats": not one state's own body.
+
+        Words of a body's own name ("the foreign ministry") do not count."""
+        rm = self.found[k]
+        sdoc = self.parsed.sentences[rm.sentence].doc
+        head = sdoc[rm.head]
+        # the words around the mention: its head's modifiers, and those of the noun it modifies
+        # ("western government export credit agencies")
+        around = [*head.children, *(head.head.children if head.dep_ == "compound" else [])]
+        words = [t.lower_ for t in around if not rm.start <= t.i < rm.end]
+        if not self.dictionary.lookup(_core(rm, sdoc)):
+            words += [t.lower_ for t in sdoc[rm.start:rm.end]]
+        many = head.lower_ in _MANY and rm.mention.sector == "GOV"
+        return many or any(w in _UNSPECIFIC for w in words)
+
+
+def _sector_only(rm: ResolvedMention) -> bool:
+    m = rm.mention
+    return (m.country is None and m.sector is not None and rm.source != "pair" and not rm.is_location
+            and (m.code is None or m.code.startswith("---")))
+
+
+def _unplaced_person(rm: ResolvedMention) -> bool:
+    m = rm.mention
+    return m.kind == "person" and m.country is None and m.code is None and rm.source != "pair"
+
+
+def _core(rm: ResolvedMention, sdoc: Doc) -> str:
+    """A mention's words without determiners and possessors: "the Treasury" -> "treasury"."""
+    toks = [t for t in sdoc[rm.start:rm.end] if not t.is_space and t.dep_ not in ("det", "poss", "case")]
+    return " ".join(t.lower_ for t in toks)
+
+
+def fill_countries(parsed: Parsed, links: Links, gazetteer: Gazetteer, dictionary: ActorDictionary) -> None:
+    """Give sector-only mentions, and people named without one, the country their context makes clear.
+
+    Changes links.mentions in place. The dictionary's `home_country` maps bodies' bare names to the
+    country they mean unless the text says otherwise ("congress" -> USA).
+    """
+    found = links.mentions
+    home = dictionary.home_country
+    ctx = _Context(parsed, links, gazetteer, dictionary)
+    counts = country_counts(found, links)
+    dominant = dominant_country(counts)
+    dateline = dateline_country(parsed.doc.text, gazetteer)
+    for _ in range(2):  # a second round for phrases whose country was only filled in the first
+        for k, rm in enumerate(found):
+            if rm.mention.country is not None:
+                continue
+            if _sector_only(rm):
+                country, source = _sector_country(ctx, k, links, counts, dominant, dateline, home)
+            elif _unplaced_person(rm):
+                country, source = ctx.phrase_country(k), "context"
+            else:
+                continue
+            if country is None:
+                continue
+            m = rm.mention
+            found[k] = replace(rm, mention=replace(m, country=country, code=actor_code(country, m.sector),
+                                                   country_from=source))
+
+
+def _sector_country(ctx: _Context, k: int, links: Links, counts: Counter, dominant: str | None,
+                    dateline: str | None, home: dict[str, str]) -> tuple[str | None, str | None]:
+    found = links.mentions
+    rm = found[k]
+    owner = links.possessor.get(k)
+    if owner is not None and found[owner].country:
+        return found[owner].country, "context"
+    if ctx.unspecific(k):  # "Western diplomats in Khartoum" are not Sudan's
+        return ctx.own_country(k), "context"
+    country = ctx.phrase_country(k)
+    if country is not None:
+        return country, "context"
+    if rm.mention.sector not in STATE_SECTORS:
+        return None, None
+    country = ctx.clause_country(k)
+    if country is not None:
+        return country, "context"
+    if dateline:
+        return dateline, "dateline"
+    own = home.get(_core(rm, ctx.parsed.sentences[rm.sentence].doc))
+    if own is not None and (counts.get(own) or dominant is None):
+        return own, "document"
+    return dominant, "document"

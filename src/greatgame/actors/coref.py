@@ -1,0 +1,421 @@
+"""Coreference within one document: shorter mentions linked to the fuller mention they stand for.
+
+- A surname or "Mr. X" links to the last full mention of that person ("Dilson Funaro" ... "Funaro").
+- A title or role ("the minister", "the Chancellor", "the president") links to the last mention of a
+  named or placed person whose words (or office in the leader tables) hold that title.
+- "the Bank", "the Fund", "the Community" link to the organisation with that head noun the document
+  names most; an acronym to its expansion ("the European Community (EC)" ... "EC").
+- A pronoun subject links to the person (he, she) the parse makes likely: the speaker of the clause it
+  is reported in ("Funaro said he ..."), else the subject of the nearest earlier sentence naming a
+  person. "it" and "they" link only to the speaker of the clause they are reported in ("Washington said
+  it would ...").
+- A possessive pronoun in a sector-only phrase ("his government", "its troops") names whose it is.
+
+Linking finds and records; it copies nothing. The recogniser copies each chain's root onto the linked
+mentions once context has filled the roots in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from ..model import Mention
+from .resolved import ResolvedMention
+
+if TYPE_CHECKING:
+    from ..nlp import Parsed
+
+__all__ = ["Links", "link"]
+
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady",
+              "madame", "mme", "mme.", "senator", "sen.", "rep.", "gen.", "general", "col.", "colonel",
+              "maj.", "adm.", "admiral", "lt.", "prof.", "professor", "rev.", "sheikh", "president", "premier",
+              "chancellor", "minister", "secretary", "governor", "judge", "ambassador", "king", "queen"}
+FEMALE = {"mrs", "mrs.", "ms", "ms.", "miss", "madame", "mme", "mme.", "dame", "lady", "queen", "princess",
+          "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "policewoman", "she", "her"}
+MALE = {"mr", "mr.", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "he", "him",
+        "his"}
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_DETS = {"the", "this", "that"}
+_SUBJ = {"nsubj", "nsubjpass"}
+# Verbs whose clausal complement reports what their subject said or thinks: "X said it would ...".
+SPEECH = {"say", "tell", "add", "announce", "state", "declare", "warn", "insist", "argue", "claim", "deny",
+          "reply", "confirm", "believe", "think", "hope", "threaten", "promise", "pledge", "vow", "indicate",
+          "stress", "emphasise", "emphasize", "explain", "note", "report", "acknowledge", "suggest", "urge"}
+# Offices of the leader tables and the words that name them.
+OFFICE_WORDS = {
+    "head_of_state": {"president", "head", "state", "king", "queen", "emir", "amir", "sultan", "leader"},
+    "head_of_government": {"prime", "minister", "premier", "chancellor", "head", "government", "leader"},
+    "foreign_minister": {"foreign", "minister", "secretary", "state", "affairs", "external"},
+    "defence_minister": {"defence", "defense", "minister", "secretary"},
+}
+# Verbs whose "it" subject is seldom an actor: "it is", "it seems", "it takes".
+_NOT_ACTS = {"be", "seem", "appear", "remain", "become", "take", "look", "mean", "matter", "happen", "follow",
+             "cost", "rain", "make", "go"}
+# Pronoun subjects may reach this many sentences back for their person.
+PRONOUN_REACH = 3
+
+
+@dataclass
+class Links:
+    """What linking found: every mention in document order, each linked one's antecedent, possessors."""
+
+    mentions: list[ResolvedMention]
+    antecedent: dict[int, int] = field(default_factory=dict)  # index -> index of the mention it stands for
+    possessor: dict[int, int] = field(default_factory=dict)  # "his government" -> the man it is his
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _name_words(rm: ResolvedMention) -> list[str]:
+    m = rm.mention
+    if m.kind != "person" or not m.name:
+        return []
+    words = [w for w in _norm(m.name).split() if w.lower() not in HONORIFICS]
+    while words and words[-1].lower().strip(",") in _SUFFIXES:
+        words.pop()
+    return words
+
+
+def surname_keys(rm: ResolvedMention) -> list[str]:
+    """The shorter forms that may later stand for a person named in full: "Funaro", "Paz Estenssoro"."""
+    words = _name_words(rm)
+    if len(words) < 2:
+        return []
+    keys = [words[-1]]
+    if len(words) >= 3:  # "Victor Paz Estenssoro" is also "Paz Estenssoro" and "Paz"
+        keys += [" ".join(words[-2:]), words[-2]] if words[-2][:1].isupper() else []
+    return keys
+
+
+def acronym_of(name: str) -> str | None:
+    """The initials of a name's capitalised words: "Inter-American Development Bank" -> IADB."""
+    words = [w for part in _norm(name).split() for w in part.split("-")]
+    caps = [w[0] for w in words if w[:1].isupper()]
+    return "".join(caps) if len(caps) >= 2 else None
+
+
+def _is_acronym(text: str) -> bool:
+    core = text.replace(".", "")
+    return 2 <= len(core) <= 6 and core.isalpha() and core.isupper()
+
+
+def _gender(rm: ResolvedMention, sdoc: Doc) -> str | None:
+    toks = [t.lower_ for t in sdoc[max(rm.start - 1, 0):rm.end]]
+    if any(t in FEMALE for t in toks):
+        return "f"
+    if any(t in MALE for t in toks):
+        return "m"
+    return None
+
+
+def _verb_of(tok: Token) -> Token:
+    while tok.dep_ not in _SUBJ | {"ROOT"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head if tok.dep_ in _SUBJ else tok
+
+
+def _speaker(pron: Token, items: list[tuple[ResolvedMention, int]]) -> int | None:
+    """In "X said it/he would ...", the mention X the pronoun is reported from."""
+    verb = _verb_of(pron)
+    while verb.dep_ in ("ccomp", "conj", "xcomp") and verb.head.i != verb.i:
+        verb = verb.head
+        if verb.lemma_.lower() in SPEECH:
+            subj = [c for c in verb.children if c.dep_ in _SUBJ]
+            for k, (rm, _) in reversed(list(enumerate(items))):
+                if subj and rm.start <= subj[0].i < rm.end:
+                    return k
+            return None
+    return None
+
+
+class _Linker:
+    def __init__(self, parsed: Parsed, found: list[ResolvedMention], person_roles: set[str]) -> None:
+        self.parsed = parsed
+        self.person_roles = person_roles
+        self.by_sentence: dict[int, list[ResolvedMention]] = {}
+        for rm in found:
+            self.by_sentence.setdefault(rm.sentence, []).append(rm)
+        self.out: list[ResolvedMention] = []
+        self.links = Links(self.out)
+        self.surnames: dict[str, int] = {}
+        self.acronyms: dict[str, int] = {}
+        self.names_seen: dict[str, int] = {}  # organisation name -> mentions so far
+
+    # --- what a mention offers later ones ----------------------------------------------------
+
+    def _root(self, k: int) -> int:
+        while k in self.links.antecedent:
+            k = self.links.antecedent[k]
+        return k
+
+    def _register(self, k: int, sdoc: Doc) -> None:
+        rm = self.out[k]
+        for key in surname_keys(rm):
+            self.surnames[key] = k
+        m = rm.mention
+        if m.kind in ("igo", "ngo", "group") and m.code and m.name:
+            self.names_seen[m.name] = self.names_seen.get(m.name, 0) + 1
+        if m.kind != "person" and m.code and not m.code.startswith("---"):
+            words = [t.text for t in sdoc[rm.start:rm.end] if not t.is_space]
+            if "(" in words:  # "European Community (EC": the name's own acronym came along
+                words = words[:words.index("(")]
+            for acr in (acronym_of(m.name or ""), acronym_of(" ".join(words))):
+                if acr:
+                    self.acronyms.setdefault(acr, k)
+            # "the European Community (EC)": the bracketed acronym names it from here on
+            toks = [t for t in sdoc[rm.start:min(rm.end + 3, len(sdoc))] if not t.is_space]
+            for a, b, c in zip(toks, toks[1:], toks[2:], strict=False):
+                if a.text == "(" and c.text == ")" and _is_acronym(b.text):
+                    self.acronyms[b.text.replace(".", "")] = k
+
+    # --- links of mentions the recogniser found ------------------------------------------------
+
+    def _bare_name(self, rm: ResolvedMention, sdoc: Doc) -> int | None:
+        m = rm.mention
+        if m.kind not in ("person", "group") or m.country is not None and m.kind != "person":
+            return None
+        words = [t.text for t in sdoc[rm.start:rm.end] if not t.is_space and t.lower_ not in HONORIFICS
+                 and t.text not in ("'s", "’s")]
+        key = " ".join(words)
+        k = self.surnames.get(key)
+        if k is None or len(words) > 2 or _norm(self.out[k].mention.name or "") == key:
+            return None
+        return k
+
+    def _role(self, rm: ResolvedMention, sdoc: Doc) -> int | None:
+        """ "the Chancellor" -> the last person whose words or office hold that title."""
+        m = rm.mention
+        toks = [t for t in sdoc[rm.start:rm.end] if not t.is_space]
+        if m.kind != "person" or m.name or m.country or len(toks) < 2 or toks[0].lower_ not in _DETS:
+            return None
+        role = {t.lower_ for t in toks[1:]}
+        if not role & self.person_roles:
+            return None
+        for k in range(len(self.out) - 1, -1, -1):
+            cand = self.out[self._root(k)]
+            c = cand.mention
+            if c.kind != "person" or not (c.name or c.country) or cand is rm:
+                continue
+            words = {w.lower() for w in _norm(c.text).split()} | self._office_words(c)
+            if role <= words:
+                return self._root(k)
+        return None
+
+    @staticmethod
+    def _office_words(m: Mention) -> set[str]:
+        if m.sector != "GOV" or not m.name:
+            return set()
+        from .dictionary import load_dictionary
+
+        out: set[str] = set()
+        for e in load_dictionary().lookup(m.name):
+            for t in e.terms:
+                out |= OFFICE_WORDS.get(t.role, set())
+        return out
+
+    def _description(self, rm: ResolvedMention, sdoc: Doc) -> int | None:
+        """ "the Bank" -> the organisation with that head noun the document has named most; "the
+        officials" -> the last officials whose own words named their country."""
+        toks = [t for t in sdoc[rm.start:rm.end] if not t.is_space]
+        if len(toks) != 2 or toks[0].lower_ != "the" or rm.mention.country:
+            return None
+        if not toks[1].text[:1].isupper():
+            return self._same_head(rm, sdoc) if rm.mention.kind == "agent" else None
+        noun = toks[1].text.lower()
+        best: tuple[int, int] | None = None
+        for k, cand in enumerate(self.out):
+            c = cand.mention
+            if c.kind not in ("igo", "ngo", "group") or not c.code or not c.name or k in self.links.antecedent:
+                continue
+            if _norm(c.name).split()[-1].lower() != noun:
+                continue
+            score = (self.names_seen.get(c.name, 0), k)
+            if best is None or score > best:
+                best = score
+        if best is None and rm.mention.kind == "agent":
+            return self._same_head(rm, sdoc)
+        return best[1] if best else None
+
+    def _same_head(self, rm: ResolvedMention, sdoc: Doc) -> int | None:
+        lemma = sdoc[rm.head].lemma_.lower()
+        here = self.parsed.sentences[rm.sentence].index
+        for k in range(len(self.out) - 2, -1, -1):
+            cand = self.out[k]
+            cdoc = self.parsed.sentences[cand.sentence].doc
+            if here - self.parsed.sentences[cand.sentence].index > PRONOUN_REACH:
+                return None
+            if cand.mention.country and cand.mention.kind == "agent" and cdoc[cand.head].lemma_.lower() == lemma:
+                return k
+        return None
+
+    def _acronym(self, rm: ResolvedMention, sdoc: Doc) -> int | None:
+        text = rm.mention.text.replace(".", "").removeprefix("the ").removeprefix("The ")
+        if rm.mention.code is not None or not _is_acronym(text):
+            return None
+        return self.acronyms.get(text)
+
+    # --- mentions of their own: pronouns, surnames, acronyms the recogniser did not find ------
+
+    def _pronoun(self, tok: Token, si: int, items: list[tuple[ResolvedMention, int]]) -> int | None:
+        """The person a pronoun subject stands for (he, she), or the speaker it reports (it, they)."""
+        low = tok.lower_
+        k = _speaker(tok, items)
+        if k is not None:
+            cand = self.out[items[k][1]].mention
+            if low in ("he", "she") and cand.kind != "person":
+                return None
+            if low in ("it", "they") and cand.kind == "person":
+                return None
+            return items[k][1]
+        if low == "it":
+            return self._it_before(tok, si)
+        if low not in ("he", "she"):
+            return None
+        return self.person_before(tok, si, "f" if low == "she" else "m")
+
+    def _it_before(self, tok: Token, si: int) -> int | None:
+        """ "Sudan announced X. Since then, it has resisted ...": the state or body that was the subject
+        of the sentence just before, for "it" as the subject of a main verb that is not a copula."""
+        verb = tok.head
+        if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or verb.lemma_ in _NOT_ACTS or si == 0:
+            return None
+        prev = self.parsed.sentences[si - 1]
+        if prev.index != self.parsed.sentences[si].index - 1:
+            return None
+        for k, rm in enumerate(self.out):
+            if rm.sentence != si - 1 or rm.mention.kind not in ("state", "igo", "group") or rm.is_location \
+                    or rm.source == "pair":
+                continue
+            head = prev.doc[rm.head]
+            if head.dep_ in _SUBJ and head.head.dep_ == "ROOT":
+                return k
+        return None
+
+    def person_before(self, tok: Token, si: int, gender: str) -> int | None:
+        """The subject person (else the first person) of the nearest earlier sentence that names one."""
+        ps_index = self.parsed.sentences[si].index
+        candidates: dict[int, list[int]] = {}
+        for k, rm in enumerate(self.out):
+            m = rm.mention
+            if m.kind != "person" or rm.source == "pair":
+                continue
+            if rm.sentence == si and rm.start >= tok.i:
+                continue
+            if ps_index - self.parsed.sentences[rm.sentence].index > PRONOUN_REACH:
+                continue
+            sdoc = self.parsed.sentences[rm.sentence].doc
+            g = _gender(self.out[self._root(k)], self.parsed.sentences[self.out[self._root(k)].sentence].doc)
+            if g is not None and g != gender:
+                continue
+            if rm.sentence == si and sdoc[rm.head].dep_ not in _SUBJ:
+                continue
+            candidates.setdefault(rm.sentence, []).append(k)
+        if not candidates:
+            return None
+        nearest = candidates[max(candidates)]
+        sdoc = self.parsed.sentences[max(candidates)].doc
+        subjects = [k for k in nearest if sdoc[self.out[k].head].dep_ in _SUBJ]
+        return (subjects or nearest)[-1 if max(candidates) == si else 0]
+
+    def _possessor(self, rm: ResolvedMention, sdoc: Doc, si: int,
+                   items: list[tuple[ResolvedMention, int]]) -> int | None:
+        """ "his government", "its troops": whose they are, for a phrase with a sector and no country."""
+        m = rm.mention
+        if m.country is not None or m.sector is None or m.kind == "person" and m.name:
+            return None
+        pron = next((c for c in sdoc[rm.head].children if c.dep_ == "poss" and c.lower_ in ("his", "her", "its")),
+                    None)
+        if pron is None:
+            return None
+        if pron.lower_ == "its":
+            return self._thing_before(rm, si, items)
+        return self.person_before(pron, si, "f" if pron.lower_ == "her" else "m")
+
+    def _thing_before(self, rm: ResolvedMention, si: int, items: list[tuple[ResolvedMention, int]]) -> int | None:
+        """For "its": the state or body that is the subject of this sentence before it, else of the last."""
+        sdoc = self.parsed.sentences[si].doc
+        for cand, k in reversed(items):
+            c = cand.mention
+            if cand.start < rm.start and c.kind != "person" and c.country and not cand.is_location \
+                    and sdoc[cand.head].dep_ in _SUBJ:
+                return k
+        return None
+
+    def _new(self, sdoc: Doc, si: int, start: int, end: int, antecedent: int) -> int:
+        ps = self.parsed.sentences[si]
+        a = ps.offset + sdoc[start].idx
+        b = ps.offset + sdoc[end - 1].idx + len(sdoc[end - 1].text)
+        src = self.out[antecedent].mention
+        m = Mention(src.doc_id, a, b, self.parsed.doc.text[a:b], src.code, src.country, src.sector, src.name,
+                    src.kind)
+        self.out.append(ResolvedMention(m, si, start, end, end - 1, source="coref"))
+        k = len(self.out) - 1
+        self.links.antecedent[k] = antecedent
+        return k
+
+    def _uncovered(self, tok: Token, si: int, items: list[tuple[ResolvedMention, int]]) -> None:
+        sdoc = tok.doc
+        if tok.dep_ in _SUBJ and tok.lower_ in ("he", "she", "it", "they"):
+            k = self._pronoun(tok, si, items)
+            if k is not None:
+                self._new(sdoc, si, tok.i, tok.i + 1, self._root(k))
+            return
+        if tok.pos_ == "PROPN" and tok.text in self.surnames and tok.dep_ not in ("compound", "flat"):
+            start = tok.i - 1 if tok.i > 0 and sdoc[tok.i - 1].lower_ in HONORIFICS else tok.i
+            if tok.i > 0 and sdoc[tok.i - 1].pos_ == "PROPN" and start == tok.i:
+                return  # part of another name
+            self._new(sdoc, si, start, tok.i + 1, self.surnames[tok.text])
+        elif _is_acronym(tok.text) and tok.text.replace(".", "") in self.acronyms:
+            self._new(sdoc, si, tok.i, tok.i + 1, self.acronyms[tok.text.replace(".", "")])
+
+    # --- the pass ------------------------------------------------------------------------------
+
+    def run(self) -> Links:
+        for si, ps in enumerate(self.parsed.sentences):
+            sdoc = ps.doc
+            found = sorted(self.by_sentence.get(si, []), key=lambda r: r.start)
+            covered = {i for rm in found for i in range(rm.start, rm.end)}
+            items: list[tuple[ResolvedMention, int]] = []  # this sentence's mentions so far
+            j = 0
+            for tok in sdoc:
+                while j < len(found) and found[j].start == tok.i:
+                    self._take(found[j], sdoc, si, items)
+                    j += 1
+                if tok.i not in covered and not tok.is_space:
+                    before = len(self.out)
+                    self._uncovered(tok, si, items)
+                    if len(self.out) > before:
+                        items.append((self.out[-1], len(self.out) - 1))
+            for rm in found[j:]:
+                self._take(rm, sdoc, si, items)
+        return self.links
+
+    def _take(self, rm: ResolvedMention, sdoc: Doc, si: int, items: list[tuple[ResolvedMention, int]]) -> None:
+        self.out.append(rm)
+        k = len(self.out) - 1
+        items.append((rm, k))
+        if rm.source == "pair" or rm.is_location:
+            return
+        ante = None
+        for find in (self._bare_name, self._role, self._description, self._acronym):
+            ante = find(rm, sdoc)
+            if ante is not None:  # (index 0 is an antecedent too)
+                break
+        if ante is not None:
+            self.links.antecedent[k] = self._root(ante)
+            return
+        owner = self._possessor(rm, sdoc, si, items[:-1])
+        if owner is not None:
+            self.links.possessor[k] = self._root(owner)
+        self._register(k, sdoc)
+
+
+def link(parsed: Parsed, found: list[ResolvedMention], person_roles: set[str]) -> Links:
+    """Link the mentions of a document (in order) to the fuller mentions they stand for."""
+    return _Linker(parsed, found, person_roles).run()

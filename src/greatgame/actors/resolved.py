@@ -1,0 +1,36 @@
+"""A resolved mention with where it sits in its parsed sentence: what the actor stages hand the event finder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Mention
+
+__all__ = ["ResolvedMention", "actor_code"]
+
+
+@dataclass
+class ResolvedMention:
+    """A mention with where it sits in its parsed sentence, for the event finder."""
+
+    mention: Mention
+    sentence: int  # index into Parsed.sentences
+    start: int  # token range in the sentence doc
+    end: int
+    head: int  # token index of the noun phrase's head in the sentence doc
+    is_location: bool = False
+    members: tuple[Mention, ...] = ()  # for "the two sides": the dyad it stands for
+    source: str = "dictionary"  # dictionary, model, pair, or coref (a pronoun or name found by linking)
+
+    @property
+    def country(self) -> str | None:
+        return self.mention.country
+
+
+def actor_code(country: str | None, sector: str | None, base: str | None = None) -> str | None:
+    """The CAMEO-style code of a country (or a body's base code) and a sector: RUSGOV, ---MIL, IGOUNO."""
+    if base:
+        return base + (sector if sector and not base.endswith(sector) else "")
+    if country:
+        return country + (sector or "")
+    return ("---" + sector) if sector else None

@@ -1,0 +1,101 @@
+"""Country from context for sector-only actors, people without a date, coverage and composition (issue 12)."""
+
+from __future__ import annotations
+
+import pytest
+
+from greatgame.model import Document
+
+pytestmark = pytest.mark.issue(12)
+
+
+def resolved(coder, text: str, date: str | None = "2016-05-01") -> list[tuple]:
+    """(text, code, country_from) of every mention, in order."""
+    res = coder.code(Document(id="t", text=text, date=date))
+    assert res.error is None
+    return [(m.text, m.code, m.country_from) for m in res.mentions]
+
+
+def test_context_place_of_the_clause_gives_the_country(coder):
+    assert resolved(coder, "The generals met opposition leaders in Caracas.") == [
+        ("The generals", "VENMIL", "context"), ("opposition leaders", "VENOPP", "context")]
+
+
+def test_context_dominant_country_of_the_document(coder):
+    text = ("Venezuela's economy shrank again. President Nicolas Maduro blamed Venezuelan business leaders and "
+            "Venezuela's neighbours. The generals met opposition leaders.")
+    assert resolved(coder, text)[-2:] == [("The generals", "VENMIL", "document"),
+                                          ("opposition leaders", "VENOPP", "document")]
+
+
+def test_context_no_country_when_two_countries_share_the_story(coder):
+    text = ("Japan and the United States agreed to talk. Japan urged the United States to act. "
+            "The generals said the military would wait.")
+    got = resolved(coder, text)
+    assert [g for g in got if g[0] in ("The generals", "the military")] == [
+        ("The generals", "---MIL", None), ("the military", "---MIL", None)]
+
+
+def test_context_possessor_gives_the_country(coder):
+    assert resolved(coder, "Sudan's Finance Minister Beshir Omer said his government rejected the IMF demand.") \
+        == [("Sudan's Finance Minister Beshir Omer", "SDNGOV", None), ("government", "SDNGOV", "context"),
+            ("the IMF", "IGOBUSIMF", None)]
+
+
+def test_context_foreign_bodies_do_not_take_the_place_they_are_in(coder):
+    text = "Sudan rejected the IMF demand. Western diplomats in Khartoum said Sudan hoped the IMF would agree."
+    assert ("diplomats", "---GOV", None) in resolved(coder, text)
+
+
+def test_context_home_country_of_a_bare_institution_name(coder):
+    text = ("Turkey's parliament debated the arms deal with the United States. "
+            "Turkish officials said Congress would vote on the sale.")
+    assert resolved(coder, text) == [("Turkey's parliament", "TURLEG", None), ("the United States", "USA", None),
+                                     ("Turkish officials", "TURGOV", None), ("Congress", "USALEG", "document")]
+
+
+def test_context_appositive_gives_a_person_the_country(coder):
+    text = ("The US commander in Iraq, General David Petraeus, held talks with President Michel Suleiman "
+            "during a visit to Beirut.")
+    assert resolved(coder, text)[:3] == [("The US commander", "USAMIL", None),
+                                         ("General David Petraeus", "USAMIL", "context"),
+                                         ("President Michel Suleiman", "LBNGOV", None)]
+
+
+@pytest.mark.parametrize("date,expected", [
+    (None, ("Mahendra Chaudhry", "FJIGOV")),  # no date: the latest office
+    ("2016-05-01", ("Mahendra Chaudhry", "FJIELI")),  # after the term: an elite of his country
+    ("1990-01-01", ("Mahendra Chaudhry", "FJI")),  # before it: his country, the office unknown
+])
+def test_context_person_resolves_to_the_country_whatever_the_date(coder, date, expected):
+    assert resolved(coder, "Mahendra Chaudhry met the delegation.", date)[0][:2] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("President Abdelmadjid Tebboune met Prime Minister Mahendra Chaudhry.",
+     [("President Abdelmadjid Tebboune", "DZAGOV", None), ("Prime Minister Mahendra Chaudhry", "FJIGOV", None)]),
+    ("Federal Reserve Board Chairman Paul Volcker met Japanese officials.",
+     [("Federal Reserve Board Chairman Paul Volcker", "USAGOV", None), ("Japanese officials", "JPNGOV", None)]),
+    ("U.K. Chancellor of the Exchequer Nigel Lawson met Brazil's Finance Minister Dilson Funaro.",
+     [("U.K. Chancellor of the Exchequer Nigel Lawson", "GBRGOV", None), ("the Exchequer", "GBRGOV", None),
+      ("Brazil's Finance Minister Dilson Funaro", "BRAGOV", None)]),
+    ("Robert Mugabe met the Soviet ambassador.", [("Robert Mugabe", "ZWEGOV", None),
+                                                  ("the Soviet ambassador", "SUNGOV", None)]),
+])
+def test_context_coverage_of_heads_ministers_and_agencies(coder, text, expected):
+    assert resolved(coder, text, None) == expected
+
+
+def test_context_conjoined_nationalities_are_an_actor_each(coder):
+    assert resolved(coder, "US and British activists staged a protest in Beijing.") == [
+        ("US and British activists", "USAOPP", None), ("British activists", "GBROPP", None)]
+
+
+def test_context_pro_and_anti_do_not_make_a_nationality(coder):
+    assert resolved(coder, "The plane was downed by pro-Russia rebels.") == [("Russia rebels", "---REB", None)]
+
+
+def test_context_names_match_across_line_breaks(coder):
+    text = "Officials said on Monday that the Gulf\nCooperation Council had condemned the attack on the tanker."
+    assert resolved(coder, text) == [("Officials", "---GOV", None),
+                                     ("the Gulf\nCooperation Council", "IGOPGSGCC", None)]

@@ -1,0 +1,140 @@
+"""Coreference in the document (issue 12): names, titles, descriptions, acronyms and pronouns linked to the
+fuller mention they stand for, and what must stay unlinked."""
+
+from __future__ import annotations
+
+import pytest
+
+from greatgame.model import Document
+
+pytestmark = pytest.mark.issue(12)
+
+
+def resolved(coder, text: str, date: str | None = "1987-03-02") -> list[tuple]:
+    """(text, code, linked_to, country_from) of every mention, in order."""
+    res = coder.code(Document(id="t", text=text, date=date))
+    assert res.error is None
+    for m in res.mentions:
+        assert text[m.start:m.end] == m.text
+    return [(m.text, m.code, m.linked_to, m.country_from) for m in res.mentions]
+
+
+FUNARO = "Brazil's Finance Minister Dilson Funaro"
+
+
+def test_coref_surname_and_mr_link_to_the_last_full_mention(coder):
+    text = (f"{FUNARO} met U.S. Treasury Secretary James Baker in Washington on Monday. "
+            "Later, Mr. Funaro said Baker had offered support to Brazil.")
+    assert resolved(coder, text) == [
+        (FUNARO, "BRAGOV", None, None),
+        ("U.S. Treasury Secretary James Baker", "USAGOV", None, None),
+        ("Funaro", "BRAGOV", (0, 39), "mention"),
+        ("Baker", "USAGOV", (44, 79), "mention"),
+        ("Brazil", "BRA", None, None),
+    ]
+
+
+def test_coref_a_name_whose_person_has_no_country_is_not_made_a_mention(coder):
+    text = (f"{FUNARO}, accompanied by central bank president Francisco Gros, met French officials. "
+            "Funaro and Gros visited Washington last week.")
+    assert resolved(coder, text) == [
+        (FUNARO, "BRAGOV", None, None),
+        ("central bank president Francisco Gros", "---GOV", None, None),
+        ("French officials", "FRAGOV", None, None),
+        ("Funaro", "BRAGOV", (0, 39), "mention"),  # found by the recogniser, linked
+        ("Washington", "USAGOV", None, None),  # "Gros": a link to no country would code nothing
+    ]
+
+
+def test_coref_title_links_to_the_last_person_holding_it(coder):
+    text = (f"U.K. Chancellor of the Exchequer Nigel Lawson met {FUNARO} in London. "
+            "The Chancellor urged Brazil to reach an accord with its creditors.")
+    got = resolved(coder, text)
+    assert got[0] == ("U.K. Chancellor of the Exchequer Nigel Lawson", "GBRGOV", None, None)
+    assert ("The Chancellor", "GBRGOV", (0, 45), "mention") in got
+
+
+def test_coref_title_does_not_link_to_a_person_with_another_title(coder):
+    got = resolved(coder, f"{FUNARO} met bankers. The president said Brazil would pay.")
+    assert ("The president", "---GOV", None, None) in got
+
+
+def test_coref_acronym_and_description_link_to_the_body(coder):
+    text = ("The Inter-American Development Bank (IADB) lent Mexico 100 mln dlrs. Brazil criticised the IADB. "
+            "Venezuela said the Bank had been generous.")
+    assert resolved(coder, text) == [
+        ("The Inter-American Development Bank", "IGOLAMDEVIDB", None, None),
+        ("IADB", "IGOLAMDEVIDB", None, None),
+        ("Mexico", "MEX", None, None),
+        ("Brazil", "BRA", None, None),
+        ("the IADB", "IGOLAMDEVIDB", None, None),
+        ("Venezuela", "VEN", None, None),
+        ("the Bank", "IGOLAMDEVIDB", (87, 95), None),
+    ]
+
+
+def test_coref_bracketed_acronym_across_a_line_break(coder):
+    text = ("Plans for a new European\nCommunity (EC) budget were criticised by Britain. "
+            "France urged EC ministers to act, and Britain asked EC to wait.")
+    got = resolved(coder, text)
+    ec = [g for g in got if g[0] == "EC"]
+    assert ec and all(g[1] == "IGOEUREEC" and g[2] is not None for g in ec), got
+
+
+def test_coref_pronoun_subject_links_to_the_last_person(coder):
+    text = f"{FUNARO} arrived in Paris on Monday. He met French Finance Minister Edouard Balladur."
+    assert resolved(coder, text) == [
+        (FUNARO, "BRAGOV", None, None),
+        ("He", "BRAGOV", (0, 39), "mention"),
+        ("French Finance Minister Edouard Balladur", "FRAGOV", None, None),
+    ]
+
+
+def test_coref_pronoun_gender_skips_a_person_of_the_other(coder):
+    text = f"Mrs. Thatcher met {FUNARO} in London. She praised Brazil. He thanked Britain."
+    got = resolved(coder, text)
+    assert ("She", "GBRGOV", (5, 13), "mention") in got
+    assert ("He", "BRAGOV", (18, 57), "mention") in got
+
+
+@pytest.mark.parametrize("text", [
+    "He met French Finance Minister Edouard Balladur.",  # nobody before it
+    "It is likely that Japan will protest.",  # "it" of no actor
+    "Japan's trade surplus grew. It rose by 12 pct, Japanese officials said.",  # "it" of a surplus
+])
+def test_coref_pronouns_without_a_clear_actor_stay_unlinked(coder, text):
+    got = resolved(coder, text)
+    assert all(g[0].lower() not in ("he", "it") for g in got), got
+
+
+def test_coref_reported_it_links_to_the_speaker(coder):
+    text = "Washington has previously said it would not agree to a nine billion dlr increase."
+    assert resolved(coder, text) == [("Washington", "USAGOV", None, None), ("it", "USAGOV", (0, 10), "mention")]
+
+
+def test_coref_linked_pronoun_is_the_source_of_an_event_and_says_so(coder):
+    text = f"{FUNARO} arrived in Paris on Monday. He met French Finance Minister Edouard Balladur."
+    res = coder.code(Document(id="t", text=text, date="1987-03-02"))
+    sources = [e.source.to_dict() for e in res.events if e.source.text == "He"]
+    assert sources and sources[0] == {"text": "He", "start": 68, "end": 70, "code": "BRAGOV", "country": "BRA",
+                                      "sector": "GOV", "name": "Dilson Funaro", "linked_to": [0, 39],
+                                      "country_from": "mention"}
+    plain = [e.target.to_dict() for e in res.events if e.target.text.startswith("French")]
+    assert plain and "linked_to" not in plain[0] and "country_from" not in plain[0]
+
+
+def test_coref_acronym_of_a_name():
+    from greatgame.actors.coref import acronym_of
+
+    assert [acronym_of(n) for n in ("Inter-American Development Bank", "European Community", "Sudan")] == [
+        "IADB", "EC", None]
+
+
+def test_context_dominant_country_needs_a_clear_lead():
+    from collections import Counter
+
+    from greatgame.actors.context import dominant_country
+
+    assert dominant_country(Counter({"BRA": 10, "USA": 5, "FRA": 1})) == "BRA"
+    assert dominant_country(Counter({"JPN": 10, "USA": 9})) is None  # two countries share the story
+    assert dominant_country(Counter({"SUN": 2})) is None  # too few mentions to say

@@ -1,23 +1,33 @@
 """Score actor recognition against gold files: share of gold actors found, with the right country, sector.
 
     .venv/bin/python benchmarks/eval_actors.py [GOLD.jsonl ...]   (default: ../shared/gold/*.jsonl)
+    .venv/bin/python benchmarks/eval_actors.py --articles tests/gold/articles.jsonl \
+        --texts ../shared/corpora/reuters_politics_1987.jsonl --split dev [--show]
 
-A gold actor with spans (plv_train) is found when a mention overlaps one of its spans; one with a CAMEO
-code (petr2_gsr) when a mention of the sentence has that code's country (or, for codes of no country
-such as ---REB, that sector). Right country: the found mention's country equals the gold code's first
-three letters (spans-only gold has no code, so only "found" is reported). Right sector: the gold
-code's sector (letters 4-6, where given) equals the mention's sector.
+Sentence gold. A gold actor with spans (plv_train) is found when a mention overlaps one of its spans;
+one with a CAMEO code (petr2_gsr) when a mention of the sentence has that code's country (or, for codes
+of no country such as ---REB, that sector). Right country: the found mention's country equals the gold
+code's first three letters (spans-only gold has no code, so only "found" is reported). Right sector: the
+gold code's sector (letters 4-6, where given) equals the mention's sector.
+
+Articles gold (`--articles`, stand-off, joined to `--texts`). Every source and target of every gold
+event of the split counts once per event side. Its mention is the recognised mention that overlaps the
+gold span most, the shorter on a tie (none: "no_mention"). Right country: the mention's country is the gold code's first
+three letters, or for a gold code of no country (`---…`) the mention has none, or for an international
+body (`IGO…`, `NGO…`) the mention's code shares the gold code's first six letters. Right code: the
+mention's code is the gold code exactly. `--show` lists every actor without the right country.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
 
 from common import SHARED
 
-from greatgame.model import Document
+from greatgame.model import Document, Mention
 from greatgame.pipeline import get_coder
 from greatgame.settings import Settings
 
@@ -64,8 +74,71 @@ def score(path: Path) -> dict:
     return out
 
 
+# --- articles gold -------------------------------------------------------------------------------
+
+def country_right(gold_code: str, m: Mention) -> bool:
+    """Whether a mention has the gold actor's country (or body, or none where the gold names none)."""
+    if gold_code.startswith("---"):
+        return m.country is None
+    if gold_code.startswith(("IGO", "NGO")):
+        return m.country is None and bool(m.code) and m.code[:6] == gold_code[:6]
+    return m.country == gold_code[:3]
+
+
+def best_mention(spans: list[tuple[int, int]], mentions: list[Mention]) -> Mention | None:
+    """The mention overlapping the gold spans most; on a tie the shorter, then the earlier one."""
+    def overlap(m: Mention) -> int:
+        return max(min(m.end, b) - max(m.start, a) for a, b in spans)
+
+    hits = [m for m in mentions if overlap(m) > 0]
+    return max(hits, key=lambda m: (overlap(m), m.start - m.end)) if hits else None
+
+
+def score_articles(gold: Path, texts: Path, split: str | None, show: bool = False) -> dict:
+    from greatgame.exhaustive import read_corpus, read_exhaustive
+
+    corpus, _ = read_corpus(texts)
+    records, errors = read_exhaustive(gold, corpus, str(texts))
+    if errors:
+        sys.exit("\n".join(str(e) for e in errors))
+    coder = get_coder(Settings(workers=1))
+    n = no_mention = country = code = 0
+    for rec in records:
+        if split and rec.split != split:
+            continue
+        res = coder.code(Document(id=rec.id, text=rec.text, date=rec.date))
+        mentions = list(res.mentions)
+        for ev in rec.events:
+            for side in (ev.source, ev.target):
+                n += 1
+                m = best_mention(list(side.spans), mentions)
+                if m is None:
+                    no_mention += 1
+                else:
+                    country += country_right(side.code, m)
+                    code += m.code == side.code
+                if show and (m is None or not country_right(side.code, m)):
+                    a, b = side.spans[0]
+                    got = "-" if m is None else f"{m.text!r} {m.code} {m.country}"
+                    print(f"{rec.id}\t{rec.text[a:b]!r}\t{side.code}\t{got}", file=sys.stderr)
+    return {"gold": gold.name, "split": split or "all", "actors": n, "no_mention": no_mention,
+            "right_country": round(country / n, 3) if n else None, "right_code": round(code / n, 3) if n else None}
+
+
 def main() -> None:
-    paths = [Path(p) for p in sys.argv[1:]] or sorted((SHARED / "gold").glob("*.jsonl"))
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold", nargs="*", type=Path, help="sentence gold files (default: ../shared/gold/*.jsonl)")
+    ap.add_argument("--articles", type=Path, help="exhaustive articles gold (stand-off)")
+    ap.add_argument("--texts", type=Path, help="the corpus the articles gold refers to")
+    ap.add_argument("--split", default=None, help="only records of this split (dev or test)")
+    ap.add_argument("--show", action="store_true", help="list actors without the right country on stderr")
+    args = ap.parse_args()
+    if args.articles:
+        if not args.texts or not args.texts.exists() or not args.articles.exists():
+            sys.exit("skipped: --articles needs the gold file and its --texts corpus")
+        print(json.dumps(score_articles(args.articles, args.texts, args.split, args.show)))
+        return
+    paths = args.gold or sorted((SHARED / "gold").glob("*.jsonl"))
     if not paths or not all(p.exists() for p in paths):
         sys.exit(f"skipped: gold files not found ({SHARED / 'gold'} is absent)")
     for p in paths:

@@ -33,11 +33,16 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from greatgame.events.classifier import N_FEATURES, PairClassifier
 from greatgame.events.pairs import pair_frame
+from greatgame.exhaustive import ExhaustiveRecord, Prediction, actor_key, match, read_corpus, read_exhaustive
+from greatgame.model import Document
+from greatgame.nlp import parse_candidates
 from greatgame.pipeline import get_coder
 from greatgame.settings import Settings
 
 OUT = ROOT / "src" / "greatgame" / "events" / "data" / "classifier.npz"
 GOLD = ROOT.parent / "shared" / "gold" / "plv_train.jsonl"
+ARTICLES = ROOT / "tests" / "gold" / "articles.jsonl"
+CORPUS = ROOT.parent / "shared" / "corpora" / "reuters_politics_1987.jsonl"
 
 
 def _find(text: str, sub: str, occurrence: int = 0) -> tuple[int, int] | None:
@@ -81,6 +86,59 @@ def gold_examples(path: Path) -> list[dict]:
                         "target": tuple(e["target"]["spans"][0]), "label": labels[0], "labels": labels, "record": n,
                         "cameo": None})  # gold gives no CAMEO code; defaults come from synthetic data
     return out
+
+
+def article_records(split: str = "dev") -> list[ExhaustiveRecord]:
+    """The records of one half of the project's exhaustive articles gold, joined to the corpus."""
+    texts, _ = read_corpus(CORPUS)
+    records, errors = read_exhaustive(ARTICLES, texts, str(CORPUS))
+    if errors:
+        raise SystemExit("\n".join(map(str, errors)))
+    return [r for r in records if r.split == split]
+
+
+def _tokens(sdoc, start: int, end: int) -> tuple[int, int] | None:
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None and len(span) else None
+
+
+def article_examples(coder, records: list[ExhaustiveRecord]) -> tuple[list[dict], list[list[str]]]:
+    """Real examples from whole articles: every candidate pair the finder proposes, labelled with the
+    category of the gold event it is (its first PLOVER category) or NONE where it is none; and each
+    gold event no candidate covers, as a positive. The features are those the coder computes."""
+    examples: list[dict] = []
+    feats: list[list[str]] = []
+    for ri, rec in enumerate(records):
+        doc = Document(rec.id, rec.text, rec.date)
+        parsed = parse_candidates(coder.nlp, coder.actors, doc, coder.settings)
+        resolved = coder.actors.resolve(parsed, doc)
+        covered: set[int] = set()
+        for ps, cand in coder.events.candidates(parsed, resolved, with_fallback=True):
+            s, t = cand.source, cand.target
+            pred = Prediction(rec.id, 0, (s.mention.start, s.mention.end, actor_key(s.mention.code, s.mention.country)),
+                              (t.mention.start, t.mention.end, actor_key(t.mention.code, t.mention.country)),
+                              None, 1.0, "asserted", (ps.offset, ps.offset + len(ps.doc.text)))
+            j = match([pred], rec.events, labelled=False)[0]
+            gold = rec.events[j] if j is not None else None
+            if j is not None:
+                covered.add(j)
+            examples.append({"label": gold.plover[0] if gold else "NONE", "cameo": gold.cameo if gold else None,
+                             "record": ri})
+            feats.append(coder.events.features(ps.doc, (s.start, s.end), (t.start, t.end), cand.trigger, cand.frame))
+        for j, gold in enumerate(rec.events):
+            if j in covered:
+                continue
+            (a, b), (c, d) = gold.source.spans[0], gold.target.spans[0]
+            ps = next((p for p in parsed.sentences if p.offset <= a and b <= p.offset + len(p.doc.text)
+                       and p.offset <= c and d <= p.offset + len(p.doc.text)), None)
+            sp = ps and _tokens(ps.doc, a - ps.offset, b - ps.offset)
+            tp = ps and _tokens(ps.doc, c - ps.offset, d - ps.offset)
+            if not sp or not tp or sp == tp:
+                continue
+            trigger, frame, _ = pair_frame(ps.doc, sp, tp)
+            examples.append({"label": gold.plover[0], "cameo": gold.cameo, "record": ri})
+            feats.append(coder.events.features(ps.doc, sp, tp, trigger, frame))
+    return examples, feats
 
 
 def featurise(coder, examples: list[dict]) -> list[list[str]]:
@@ -132,12 +190,41 @@ def cross_validate(coder, syn, gold, Xs, Xg, C: float, k: int, gold_path: Path) 
               f"macro-F1 {sc.macro_f1:.3f}, accuracy {sc.accuracy:.3f}, pair recall {recall:.3f}")
 
 
+def cross_validate_articles(coder, X_base, base: list[dict], X_art, arts: list[dict], records: list, C: float,
+                            k: int) -> dict:
+    """K folds over the dev ARTICLES: each fold coded whole by the full coder with a model trained on the
+    synthetic sentences, the PLV split and the other folds' articles; scored by `--mode full` rules.
+    Returns the out-of-fold predictions by record id."""
+    from scipy.sparse import vstack
+
+    from greatgame.exhaustive import format_full_report, score_full
+
+    y_base = np.array([e["label"] for e in base])
+    y_art = np.array([e["label"] for e in arts])
+    record_of = np.array([e["record"] for e in arts])
+    preds: dict[str, list] = {}
+    for _, test_r in KFold(k, shuffle=True, random_state=0).split(records):
+        train = np.flatnonzero(~np.isin(record_of, test_r))
+        coder.events.model = fit(vstack([X_base, X_art[train]]), np.concatenate([y_base, y_art[train]]),
+                                 base + [arts[i] for i in train], C)
+        fold = [records[i] for i in test_r]
+        for rec, res in zip(fold, coder.code_many([Document(r.id, r.text, r.date) for r in fold], explain=True),
+                            strict=True):
+            preds[rec.id] = [Prediction.of(rec.id, i, ev) for i, ev in enumerate(res.events)]
+    coder.events.model = None
+    report = score_full(records, preds, f"articles dev half, {k}-fold by article (out of fold)")
+    print(format_full_report(report))
+    return preds
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cv", type=int, default=0, help="K-fold cross-validation over the gold records")
     ap.add_argument("--C", type=float, default=4.0)
     ap.add_argument("--no-gold", action="store_true", help="train on the synthetic sentences only")
     ap.add_argument("--gold", type=Path, default=GOLD)
+    ap.add_argument("--no-articles", action="store_true", help="leave out the dev half of the articles gold")
+    ap.add_argument("--cv-articles", type=int, default=0, help="K-fold cross-validation over the dev articles")
     args = ap.parse_args()
     coder = get_coder(Settings(workers=1, use_model=False))
     syn = synthetic_examples()
@@ -146,6 +233,20 @@ def main() -> None:
     hasher = FeatureHasher(n_features=N_FEATURES, input_type="string", alternate_sign=False)
     Xs = hasher.transform(featurise(coder, syn))
     Xg = hasher.transform(featurise(coder, gold)) if gold else None
+    arts: list[dict] = []
+    Xa = None
+    if not args.no_articles:
+        records = article_records("dev")
+        arts, fa = article_examples(coder, records)
+        Xa = hasher.transform(fa)
+        print(f"{len(arts)} article examples ({sum(e['label'] != 'NONE' for e in arts)} events) "
+              f"from {len(records)} dev articles")
+        if args.cv_articles > 1:
+            from scipy.sparse import vstack as _vstack
+
+            base = syn + gold
+            cross_validate_articles(coder, _vstack([Xs, Xg]) if gold else Xs, base, Xa, arts, records, args.C,
+                                    args.cv_articles)
     if args.cv > 1:
         ys = np.array([e["label"] for e in syn])
         if gold:
@@ -161,11 +262,12 @@ def main() -> None:
                   f"macro-F1 {f1_score(ys, pred, average='macro'):.3f}")
     from scipy.sparse import vstack
 
-    X = vstack([Xs, Xg]) if gold else Xs
-    examples = syn + gold
+    X = vstack([m for m in (Xs, Xg, Xa) if m is not None])
+    examples = syn + gold + arts
     model = fit(X, np.array([e["label"] for e in examples]), examples, args.C)
     meta = {"labels": model.labels, "default_cameo": model.default_cameo, "n_features": N_FEATURES,
-            "trained_on": ["training/synthetic/*.jsonl"] + ([] if args.no_gold else ["../shared/gold/plv_train.jsonl"]),
+            "trained_on": ["training/synthetic/*.jsonl"] + ([] if args.no_gold else ["../shared/gold/plv_train.jsonl"])
+            + ([] if args.no_articles else ["tests/gold/articles.jsonl (dev half)"]),
             "examples": len(examples), "C": args.C}
     np.savez_compressed(OUT, weights=model.weights, bias=model.bias, meta=np.array(json.dumps(meta)))
     print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size / 1e6:.1f} MB)")

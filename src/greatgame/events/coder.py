@@ -30,6 +30,9 @@ _RULE_CONF = {0: 0.55, 1: 0.62, 2: 0.72, 3: 0.78, 4: 0.82, 5: 0.86}
 _CONSTRUCTION_FACTOR = {"svo": 1.0, "passive": 0.97, "coordination": 0.93, "chain": 0.92, "nominal": 0.88,
                         "pair": 0.85}
 MODEL_MIN_PROB = 0.4
+# A lexicon row this specific (verb with object or particle) decides unless the model all but rules it out.
+LEXICON_SURE = 2
+LEXICON_SURE_MIN_PROB = 0.02
 
 
 @dataclass
@@ -152,6 +155,11 @@ class EventCoder:
         if hit is not None and lex_plover == label:
             conf = min(0.97, (0.5 + 0.5 * p) * factor)
             return Decision(hit.cameo, round(conf, 3), "lexicon+model", hit.pattern, alternatives)
+        if (hit is not None and lex_plover and hit.specificity >= LEXICON_SURE
+                and probs.get(lex_plover, 0.0) >= LEXICON_SURE_MIN_PROB):
+            # a verb with its object or particle ("reached an accord") says more than the sentence's words
+            conf = min(0.95, (0.5 + 0.5 * probs[lex_plover]) * factor)
+            return Decision(hit.cameo, round(conf, 3), "lexicon", hit.pattern, alternatives)
         if hit is not None:
             alternatives.insert(0, {"cameo": hit.cameo, "rule": hit.pattern, "ruled_out": f"model says {label}"})
         conf = min(0.95, p * 0.9 * factor)
@@ -178,9 +186,8 @@ class EventCoder:
             conf *= 0.75
         if mod.modality in ("future", "hypothetical"):
             conf *= 0.85
-        for m in (cand.source.mention, cand.target.mention):
-            if m.code is None:
-                conf *= 0.85
+        if cand.source.mention.code is None or cand.target.mention.code is None:
+            return None  # a party nobody can name moves no dyad: no event
         if conf < self.settings.min_confidence:
             return None
         def year_ok(char: int) -> bool:
@@ -208,8 +215,15 @@ class EventCoder:
             sentence=Span(sdoc.text, offset, offset + len(sdoc.text)), location=location, explain=info,
         )
 
-    def candidates(self, parsed: Parsed, mentions: list[ResolvedMention]) -> Iterator[tuple[ParsedSentence, Candidate]]:
-        """Every (sentence, candidate) pair of two different actors the parse supports, in text order."""
+    def candidates(self, parsed: Parsed, mentions: list[ResolvedMention],
+                   with_fallback: bool | None = None) -> Iterator[tuple[ParsedSentence, Candidate]]:
+        """Every (sentence, candidate) pair of two different actors the parse supports, in text order.
+
+        The fallback pairs (an actor in a verb's subject and another in its clause) are left to the
+        classifier, so by default they come only where there is one.
+        """
+        if with_fallback is None:
+            with_fallback = self.model is not None
         by_sentence: dict[int, list[ResolvedMention]] = {}
         for rm in mentions:
             by_sentence.setdefault(rm.sentence, []).append(rm)
@@ -218,7 +232,7 @@ class EventCoder:
             if not ms:
                 continue
             cands = find_candidates(ps.doc, si, ms, self._place_target_ok)
-            if self.model is not None:
+            if with_fallback:
                 cands += fallback_candidates(ps.doc, si, ms, cands)
             for cand in cands:
                 src, tgt = cand.source.mention, cand.target.mention

@@ -65,9 +65,10 @@ def _mention_at(by_token: dict[int, ResolvedMention], tok: Token) -> ResolvedMen
 
 
 def _conjuncts(tok: Token) -> list[Token]:
+    """A noun phrase and those coordinated with it or set beside it ("the A countries - Brazil, Argentina")."""
     out = [tok]
     for c in tok.children:
-        if c.dep_ == "conj":
+        if c.dep_ in ("conj", "appos"):
             out.extend(_conjuncts(c))
     return out
 
@@ -129,7 +130,8 @@ def _subjects(verb: Token, by_token: dict[int, ResolvedMention]) -> tuple[list[R
         if passive and tok is verb:
             agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             return [m for a in agents for m in _find_mentions(a, by_token)], True
-        if tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i:
+        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
+            # "agreed to meet", "met and agreed", "after travelling to France, Funaro …": the subject above
             tok = tok.head
             continue
         if tok.dep_ in ("acl", "relcl") and tok.head.i != tok.i:
@@ -179,6 +181,22 @@ def _targets(verb: Token, by_token: dict[int, ResolvedMention],
     return out
 
 
+# Nouns of talks and accords whose other side is named with "with" and whose own side may be the clause's.
+TALK_NOUNS = MUTUAL_NOUNS | {"talk", "negotiation", "meeting", "consultation", "discussion", "summit"}
+
+
+def _governing(tok: Token) -> Token | None:
+    """The verb whose clause a noun phrase belongs to."""
+    t = tok
+    for _ in range(6):
+        if t.head.i == t.i:
+            return t if t.pos_ in ("VERB", "AUX") else None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
 def _nominal(
     noun: Token, by_token: dict[int, ResolvedMention],
 ) -> tuple[list[ResolvedMention], list[ResolvedMention], str]:
@@ -189,15 +207,17 @@ def _nominal(
     for c in noun.children:
         if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in by_token:
             sources.append(by_token[c.i])
-        elif c.dep_ == "prep":
-            objs = [m for g in c.children if g.dep_ == "pobj" for m in _find_mentions(g, by_token)]
+        elif c.dep_ == "prep" and c.lower_ not in SCENE_PREPS:
+            objs = [m for g in c.children if g.dep_ == "pobj" for m in _find_mentions(g, by_token)
+                    if not (c.lower_ in LOCATIVE_PREPS and m.start <= g.i < m.end)]  # "talks in Geneva"
             if c.lower_ in SYMMETRIC_PREPS and len(objs) >= 2:
                 return objs[:1], objs[1:2], c.lower_
             if c.lower_ == "by":
                 sources += objs
             elif objs:
                 targets += objs
-                prep_used = prep_used or c.lower_
+                if not prep_used or c.lower_ in ("with", "to", "against", "on", "for"):
+                    prep_used = c.lower_
     return sources, targets, prep_used
 
 
@@ -244,10 +264,12 @@ def find_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention],
         sources, passive = _subjects(tok, by_token)
         if not sources:
             continue
+        frame = verb_frame(tok)
+        if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in MUTUAL_NOUNS:
+            frame.objects.append(tok.head.lemma_.lower())  # "the accord reached by …" reached an accord
         found = [(t, loc) for t, loc in _targets(tok, by_token, passive) if all(t is not s for s in sources)]
         targets = [t for t, _ in found]
         locative = {id(t) for t, loc in found if loc}
-        frame = verb_frame(tok)
         construction = "passive" if passive else "svo"
         if tok.dep_ in ("xcomp", "conj") and not any(c.dep_ in _SUBJ for c in tok.children):
             construction = "chain"
@@ -269,6 +291,12 @@ def find_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention],
         if tok.i in used_nouns and not any(c.dep_ == "prep" and c.lower_ in SYMMETRIC_PREPS for c in tok.children):
             continue
         sources, targets, prep = _nominal(tok, by_token)
+        if targets and not sources and prep == "with" and tok.lemma_.lower() in TALK_NOUNS:
+            # "offered a treaty at talks with Moscow", "his talks with U.S. officials": the talks are the
+            # governing clause's subject's
+            verb = _governing(tok)
+            sources = [m for m in (_subjects(verb, by_token)[0] if verb is not None else [])
+                       if all(m is not t for t in targets)]
         if not sources or not targets:
             continue
         frame = Frame(tok.lemma_.lower(), preps=[prep] if prep else [], nominal=True)
@@ -296,15 +324,17 @@ def _subject_verb(tok: Token) -> Token | None:
 def _argument_path_ok(verb: Token, tok: Token) -> bool:
     """Whether `tok` sits in `verb`'s own clause outside scene and place phrases: the chain of heads from
     it up to the verb crosses no clause with a subject of its own and no locative or scene preposition."""
-    t = tok
+    t, prev = tok, tok
     for _ in range(12):
         if t.i == verb.i:
             return True
         if t.dep_ in _OWN_CLAUSE or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
                                       and any(c.dep_ in _SUBJ | _PASS_SUBJ for c in t.children)):
             return False
-        if t.dep_ == "prep" and (t.lower_ in LOCATIVE_PREPS or t.lower_ in SCENE_PREPS):
+        # "in Geneva" is a place; "confidence in Argentina's policies" names whose policies
+        if t.dep_ == "prep" and (t.lower_ in SCENE_PREPS or (t.lower_ in LOCATIVE_PREPS and prev.i == tok.i)):
             return False
+        prev = t
         if t.head.i == t.i:
             return False
         t = t.head

@@ -151,6 +151,7 @@ the Jaffna Peninsula ; ; LKA ; 9.7 ; 80.1 ; peninsula
 the Bakassi Peninsula ; Bakassi ; CMR ; 4.6 ; 8.6 ; peninsula
 !the Arctic ; the High North ; ; 80 ; 0 ; region
 the Middle East ; the Mideast ; ; 29 ; 42 ; region
+New York ; New York City|Manhattan|Wall Street ; USA ; 40.71 ; -74.01 ; region
 the Levant ; ; ; 33.5 ; 36 ; region
 the Maghreb ; ; ; 32 ; 3 ; region
 North Africa ; ; ; 27 ; 10 ; region

@@ -99,3 +99,14 @@ def test_context_names_match_across_line_breaks(coder):
     text = "Officials said on Monday that the Gulf\nCooperation Council had condemned the attack on the tanker."
     assert resolved(coder, text) == [("Officials", "---GOV", None),
                                      ("the Gulf\nCooperation Council", "IGOPGSGCC", None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("BEIRUT, March 3 - The army shelled the camp near the border, police said.",
+     [("The army", "LBNMIL", "dateline"), ("police", "LBNCOP", "dateline")]),
+    ("MOSCOW (Reuters) - Police detained the protesters outside the ministry.",
+     [("Police", "RUSCOP", "dateline"), ("the protesters", "RUSOPP", "dateline"),
+      ("the ministry", "RUSGOV", "dateline")]),
+])
+def test_context_dateline_gives_the_country(coder, text, expected):
+    assert resolved(coder, text) == expected

@@ -1,10 +1,14 @@
 """Country from context for actors whose words name only a sector ("the Treasury", "police", "rebels").
 
-In order: whose the phrase says it is ("his government", "its troops": the possessor coreference
-found); a place or nationality in its phrase ("New York bankers") or a place its clause happens in
-("the generals met opposition leaders in Caracas"); the dateline's place; the document's dominant
-country, when one clearly dominates. None when it stays unclear. Each filled mention says where its
-country came from (`country_from`).
+A sector-only mention takes, in order: whose the phrase says it is ("his government", "its troops": the
+possessor coreference found); a nationality or place in its phrase ("New York bankers", "police in
+Kabul", an appositive's country); a place its clause happens in ("the generals met opposition leaders
+in Caracas"); then, for a state's own bodies only (government, army, police, rebels, parties) and not
+for plural or foreign ones ("governments", "Western diplomats"), the dateline's place, the home country
+of a bare institution name ("Congress", "the Treasury": institutions.tsv) where the text names that
+country, and the document's dominant country where one clearly dominates. A person named without a
+country takes it from the phrase, else the dominant country. None when it stays unclear. Each filled
+mention says where its country came from (`country_from`: context, dateline or document).
 """
 
 from __future__ import annotations
@@ -28,8 +32,9 @@ __all__ = ["country_counts", "dateline_country", "dominant_country", "fill_count
 
 # Dependencies that keep a word inside its noun phrase.
 _PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "prep", "pobj", "appos", "npadvmod"}
-# Prepositions whose object, inside the phrase, says whose or where it is: "police in Kabul".
-_PHRASE_PREPS = {"of", "in", "from", "at"}
+# Prepositions whose object, inside the phrase, says whose or where it is: "police in Kabul",
+# "Jake Garn, ranking Republican on the Senate Banking Committee".
+_PHRASE_PREPS = {"of", "in", "from", "at", "on"}
 # Prepositions that put a clause in a place.
 _CLAUSE_PREPS = {"in", "at", "inside", "near", "outside"}
 # Sectors of bodies a state has (its own government, army, police, rebels); others (banks, media,
@@ -38,7 +43,7 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "LEG", "JUD", "SPY", "INS", 
 # Plural or generic heads that name several states' governments: never the document's country.
 _MANY = {"governments", "countries", "nations", "states", "diplomats", "allies", "creditors", "donors",
          "members", "powers", "ministers", "leaders"}
-# Words that make a body any state's, or another's than the document's: "foreign banks", "our government".
+# Words that make a body any state's, or another's than the document's: "foreign banks", "their government".
 _UNSPECIFIC = {"foreign", "western", "international", "other", "overseas", "allied", "world", "multinational",
                "their", "your", "both", "several", "many", "some", "all", "each"}
 # A dominant country has at least this many mentions, and this many times as many as the next country
@@ -196,6 +201,13 @@ def _core(rm: ResolvedMention, sdoc: Doc) -> str:
     return " ".join(t.lower_ for t in toks)
 
 
+def _home(core: str, home: dict[str, str]) -> str | None:
+    """The home country of a body named in a phrase: "trade representative clayton yeutter" -> USA."""
+    words = f" {core} "
+    found = [c for name, c in home.items() if f" {name} " in words]
+    return found[0] if len(set(found)) == 1 else None
+
+
 def fill_countries(parsed: Parsed, links: Links, gazetteer: Gazetteer, dictionary: ActorDictionary) -> None:
     """Give sector-only mentions, and people named without one, the country their context makes clear.
 
@@ -216,6 +228,8 @@ def fill_countries(parsed: Parsed, links: Links, gazetteer: Gazetteer, dictionar
                 country, source = _sector_country(ctx, k, links, counts, dominant, dateline, home)
             elif _unplaced_person(rm):
                 country, source = ctx.phrase_country(k), "context"
+                if country is None and dominant:
+                    country, source = dominant, "document"
             else:
                 continue
             if country is None:
@@ -244,7 +258,7 @@ def _sector_country(ctx: _Context, k: int, links: Links, counts: Counter, domina
         return country, "context"
     if dateline:
         return dateline, "dateline"
-    own = home.get(_core(rm, ctx.parsed.sentences[rm.sentence].doc))
+    own = _home(_core(rm, ctx.parsed.sentences[rm.sentence].doc), home)
     if own is not None and (counts.get(own) or dominant is None):
         return own, "document"
     return dominant, "document"

@@ -27,6 +27,7 @@ from .resolved import ResolvedMention
 
 if TYPE_CHECKING:
     from ..nlp import Parsed
+    from .dictionary import ActorDictionary
 
 __all__ = ["Links", "link"]
 
@@ -52,6 +53,7 @@ OFFICE_WORDS = {
     "foreign_minister": {"foreign", "minister", "secretary", "state", "affairs", "external"},
     "defence_minister": {"defence", "defense", "minister", "secretary"},
 }
+_PRONOUNS = {"he", "she", "it", "they"}
 # Verbs whose "it" subject is seldom an actor: "it is", "it seems", "it takes".
 _NOT_ACTS = {"be", "seem", "appear", "remain", "become", "take", "look", "mean", "matter", "happen", "follow",
              "cost", "rain", "make", "go"}
@@ -135,8 +137,10 @@ def _speaker(pron: Token, items: list[tuple[ResolvedMention, int]]) -> int | Non
 
 
 class _Linker:
-    def __init__(self, parsed: Parsed, found: list[ResolvedMention], person_roles: set[str]) -> None:
+    def __init__(self, parsed: Parsed, found: list[ResolvedMention], dictionary: ActorDictionary,
+                 person_roles: set[str]) -> None:
         self.parsed = parsed
+        self.dictionary = dictionary
         self.person_roles = person_roles
         self.by_sentence: dict[int, list[ResolvedMention]] = {}
         for rm in found:
@@ -207,14 +211,11 @@ class _Linker:
                 return self._root(k)
         return None
 
-    @staticmethod
-    def _office_words(m: Mention) -> set[str]:
+    def _office_words(self, m: Mention) -> set[str]:
         if m.sector != "GOV" or not m.name:
             return set()
-        from .dictionary import load_dictionary
-
         out: set[str] = set()
-        for e in load_dictionary().lookup(m.name):
+        for e in self.dictionary.lookup(m.name):
             for t in e.terms:
                 out |= OFFICE_WORDS.get(t.role, set())
         return out
@@ -361,7 +362,11 @@ class _Linker:
 
     def _uncovered(self, tok: Token, si: int, items: list[tuple[ResolvedMention, int]]) -> None:
         sdoc = tok.doc
-        if tok.dep_ in _SUBJ and tok.lower_ in ("he", "she", "it", "they"):
+        text = tok.text
+        if text not in self.surnames and text.replace(".", "") not in self.acronyms \
+                and tok.lower_ not in _PRONOUNS:
+            return
+        if tok.dep_ in _SUBJ and tok.lower_ in _PRONOUNS:
             k = self._pronoun(tok, si, items)
             if k is not None:
                 self._new(sdoc, si, tok.i, tok.i + 1, self._root(k))
@@ -416,6 +421,8 @@ class _Linker:
         self._register(k, sdoc)
 
 
-def link(parsed: Parsed, found: list[ResolvedMention], person_roles: set[str]) -> Links:
-    """Link the mentions of a document (in order) to the fuller mentions they stand for."""
-    return _Linker(parsed, found, person_roles).run()
+def link(parsed: Parsed, found: list[ResolvedMention], dictionary: ActorDictionary, person_roles: set[str]) -> Links:
+    """Link the mentions of a document (in order) to the fuller mentions they stand for.
+
+    `person_roles` are the words of the titles people hold ("minister", "chancellor")."""
+    return _Linker(parsed, found, dictionary, person_roles).run()

@@ -50,13 +50,30 @@ _GEORGIA_CUES = {"Tbilisi", "Georgian", "Georgians", "Saakashvili", "Ossetia", "
                  "Ivanishvili", "Kobakhidze", "Zourabichvili", "Batumi"}
 
 
-def _match(matcher: PhraseMatcher, doc: Doc) -> list[tuple[int, int]]:
-    """A phrase matcher's token ranges, matching across line breaks ("European\nCommunity")."""
-    if not any(t.is_space for t in doc):
-        return [(s, e) for _, s, e in matcher(doc)]
-    keep = [t.i for t in doc if not t.is_space]
-    compact = Doc(doc.vocab, words=[doc[i].text for i in keep])
-    return [(keep[s], keep[e - 1] + 1) for _, s, e in matcher(compact)]
+class _Compact:
+    """A doc without its whitespace tokens, so that phrases match across line breaks
+    ("European\nCommunity"); the doc itself where it has none."""
+
+    def __init__(self, doc: Doc) -> None:
+        text = doc.text
+        self.keep: list[int] | None = None
+        self.doc = doc
+        if "\n" in text or "  " in text or "\t" in text or "\r" in text:
+            keep = [t.i for t in doc if not t.is_space]
+            if len(keep) < len(doc):
+                self.keep = keep
+                self.doc = Doc(doc.vocab, words=[doc[i].text for i in keep])
+
+    def match(self, matcher: PhraseMatcher) -> list[tuple[int, int]]:
+        """The matcher's token ranges in the original doc."""
+        keep = self.keep
+        if keep is None:
+            return [(s, e) for _, s, e in matcher(self.doc)]
+        return [(keep[s], keep[e - 1] + 1) for _, s, e in matcher(self.doc)]
+
+
+def _words(span: Span) -> int:
+    return sum(1 for t in span if not (t.is_punct or t.is_space or t.text in ("'s", "’s")))
 
 
 def _against_or_for(span: Span) -> bool:
@@ -93,8 +110,9 @@ class ActorRecognizer:
 
     def candidate_tokens(self, doc: Doc) -> list[tuple[int, int]]:
         """Token ranges that may name an actor other than a bare role word: the parse pre-filter."""
-        out = _match(self.exact, doc)
-        for s, e in _match(self.folded, doc):
+        compact = _Compact(doc)
+        out = compact.match(self.exact)
+        for s, e in compact.match(self.folded):
             entries = self.dictionary.lookup(doc[s:e].text)
             if any(en.type == "pair" or en.sector in ("MIL", "REB", "COP", "OPP") for en in entries):
                 out.append((s, e))
@@ -106,16 +124,17 @@ class ActorRecognizer:
         return self.dictionary.lookup(span.text)
 
     def _matches(self, sdoc: Doc) -> tuple[list[Span], list[Span]]:
-        found = [Span(sdoc, s, e, label="ACTOR") for s, e in _match(self.exact, sdoc)]
+        compact = _Compact(sdoc)
+        found = [Span(sdoc, s, e, label="ACTOR") for s, e in compact.match(self.exact)]
         # role words count as nouns only ("courts" the verb and "military" the adjective are not actors)
-        found += [Span(sdoc, s, e, label="ACTOR") for s, e in _match(self.folded, sdoc)
+        found += [Span(sdoc, s, e, label="ACTOR") for s, e in compact.match(self.folded)
                   if sdoc[e - 1].pos_ in ("NOUN", "PROPN") or self._is_pair(sdoc[s:e])]
         actor_spans = filter_spans(found)
-        place_spans = filter_spans([Span(sdoc, s, e, label="PLACE") for s, e in _match(self.places, sdoc)])
-        # "Nigel Lawson" is a person, not the town of Nigel: a longer person name wins over a place
-        people = [ent for ent in sdoc.ents if ent.label_ == "PERSON"]
+        place_spans = filter_spans([Span(sdoc, s, e, label="PLACE") for s, e in compact.match(self.places)])
+        # "Nigel Lawson" is a person, not the town of Nigel; "New York" is not York: a longer name wins
+        names = [ent for ent in sdoc.ents if ent.label_ in ("PERSON", "GPE", "LOC", "FAC", "ORG")]
         place_spans = [p for p in place_spans
-                       if not any(e.start <= p.start and p.end <= e.end and len(e) > len(p) for e in people)]
+                       if not any(e.start <= p.start and p.end <= e.end and _words(e) > _words(p) for e in names)]
         taken = list(actor_spans)
         for p in place_spans:
             inner = [a for a in taken if p.start <= a.start and a.end <= p.end]
@@ -353,7 +372,7 @@ class ActorRecognizer:
         last, as the dyad just mentioned.
         """
         found = [rm for si, ps in enumerate(parsed.sentences) for rm in self._sentence_mentions(ps, si, doc)]
-        links = link(parsed, found, self.person_roles)
+        links = link(parsed, found, self.dictionary, self.person_roles)
         fill_countries(parsed, links, self.gazetteer, self.dictionary)
         out: list[ResolvedMention] = []
         for k, rm in enumerate(links.mentions):

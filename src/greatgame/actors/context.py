@@ -32,6 +32,7 @@ __all__ = ["country_counts", "dateline_country", "dominant_country", "fill_count
 
 # Dependencies that keep a word inside its noun phrase.
 _PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "prep", "pobj", "appos", "npadvmod"}
+_PERSON_DEPS = _PHRASE_DEPS | {"acl", "dobj"}
 # Prepositions whose object, inside the phrase, says whose or where it is: "police in Kabul",
 # "Jake Garn, ranking Republican on the Senate Banking Committee".
 _PHRASE_PREPS = {"of", "in", "from", "at", "on"}
@@ -79,12 +80,12 @@ def dateline_country(text: str, gazetteer: Gazetteer) -> str | None:
     return place.country if place else None
 
 
-def _phrase_tokens(head: Token) -> list[Token]:
+def _phrase_tokens(head: Token, deps: set[str] = _PHRASE_DEPS) -> list[Token]:
     out, todo = [], [head]
     while todo:
         tok = todo.pop()
         for c in tok.children:
-            if c.dep_ in _PHRASE_DEPS and (c.dep_ != "prep" or c.lower_ in _PHRASE_PREPS):
+            if c.dep_ in deps and (c.dep_ != "prep" or c.lower_ in _PHRASE_PREPS):
                 out.append(c)
                 todo.append(c)
     return out
@@ -139,14 +140,16 @@ class _Context:
                     return other.country
         return None
 
-    def phrase_country(self, k: int) -> str | None:
+    def phrase_country(self, k: int, person: bool = False) -> str | None:
+        """A country named in the mention's noun phrase; for a person also in a clause describing them
+        ("Jake Garn, ranking Republican on the Senate Banking Committee")."""
         rm = self.found[k]
         sdoc = self.parsed.sentences[rm.sentence].doc
         head = sdoc[rm.head]
         inside = [sdoc[i] for i in range(rm.start, rm.end) if i != rm.head]
         # "The US commander in Iraq, General David Petraeus": an appositive is whom it stands beside
         beside = [head.head] if head.dep_ == "appos" else []
-        for tok in inside + beside + _phrase_tokens(head):
+        for tok in inside + beside + _phrase_tokens(head, _PERSON_DEPS if person else _PHRASE_DEPS):
             c = self._country_at(tok, rm.sentence, k)
             if c:
                 return c
@@ -227,7 +230,7 @@ def fill_countries(parsed: Parsed, links: Links, gazetteer: Gazetteer, dictionar
             if _sector_only(rm):
                 country, source = _sector_country(ctx, k, links, counts, dominant, dateline, home)
             elif _unplaced_person(rm):
-                country, source = ctx.phrase_country(k), "context"
+                country, source = ctx.phrase_country(k, person=True), "context"
                 if country is None and dominant:
                     country, source = dominant, "document"
             else:

@@ -14,8 +14,9 @@ Articles gold (`--articles`, stand-off, joined to `--texts`). Every source and t
 event of the split counts once per event side. Its mention is the recognised mention that overlaps the
 gold span most, the shorter on a tie (none: "no_mention"). Right country: the mention's country is the gold code's first
 three letters, or for a gold code of no country (`---…`) the mention has none, or for an international
-body (`IGO…`, `NGO…`) the mention's code shares the gold code's first six letters. Right code: the
-mention's code is the gold code exactly. `--show` lists every actor without the right country.
+body (`IGO…`, `NGO…`) the mention is one too (no country, a code of the same three letters; tables name
+some bodies differently: IGOBUSWBK, IGOUNODEVWBK). Right code: the mention's code is the gold code
+exactly. `--show` lists every actor without the right country.
 """
 
 from __future__ import annotations
@@ -80,8 +81,8 @@ def country_right(gold_code: str, m: Mention) -> bool:
     """Whether a mention has the gold actor's country (or body, or none where the gold names none)."""
     if gold_code.startswith("---"):
         return m.country is None
-    if gold_code.startswith(("IGO", "NGO")):
-        return m.country is None and bool(m.code) and m.code[:6] == gold_code[:6]
+    if gold_code.startswith(("IGO", "NGO")):  # no country, an international body (which one: right_code)
+        return m.country is None and bool(m.code) and m.code[:3] == gold_code[:3]
     return m.country == gold_code[:3]
 
 

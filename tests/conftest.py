@@ -30,6 +30,16 @@ def coder():
     return get_coder(Settings(workers=1))
 
 
+@pytest.fixture(scope="session")
+def coder_all():
+    """The real coder keeping every event it finds (min_confidence 0, as `--all`), for tests of what it
+    says of events the default threshold leaves out."""
+    from greatgame.pipeline import get_coder
+    from greatgame.settings import Settings
+
+    return get_coder(Settings(workers=1, min_confidence=0.0))
+
+
 def run_cli(*args: str, input: str | None = None, cwd: Path | None = None, timeout: int = 600):
     """Run the real `greatgame` command in a subprocess; returns the CompletedProcess."""
     env = dict(os.environ, PYTHONIOENCODING="utf-8", COLUMNS="200")

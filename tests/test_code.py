@@ -42,7 +42,9 @@ def test_event_record_has_every_field_with_offsets_that_slice_the_text(coder):
     # subject-verb-object and verb-preposition-object
     ("Russia signed a trade deal with North Korea.", {("RUS", "PRK", "SUPPORT")}),  # 057 maps to SUPPORT
     ("The United States imposed sanctions on Iran.", {("USA", "IRN", "COERCE")}),  # 163 maps to COERCE
-    ("Japanese officials met with Chinese diplomats in Beijing.", {("JPN", "CHN", "CONSULT")}),
+    # a meeting is the act of both sides; the place of a meeting is no party to it
+    ("Japanese officials met with Chinese diplomats in Beijing.",
+     {("JPN", "CHN", "CONSULT"), ("CHN", "JPN", "CONSULT")}),
     # passive
     ("Kyiv was attacked by Russian forces.", {("RUS", "UKR", "ASSAULT")}),
     # nominal events
@@ -53,18 +55,27 @@ def test_event_record_has_every_field_with_offsets_that_slice_the_text(coder):
      {("JPN", "KOR", "AGREE"), ("KOR", "JPN", "AGREE")}),
     ("Britain condemned Iran and Syria.", {("GBR", "IRN", "ACCUSE"), ("GBR", "SYR", "ACCUSE")}),
     # infinitive chains and participles
-    ("France is trying to persuade Germany to send tanks.", {("FRA", "DEU", "REQUEST")}),
+    ("France has begun to press Germany to send tanks.", {("FRA", "DEU", "REQUEST")}),
     # embedded reports code the reported event
     ("Iraqi officials said Iran attacked Kuwait.", {("IRN", "KWT", "ASSAULT")}),
 ])
 def test_constructions_are_coded(coder, text, expected):
-    got = triples(code(coder, text))
-    assert expected <= got, got
+    # exactly these: at the default threshold nothing else is printed
+    assert triples(code(coder, text)) == expected
 
 
-def test_negation_sets_negated_and_modality(coder):
-    [ev] = code(coder, "Russia did not sign the agreement with Japan.")
+def test_negation_sets_negated_and_modality(coder_all):
+    [ev] = code(coder_all, "Russia did not sign the agreement with Japan.")
     assert ev.negated is True and ev.modality == "negated"
+
+
+@pytest.mark.issue(11)
+def test_events_that_did_not_happen_are_below_the_default_threshold(coder, coder_all):
+    # what did not happen, or may, is never an event a careful annotator requires: kept only with --all
+    for text in ("Russia did not sign the agreement with Japan.",
+                 "Turkey could impose sanctions on Syria if the attacks continue."):
+        assert code(coder, text) == []
+        assert [ev.confidence < 0.5 for ev in code(coder_all, text)] == [True]
 
 
 @pytest.mark.parametrize("text,modality", [
@@ -72,14 +83,14 @@ def test_negation_sets_negated_and_modality(coder):
     ("Turkey could impose sanctions on Syria if the attacks continue.", "hypothetical"),
     ("Russia signed a trade agreement with India.", "asserted"),
 ])
-def test_modality_of_events(coder, text, modality):
-    evs = code(coder, text)
+def test_modality_of_events(coder_all, text, modality):
+    evs = code(coder_all, text)
     assert evs and evs[0].modality == modality
 
 
-def test_analysis_prose_is_coded_with_lower_confidence(coder):
-    plain = code(coder, "Russia criticised China.")[0]
-    hedged = code(coder, "Russia's criticism of China is probably aimed at winning concessions, analysts say.")
+def test_analysis_prose_is_coded_with_lower_confidence(coder_all):
+    plain = code(coder_all, "Russia criticised China.")[0]
+    hedged = code(coder_all, "Russia's criticism of China is probably aimed at winning concessions, analysts say.")
     assert hedged and hedged[0].confidence < plain.confidence
 
 

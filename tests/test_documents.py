@@ -202,3 +202,23 @@ def test_boilerplate_leaves_hard_wrapped_prose_alone():
                "dealing\nsavage blows against the Baghdad government.\n    The Iranian News Agency IRNA\n"
                "Chief Executive Officer Said Today\nthat the talks would go on.\n")
     assert boilerplate_spans(wrapped) == ()
+
+
+WIRE = """British officials said on Tuesday that the government would press
+ahead with its review of trade with Japan before the summit talks.
+U.K. Chancellor of the Exchequer Nigel
+Lawson has told Brazil's Finance Minister Dilson Funaro that the
+negotiations on Brazil's debt must be conducted with the banks.
+    The spokesman said the talks this morning had been friendly and
+that both sides had agreed to meet again in London next month
+after the International Monetary Fund meeting in Washington.
+ REUTER
+"""
+
+
+@pytest.mark.issue(11)
+def test_boilerplate_keeps_title_case_lines_of_wrapped_wire_copy() -> None:
+    from greatgame.documents import boilerplate_spans
+
+    # the wrapped line that starts a sentence is prose; the sign-off standing at the end is not
+    assert [WIRE[s:e] for s, e in boilerplate_spans(WIRE)] == [" REUTER"]

@@ -203,6 +203,7 @@ def cross_validate_articles(coder, X_base, base: list[dict], X_art, arts: list[d
     y_art = np.array([e["label"] for e in arts])
     record_of = np.array([e["record"] for e in arts])
     preds: dict[str, list] = {}
+    coder.events.calibrator = None
     for _, test_r in KFold(k, shuffle=True, random_state=0).split(records):
         train = np.flatnonzero(~np.isin(record_of, test_r))
         coder.events.model = fit(vstack([X_base, X_art[train]]), np.concatenate([y_base, y_art[train]]),
@@ -217,6 +218,62 @@ def cross_validate_articles(coder, X_base, base: list[dict], X_art, arts: list[d
     return preds
 
 
+def _calibration_rows(records: list, preds: dict[str, list]) -> tuple[list[dict], np.ndarray, np.ndarray, list]:
+    """For each scored out-of-fold prediction: its calibration features, whether it was right, its article."""
+    from greatgame.events.calibration import calibration_features
+    from greatgame.exhaustive import score_full
+
+    lab = score_full(records, preds).labelled
+    rows, ys, groups, kept = [], [], [], []
+    for p, out in zip(lab.preds, lab.outcome, strict=True):
+        if out == "ignored":
+            continue
+        ev, x = p.event, p.event.explain
+        rows.append(calibration_features(x["raw_confidence"], x["construction"], x["method"], ev.modality,
+                                         ev.source.code, ev.target.code))
+        ys.append(out == "tp")
+        groups.append(p.record_id)
+        kept.append(p)
+    return rows, np.array(ys), np.array(groups), kept
+
+
+def fit_calibrator(records: list, preds: dict[str, list], k: int, C: float = 1.0):
+    """A logistic calibrator on the out-of-fold predictions; prints its own cross-validated reliability
+    (folds by article) and the precision and recall each threshold would give."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.model_selection import GroupKFold
+
+    from greatgame.events.calibration import Calibrator
+    from greatgame.exhaustive import score_full
+
+    rows, y, groups, kept = _calibration_rows(records, preds)
+    vec = DictVectorizer(sparse=False)
+    X = vec.fit_transform(rows)
+    p_oof = np.zeros(len(y))
+    for tr, te in GroupKFold(k).split(X, y, groups):
+        m = LogisticRegression(C=C, max_iter=2000).fit(X[tr], y[tr])
+        p_oof[te] = m.predict_proba(X[te])[:, 1]
+    print(f"\ncalibration, cross-validated by article ({len(y)} scored predictions)")
+    print("  band        count  precision  mean calibrated")
+    ece = 0.0
+    for lo, hi in ((0, .3), (.3, .5), (.5, .6), (.6, .7), (.7, .8), (.8, .9), (.9, 1.01)):
+        sel = (p_oof >= lo) & (p_oof < hi)
+        if sel.any():
+            ece += sel.sum() / len(y) * abs(y[sel].mean() - p_oof[sel].mean())
+            print(f"  {lo:.1f}-{min(hi, 1):.1f}   {sel.sum():6d}  {y[sel].mean():9.3f}  {p_oof[sel].mean():15.3f}")
+    print(f"  expected calibration error {ece:.3f}")
+    calibrated = {id(p): c for p, c in zip(kept, p_oof, strict=True)}
+    print("  threshold  precision  recall  pair_prec  pair_rec  predicted")
+    for t in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+        sub = {rid: [p for p in ps if calibrated.get(id(p), 0.0) >= t] for rid, ps in preds.items()}
+        d = score_full(records, sub).to_dict()
+        print(f"  {t:9.1f}  {d['precision']:9.3f}  {d['recall']:6.3f}  {d['pair_precision']:9.3f}  "
+              f"{d['pair_recall']:8.3f}  {d['predicted_events']:9d}")
+    m = LogisticRegression(C=C, max_iter=2000).fit(X, y)
+    return Calibrator(float(m.intercept_[0]), {n: float(w) for n, w in zip(vec.feature_names_, m.coef_[0],
+                                                                             strict=True) if abs(w) > 1e-6})
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cv", type=int, default=0, help="K-fold cross-validation over the gold records")
@@ -226,7 +283,7 @@ def main() -> None:
     ap.add_argument("--no-articles", action="store_true", help="leave out the dev half of the articles gold")
     ap.add_argument("--cv-articles", type=int, default=0, help="K-fold cross-validation over the dev articles")
     args = ap.parse_args()
-    coder = get_coder(Settings(workers=1, use_model=False))
+    coder = get_coder(Settings(workers=1, use_model=False, min_confidence=0.0))
     syn = synthetic_examples()
     gold = [] if args.no_gold else gold_examples(args.gold)
     print(f"{len(syn)} synthetic examples, {len(gold)} gold examples")
@@ -235,6 +292,7 @@ def main() -> None:
     Xg = hasher.transform(featurise(coder, gold)) if gold else None
     arts: list[dict] = []
     Xa = None
+    calibrator = None
     if not args.no_articles:
         records = article_records("dev")
         arts, fa = article_examples(coder, records)
@@ -245,8 +303,9 @@ def main() -> None:
             from scipy.sparse import vstack as _vstack
 
             base = syn + gold
-            cross_validate_articles(coder, _vstack([Xs, Xg]) if gold else Xs, base, Xa, arts, records, args.C,
-                                    args.cv_articles)
+            oof = cross_validate_articles(coder, _vstack([Xs, Xg]) if gold else Xs, base, Xa, arts, records,
+                                          args.C, args.cv_articles)
+            calibrator = fit_calibrator(records, oof, args.cv_articles)
     if args.cv > 1:
         ys = np.array([e["label"] for e in syn])
         if gold:
@@ -268,7 +327,8 @@ def main() -> None:
     meta = {"labels": model.labels, "default_cameo": model.default_cameo, "n_features": N_FEATURES,
             "trained_on": ["training/synthetic/*.jsonl"] + ([] if args.no_gold else ["../shared/gold/plv_train.jsonl"])
             + ([] if args.no_articles else ["tests/gold/articles.jsonl (dev half)"]),
-            "examples": len(examples), "C": args.C}
+            "examples": len(examples), "C": args.C,
+            "calibration": calibrator.to_dict() if calibrator else None}
     np.savez_compressed(OUT, weights=model.weights, bias=model.bias, meta=np.array(json.dumps(meta)))
     print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size / 1e6:.1f} MB)")
 

@@ -72,6 +72,20 @@ def _is_navigation(line: str) -> bool:
     return capital / len(content) >= 0.8
 
 
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Text wrapped at a fixed width (wire copy): most of its lines come close to the longest."""
+    lengths = [len(ln) for ln in lines if ln]
+    if len(lengths) < 8:
+        return False
+    width = sorted(lengths)[int(0.9 * (len(lengths) - 1))]
+    return width <= 100 and sum(n >= 0.75 * width for n in lengths) >= 0.6 * len(lengths)
+
+
+def _isolated(lines: list[tuple[int, int, str]], i: int) -> bool:
+    """A line closing its block (a sign-off such as REUTER), not one that a sentence runs on from."""
+    return i + 1 >= len(lines) or not lines[i + 1][2]
+
+
 def boilerplate_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Character ranges of lines that are page furniture rather than article prose."""
     lines: list[tuple[int, int, str]] = []
@@ -90,11 +104,17 @@ def boilerplate_spans(text: str) -> tuple[tuple[int, int], ...]:
         if nxt[:1].islower():
             continue
         chain[i] = not (nxt and candidate[i + 1]) or chain[i + 1]
+    wrapped = _hard_wrapped([ln for _, _, ln in lines])
     spans: list[tuple[int, int]] = []
     prev_open = False  # the previous line ended mid-sentence (hard-wrapped prose)
     for i, (start, end, line) in enumerate(lines):
         if not line:
             prev_open = False
+            continue
+        if wrapped and not _isolated(lines, i):
+            # newswire wrapped at a fixed width: a short title-case line inside a paragraph ("U.K.
+            # Chancellor of the Exchequer Nigel") starts a sentence; only a line standing apart is furniture
+            prev_open = not _SENTENCE_END.search(line)
             continue
         furniture = len(line) < 160 and bool(_BOILER_PHRASES.search(line)) and len(_WORD.findall(line)) <= 20
         if furniture or (not prev_open and chain[i]):

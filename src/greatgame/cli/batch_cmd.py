@@ -13,7 +13,17 @@ from ..batch import PARTITION_SIZE, BatchError
 from ..dask_runner import Runner, SchedulerError
 from ..settings import Settings
 from .app import app
-from .common import EXIT_FATAL, EXIT_OK, EXIT_PARTIAL, build_settings, error_line, fail
+from .common import (
+    EXIT_FATAL,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    KeepAll,
+    MinConfidence,
+    build_settings,
+    error_line,
+    fail,
+    threshold,
+)
 
 Scheduler = Annotated[str | None, typer.Option(
     "--scheduler", help="Code partitions on Dask: 'local' starts a cluster of --workers processes; "
@@ -101,12 +111,14 @@ def batch(
                                                      "scheduler address, workers to wait for.")] = None,
     partition_size: PartitionSize = None,
     config: Annotated[str | None, typer.Option("--config", help="A TOML or JSON settings file.")] = None,
+    min_confidence: MinConfidence = None,
+    keep_all: KeepAll = False,
 ) -> None:
     """Code documents into partitioned Parquet (documents, events, errors) with a _manifest, here or on Dask."""
     from ..partitioned import batch as run
     from .store_cmd import _progress_display
 
-    settings = build_settings(config, workers=workers)
+    settings = build_settings(config, workers=workers, **threshold(min_confidence, keep_all))
     check_locations(*paths, out)
     with connected_runner(scheduler, _workers(scheduler, settings)) as runner, \
             _progress_display() as (progress, on_error):

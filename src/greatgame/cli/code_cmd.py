@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -13,7 +13,17 @@ from ..documents import read_documents
 from ..model import Event, InputError
 from ..pipeline import get_coder
 from .app import app
-from .common import EXIT_OK, EXIT_PARTIAL, build_settings, error_line, write_csv, write_jsonl
+from .common import (
+    EXIT_OK,
+    EXIT_PARTIAL,
+    KeepAll,
+    MinConfidence,
+    build_settings,
+    error_line,
+    threshold,
+    write_csv,
+    write_jsonl,
+)
 
 
 class EventFormat(str, Enum):
@@ -82,8 +92,8 @@ class _Reported:
             self.problems += 1
 
 
-def _results(paths: list[str], config: str | None, workers: int | None, explain: bool):
-    settings = build_settings(config, workers=workers)
+def _results(paths: list[str], config: str | None, workers: int | None, explain: bool, **overrides: Any):
+    settings = build_settings(config, workers=workers, **overrides)
     items = read_documents(paths, settings.max_document_bytes)
     if explain or (workers or settings.effective_workers()) <= 1:
         coder = get_coder(settings)
@@ -106,12 +116,14 @@ def code(
         int | None, typer.Option("--workers", "-w", min=1, help="Processes (default: all cores).")
     ] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show the rule or model behind each event.")] = False,
+    min_confidence: MinConfidence = None,
+    keep_all: KeepAll = False,
     config: Config = None,
 ) -> None:
     """Code documents into events (CAMEO, PLOVER) and print them."""
     events: list[dict] = []
     csv_rows: list[dict] = []
-    coded = _Reported(_results(paths, config, workers, explain))
+    coded = _Reported(_results(paths, config, workers, explain, **threshold(min_confidence, keep_all)))
     for res in coded:
         for ev in res.events:
             if fmt is EventFormat.table:

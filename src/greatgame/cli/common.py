@@ -7,7 +7,7 @@ import io
 import json
 import sys
 from collections.abc import Iterable, Mapping
-from typing import Any, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -26,6 +26,17 @@ def fail(message: str, code: int = EXIT_FATAL) -> NoReturn:
     """Print one error line and stop with the given exit code."""
     error_line(message)
     raise typer.Exit(code)
+
+
+MinConfidence = Annotated[float | None, typer.Option(
+    "--min-confidence", min=0.0, max=1.0,
+    help="Keep events at or above this confidence (default 0.5: more likely right than wrong).")]
+KeepAll = Annotated[bool, typer.Option("--all", help="Keep every event the coder finds, whatever its confidence.")]
+
+
+def threshold(min_confidence: float | None, keep_all: bool) -> dict[str, Any]:
+    """The settings overrides of --min-confidence and --all."""
+    return {"min_confidence": 0.0 if keep_all else min_confidence}
 
 
 def build_settings(config: str | None = None, **flags: Any) -> Settings:

@@ -21,9 +21,12 @@ from .common import (
     EXIT_OK,
     EXIT_PARTIAL,
     EXIT_USAGE,
+    KeepAll,
+    MinConfidence,
     build_settings,
     error_line,
     fail,
+    threshold,
     write_jsonl,
 )
 
@@ -64,6 +67,8 @@ def eval_(
     split: Annotated[str | None, typer.Option("--split", help="Only the records of this split (dev, test).")] = None,
     show: Annotated[Show | None, typer.Option("--show", help="--mode full: list the false positives (fp) or the "
                                               "misses (fn) with their sentences.")] = None,
+    min_confidence: MinConfidence = None,
+    keep_all: KeepAll = False,
     config: Config = None,
 ) -> None:
     """Score the coder against a gold file: macro-F1, accuracy, quad accuracy, pair recall, confusion.
@@ -71,8 +76,9 @@ def eval_(
     With --mode full (whole articles with every event marked): labelled and pair precision, recall and
     F1, by category and modality, for asserted and reported events, and precision by confidence band.
     """
+    overrides = threshold(min_confidence, keep_all)
     if mode is Mode.full:
-        _eval_full(gold, texts, split, fmt, show, config)
+        _eval_full(gold, texts, split, fmt, show, config, overrides)
     if texts or split or show:
         fail("--texts, --split and --show go with --mode full", EXIT_USAGE)
     try:
@@ -86,7 +92,7 @@ def eval_(
     if mode is Mode.pairs and not any(e.source.spans and e.target.spans for r in records for e in r.events):
         fail(f"{gold}: --mode pairs needs actor spans, and this file gives actors as codes only; "
              "use --mode e2e", EXIT_USAGE)
-    settings = build_settings(config, workers=1)
+    settings = build_settings(config, workers=1, **overrides)
     report = evaluate(records, get_coder(settings), mode.value, gold=Path(gold).name)
     if report.skipped_events:
         error_line(f"{gold}: {report.skipped_events} gold events skipped: --mode pairs needs spans, "
@@ -101,7 +107,7 @@ def eval_(
 
 
 def _eval_full(gold: str, texts: str | None, split: str | None, fmt: ReportFormat, show: Show | None,
-               config: str | None) -> None:
+               config: str | None, overrides: dict) -> None:
     corpus = None
     problems = 0
     if texts:
@@ -124,7 +130,7 @@ def _eval_full(gold: str, texts: str | None, split: str | None, fmt: ReportForma
     if not records:
         fail(f"{gold}: no usable exhaustive gold records" + (f" in split {split!r}" if split else ""))
     t0 = time.perf_counter()
-    preds, failed = predict(records, get_coder(build_settings(config, workers=1)))
+    preds, failed = predict(records, get_coder(build_settings(config, workers=1, **overrides)))
     report = score_full(records, preds, Path(gold).name, time.perf_counter() - t0, failed)
     for failure in failed:
         error_line(f"{gold}: could not code record {failure}")

@@ -14,7 +14,19 @@ import typer
 from ..store import EventFilter, Store, StoreError
 from .app import app
 from .batch_cmd import PartitionSize, Scheduler
-from .common import EXIT_FATAL, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, build_settings, error_line, fail, write_csv
+from .common import (
+    EXIT_FATAL,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    KeepAll,
+    MinConfidence,
+    build_settings,
+    error_line,
+    fail,
+    threshold,
+    write_csv,
+)
 
 Db = Annotated[str, typer.Option("--db", help="The DuckDB store.")]
 Since = Annotated[str | None, typer.Option("--since", help="First date, YYYY-MM-DD.")]
@@ -164,11 +176,13 @@ def ingest(
     config: Annotated[str | None, typer.Option("--config", help="A TOML or JSON settings file.")] = None,
     scheduler: Scheduler = None,
     partition_size: PartitionSize = None,
+    min_confidence: MinConfidence = None,
+    keep_all: KeepAll = False,
 ) -> None:
     """Code documents and store them with their events; documents already stored are skipped."""
     from .batch_cmd import ingest_runner
 
-    settings = build_settings(config, workers=workers)
+    settings = build_settings(config, workers=workers, **threshold(min_confidence, keep_all))
     with ingest_runner(scheduler, partition_size, settings, paths) as run, _open(db, read_only=False) as store, \
             _progress_display() as (progress, on_error):
         try:

@@ -14,7 +14,10 @@ from importlib import resources
 import numpy as np
 from spacy.tokens import Doc, Token
 
-__all__ = ["N_FEATURES", "PairClassifier", "load_classifier", "lowest_common_ancestor", "pair_features"]
+from .calibration import Calibrator
+
+__all__ = ["N_FEATURES", "PairClassifier", "load_calibrator", "load_classifier", "lowest_common_ancestor",
+           "pair_features"]
 
 N_FEATURES = 2**16
 _SKIP_POS = {"PUNCT", "SPACE", "DET", "NUM", "SYM", "X"}
@@ -114,3 +117,14 @@ def load_classifier() -> PairClassifier | None:
         data = np.load(f, allow_pickle=False)
         meta = json.loads(str(data["meta"]))
         return PairClassifier(meta["labels"], data["weights"], data["bias"], meta["default_cameo"])
+
+
+@lru_cache(maxsize=1)
+def load_calibrator() -> Calibrator | None:
+    """The confidence calibrator shipped with the classifier, or None where there is none."""
+    path = resources.files("greatgame.events") / "data" / "classifier.npz"
+    if not path.is_file():
+        return None
+    with path.open("rb") as f:
+        meta = json.loads(str(np.load(f, allow_pickle=False)["meta"]))
+    return Calibrator.from_dict(meta["calibration"]) if meta.get("calibration") else None

@@ -10,7 +10,8 @@ from spacy.tokens import Doc
 
 from ..model import ActorRef, Document, Event, Mention, Span
 from ..settings import Settings
-from .classifier import load_classifier, pair_features
+from .calibration import calibration_features
+from .classifier import load_calibrator, load_classifier, pair_features
 from .dates import event_date
 from .extract import Candidate, Frame, fallback_candidates, find_candidates, mutual
 from .lexicon import LexiconHit, load_lexicon
@@ -74,8 +75,10 @@ def one_event_per_act(events: list[Event]) -> list[Event]:
     best: dict[tuple, Event] = {}
     order: list[tuple] = []
     for ev in events:
-        key = (ev.sentence.start, ev.source.country or ev.source.code, ev.target.country or ev.target.code,
-               ev.plover or ev.cameo_root)
+        src, tgt = ev.source.country or ev.source.code, ev.target.country or ev.target.code
+        if src == tgt:  # a domestic event: the generals and the opposition are two parties
+            src, tgt = ev.source.code, ev.target.code
+        key = (ev.sentence.start, src, tgt, ev.plover or ev.cameo_root)
         if key not in best:
             order.append(key)
             best[key] = ev
@@ -88,8 +91,9 @@ def one_event_per_act(events: list[Event]) -> list[Event]:
 _MEDIA = "MED"
 
 
-def _media_barred(src: Mention, tgt: Mention, cameo_root: str) -> bool:
-    return src.sector == _MEDIA or (tgt.sector == _MEDIA and cameo_root < "17")
+def _media_barred(src: Mention, tgt: Mention, cameo_root: str, construction: str) -> bool:
+    direct = construction in ("svo", "passive")  # "troops stormed the radio station"
+    return src.sector == _MEDIA or (tgt.sector == _MEDIA and (cameo_root < "17" or not direct))
 
 
 class EventCoder:
@@ -101,6 +105,7 @@ class EventCoder:
         self.cues = CueTable(self.lexicon.modality)
         self.codes = cameo_table()
         self.model = load_classifier() if self.settings.use_model else None
+        self.calibrator = load_calibrator() if self.model is not None else None
 
     # --- classification -----------------------------------------------------------------------
 
@@ -166,9 +171,14 @@ class EventCoder:
         return Decision(self.model.default_cameo[label], round(conf, 3), "model", None, alternatives)
 
     def _place_target_ok(self, frame: Frame) -> bool:
-        """Whether the lexicon has the verb with a locative preposition: "intervene in", "invade"."""
-        return any((frame.lemma, frame.particle, p, "") in self.lexicon.verbs for p in frame.preps
-                   if p in ("in", "into", "inside"))
+        """Whether the verb acts on the place it names: force used or posed in it ("intervened in Syria",
+        "troops deployed in Kuwait"), not a venue ("met in Geneva", "talks in Vienna")."""
+        for p in frame.preps:
+            code = self.lexicon.verbs.get((frame.lemma, frame.particle, p, "")) if p in ("in", "into", "inside") \
+                else None
+            if code is not None and self.codes[code].root >= "15":
+                return True
+        return False
 
     # --- events -------------------------------------------------------------------------------
 
@@ -188,6 +198,10 @@ class EventCoder:
             conf *= 0.85
         if cand.source.mention.code is None or cand.target.mention.code is None:
             return None  # a party nobody can name moves no dyad: no event
+        raw = conf
+        if self.calibrator is not None:
+            conf = self.calibrator(calibration_features(raw, cand.construction, dec.method, mod.modality,
+                                                        cand.source.mention.code, cand.target.mention.code))
         if conf < self.settings.min_confidence:
             return None
         def year_ok(char: int) -> bool:
@@ -205,7 +219,9 @@ class EventCoder:
             info = {"method": dec.method, "rule": dec.rule, "construction": cand.construction,
                     "frame": {"lemma": cand.frame.lemma, "particle": cand.frame.particle,
                               "preps": cand.frame.preps, "objects": cand.frame.objects},
-                    "modality_cues": mod.cues, "date_words": date_words, "alternatives": dec.alternatives}
+                    "modality_cues": mod.cues, "date_words": date_words, "alternatives": dec.alternatives,
+                    "raw_confidence": round(raw, 3), "calibrated": self.calibrator is not None,
+                    "min_confidence": self.settings.min_confidence}
         return Event(
             event_id=event_id(doc.id, src, tgt, t0, dec.cameo),
             doc_id=doc.id, date=date, source=ActorRef.of(src), target=ActorRef.of(tgt),
@@ -257,7 +273,7 @@ class EventCoder:
             src, tgt = cand.source.mention, cand.target.mention
             dec = self.decide(ps.doc, (cand.source.start, cand.source.end), (cand.target.start, cand.target.end),
                               cand.trigger, cand.frame, cand.construction)
-            if dec is None or _media_barred(src, tgt, self.codes[dec.cameo].root):
+            if dec is None or _media_barred(src, tgt, self.codes[dec.cameo].root, cand.construction):
                 continue
             both = [cand]
             if (cand.construction != "coordination" and self.codes[dec.cameo].plover in ("CONSULT", "AGREE")

@@ -65,10 +65,9 @@ def _mention_at(by_token: dict[int, ResolvedMention], tok: Token) -> ResolvedMen
 
 
 def _conjuncts(tok: Token) -> list[Token]:
-    """A noun phrase and those coordinated with it or set beside it ("the A countries - Brazil, Argentina")."""
     out = [tok]
     for c in tok.children:
-        if c.dep_ in ("conj", "appos"):
+        if c.dep_ == "conj":
             out.extend(_conjuncts(c))
     return out
 
@@ -85,6 +84,11 @@ def _find_mentions(tok: Token, by_token: dict[int, ResolvedMention], depth: int 
             for c in t.children:
                 if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in by_token:
                     found.append(by_token[c.i])
+            # "the so-called A countries - Brazil, Argentina and Mexico": a phrase that names no actor
+            # stands for those set beside it (never when it names one: "brigades, the agency IRNA")
+            for c in t.children:
+                if c.dep_ == "appos":
+                    found.extend(_find_mentions(c, by_token, depth + 1))
     out, seen = [], set()
     for m in found:
         if id(m) in seen:
@@ -178,6 +182,13 @@ def _targets(verb: Token, by_token: dict[int, ResolvedMention],
             for g in c.children:
                 if g.dep_ in ("nsubj",):
                     out += [(m, False) for m in _find_mentions(g, by_token)]
+        elif c.dep_ == "ccomp" and verb.lemma_.lower() in DEMANDING and not any(
+                d.dep_ in ("dobj", "dative") for d in verb.children):
+            # "demanded that Israel ease restrictions": Israel is who is asked; what it is asked to do is
+            # the embedded clause's own (hypothetical) event
+            for g in c.children:
+                if g.dep_ in ("nsubj", "nsubjpass"):
+                    out += [(m, False) for m in _find_mentions(g, by_token)]
     return out
 
 
@@ -221,6 +232,8 @@ def _nominal(
     return sources, targets, prep_used
 
 
+# Verbs whose "that" clause names who is asked or told to act: "demanded that Israel ease …".
+DEMANDING = {"demand", "urge", "insist", "request", "ask", "propose", "suggest", "recommend", "require", "press"}
 # Meeting verbs: "X met Y" is a meeting of both.
 MEETING = {"meet", "confer", "negotiate", "talk", "consult"}
 # Verbs that are mutual with "with": "X signed an agreement with Y", "X agreed with Y on …".
@@ -240,7 +253,8 @@ def _reciprocal(verb: Token, frame: Frame) -> bool:
     if frame.lemma in RECIPROCAL:
         return True
     agreement = any(o in MUTUAL_NOUNS for o in frame.objects) or (
-        verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in MUTUAL_NOUNS)
+        verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in MUTUAL_NOUNS) or any(
+        c.dep_ in _PASS_SUBJ and c.lemma_.lower() in MUTUAL_NOUNS for c in verb.children)  # "was reached"
     return frame.lemma in AGREEING and agreement
 
 
@@ -324,17 +338,20 @@ def _subject_verb(tok: Token) -> Token | None:
 def _argument_path_ok(verb: Token, tok: Token) -> bool:
     """Whether `tok` sits in `verb`'s own clause outside scene and place phrases: the chain of heads from
     it up to the verb crosses no clause with a subject of its own and no locative or scene preposition."""
-    t, prev = tok, tok
+    t = tok
     for _ in range(12):
         if t.i == verb.i:
             return True
         if t.dep_ in _OWN_CLAUSE or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
                                       and any(c.dep_ in _SUBJ | _PASS_SUBJ for c in t.children)):
             return False
-        # "in Geneva" is a place; "confidence in Argentina's policies" names whose policies
-        if t.dep_ == "prep" and (t.lower_ in SCENE_PREPS or (t.lower_ in LOCATIVE_PREPS and prev.i == tok.i)):
+        if t.dep_ == "prep" and t.lower_ in SCENE_PREPS:
             return False
-        prev = t
+        # "in Geneva" and "off the coast of Oman" are places; "at Iran's Ahvaz field" names whose field:
+        # below a locative preposition only the owner of its noun is an argument
+        if t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS and not (
+                tok.dep_ in ("poss", "amod", "compound", "nmod") and tok.head.head.i == t.i):
+            return False
         if t.head.i == t.i:
             return False
         t = t.head
@@ -349,7 +366,8 @@ def fallback_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention
     its own (a coordinated clause with its own subject, a reported or adverbial clause) or in a place
     or scene phrase is not in the verb's clause.
     """
-    done = {(id(c.source), id(c.target)) for c in existing}
+    # a pair the patterns found, in either direction, is theirs: "Kyiv was attacked by Russian forces"
+    done = {(id(c.source), id(c.target)) for c in existing} | {(id(c.target), id(c.source)) for c in existing}
     actors = [m for m in mentions if m.source != "pair" and not m.is_location]
     out: list[Candidate] = []
     for a in actors:

@@ -69,7 +69,7 @@ def ids(resp) -> list[str]:
 
 def test_health_reports_ok(client: TestClient, db: Path) -> None:
     assert client.get("/api/health").json() == {"status": "ok", "version": "0.1.0", "db": str(db),
-                                                "schema_version": 1}
+                                                "schema_version": 2}
 
 
 def test_health_without_a_store_is_503(tmp_path: Path) -> None:
@@ -144,7 +144,7 @@ def test_events_default_is_asserted_events_in_store_order(client: TestClient) ->
 def test_events_are_event_records(client: TestClient) -> None:
     first = client.get("/api/events", params={"limit": 1}).json()["events"][0]
     assert first == {
-        "event_id": "d1-0", "doc_id": "d1", "date": "1987-01-10",
+        "event_id": "d1-0", "doc_id": "d1", "date": "1987-01-10", "date_precision": None,
         "source": {"text": "Iran", "start": 0, "end": 4, "code": "IRN", "country": "IRN", "sector": None,
                    "name": "Iran"},
         "target": {"text": "Iraq", "start": 14, "end": 18, "code": "IRQ", "country": "IRQ", "sector": None,

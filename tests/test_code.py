@@ -23,8 +23,10 @@ def test_event_record_has_every_field_with_offsets_that_slice_the_text(coder):
     text = "MOSCOW (Reuters) - Russia signed a trade deal with the North Korean Government on Tuesday."
     [ev] = code(coder, text)
     d = ev.to_dict()
-    assert list(d) == ["event_id", "doc_id", "date", "source", "target", "cameo", "cameo_root", "plover", "quad",
-                       "goldstein", "negated", "modality", "confidence", "trigger", "sentence", "location"]
+    assert list(d) == ["event_id", "doc_id", "date", "date_precision", "source", "target", "cameo", "cameo_root",
+                       "plover", "quad", "goldstein", "negated", "modality", "confidence", "trigger", "sentence",
+                       "location"]
+    assert d["date_precision"] == "day"
     assert list(d["source"]) == ["text", "start", "end", "code", "country", "sector", "name"]
     assert (d["source"]["code"], d["target"]["code"]) == ("RUS", "PRKGOV")
     for part in ("source", "target", "trigger", "sentence"):
@@ -94,11 +96,31 @@ def test_analysis_prose_is_coded_with_lower_confidence(coder_all):
     assert hedged and hedged[0].confidence < plain.confidence
 
 
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("text,date,precision", [
+    # a month and day ahead of a story, in a future or hypothetical clause, is the coming date
+    ("Japan will meet the United States on March 31.", "1987-03-31", "day"),
+    ("The United States would raise tariffs on Japan on April 17.", "1987-04-17", "day"),
+    # told as past, the same day is last year's
+    ("Iran attacked Iraq on April 17.", "1986-04-17", "day"),
+    # "last year" is a year, "last month" a month, "in 1985" a year
+    ("Japan signed an accord with China last year.", "1986-01-01", "year"),
+    ("Japan met China last month.", "1987-02-01", "month"),
+    ("Reagan imposed sanctions on Japan in 1985.", "1985-01-01", "year"),
+])
+def test_event_dates_have_the_precision_the_text_gives(coder_all, text, date, precision):
+    evs = code(coder_all, text, date="1987-03-20")
+    assert evs and {(e.date, e.date_precision) for e in evs} == {(date, precision)}
+
+
 def test_event_dates_resolve_against_the_document_date(coder):
-    evs = code(coder, "Iran attacked Iraq last week.", date="1987-03-10")
-    assert evs[0].date == "1987-03-03"
+    evs = code(coder, "Iran attacked Iraq yesterday.", date="1987-03-10")
+    assert (evs[0].date, evs[0].date_precision) == ("1987-03-09", "day")
     evs = code(coder, "Iran attacked Iraq on March 2.", date="1987-03-10")
-    assert evs[0].date == "1987-03-02"
+    assert (evs[0].date, evs[0].date_precision) == ("1987-03-02", "day")
+    # "last week" is known to the month, not the day
+    evs = code(coder, "Iran attacked Iraq last week.", date="1987-03-10")
+    assert (evs[0].date, evs[0].date_precision) == ("1987-03-01", "month")
 
 
 SCRAPED = """About Us Masthead Submissions Advertise

@@ -252,3 +252,30 @@ def test_events_filter_values_are_parameters_not_sql(store: Store) -> None:
 def test_events_filter_refuses_an_unknown_modality(store: Store) -> None:
     with pytest.raises(ValueError, match="unknown modality 'rumoured'"):
         ids(store, modality=("rumoured",))
+
+
+@pytest.mark.issue(11)
+def test_store_migrates_a_version_1_store_in_place_keeping_its_events(tmp_path: Path) -> None:
+    path = tmp_path / "v1.duckdb"
+    con = duckdb.connect(str(path))
+    for statement in MIGRATIONS[1]:
+        con.execute(statement)
+    con.execute("INSERT INTO schema_version VALUES (1, current_timestamp)")
+    con.close()
+    # a version-1 store with one event in it, written by the writer of its time (no date_precision column)
+    old = build(tmp_path / "scratch.duckdb", [result("a", [("RUS", "PRK", "057")])])
+    row = old.con.execute("SELECT * EXCLUDE (date_precision) FROM events").fetchone()
+    old.close()
+    con = duckdb.connect(str(path))
+    con.execute("INSERT INTO events VALUES (" + ", ".join("?" * len(row)) + ")", list(row))
+    con.close()
+    with Store.open(path) as s:
+        assert s.schema_version() == SCHEMA_VERSION == 2
+        [ev] = s.events(EventFilter())
+        assert (ev.event_id, ev.date, ev.date_precision) == (row[0], row[2].isoformat(), None)
+    # and what is written now keeps its precision
+    res = result("b", [("CHN", "PRK", "042", "2015-01-01")])
+    res = replace(res, events=tuple(replace(e, date_precision="month") for e in res.events))
+    s = build(tmp_path / "v2.duckdb", [res])
+    assert [e.date_precision for e in s.events(EventFilter())] == ["month"]
+    s.close()

@@ -93,7 +93,7 @@ def test_events_json_and_csv(db: str) -> None:
     as_csv = run("events", "--db", db, "-f", "csv", "--limit", "1")
     header, first = as_csv.stdout.splitlines()
     assert header.split(",") == list(flatten(stored(db, EventFilter())[0]))
-    assert first.startswith("a-e0,a,2014-10-20,Russia,0,6,RUS,RUS,,Russia,")
+    assert first.startswith("a-e0,a,2014-10-20,,Russia,0,6,RUS,RUS,,Russia,")
 
 
 def test_events_table_has_one_line_an_event(db: str) -> None:

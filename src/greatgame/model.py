@@ -157,6 +157,8 @@ class Event:
     trigger: Span
     sentence: Span
     location: Location | None = None
+    # How much of `date` the text gave: day, month or year ("last year" is a year); None without a date.
+    date_precision: str | None = None
     # How the event was found: rule or model, and what it ruled out (for --explain).
     explain: dict[str, Any] = field(default_factory=dict, compare=False)
 
@@ -165,6 +167,7 @@ class Event:
             "event_id": self.event_id,
             "doc_id": self.doc_id,
             "date": self.date,
+            "date_precision": self.date_precision,
             "source": self.source.to_dict(),
             "target": self.target.to_dict(),
             "cameo": self.cameo,

@@ -37,12 +37,13 @@ __all__ = [
     "modality_values",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _ACTOR_FIELDS = ("text", "start", "end", "code", "country", "sector", "name")
 
-# The events table, one column per field of the DESIGN.md event record (nested fields flattened).
-EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
+# The events table, one column per field of the DESIGN.md event record (nested fields flattened). Columns
+# added by a migration go at the end, where ALTER TABLE puts them.
+_EVENT_COLUMNS_V1: tuple[tuple[str, str], ...] = (
     ("event_id", "VARCHAR NOT NULL"),
     ("doc_id", "VARCHAR NOT NULL"),
     ("date", "DATE"),
@@ -67,6 +68,7 @@ EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("location_lat", "DOUBLE"),
     ("location_lon", "DOUBLE"),
 )
+EVENT_COLUMNS: tuple[tuple[str, str], ...] = (*_EVENT_COLUMNS_V1, ("date_precision", "VARCHAR"))
 _EVENT_NAMES = tuple(name for name, _ in EVENT_COLUMNS)
 
 # Migrations: version -> statements that bring a store from version-1 to version. Append, never edit.
@@ -87,7 +89,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             goldstein_table VARCHAR NOT NULL,
             batch_key VARCHAR NOT NULL,
             ingested_at TIMESTAMP NOT NULL)""",
-        "CREATE TABLE events (" + ", ".join(f"{n} {t}" for n, t in EVENT_COLUMNS) + ")",
+        "CREATE TABLE events (" + ", ".join(f"{n} {t}" for n, t in _EVENT_COLUMNS_V1) + ")",
         """CREATE TABLE errors (
             kind VARCHAR NOT NULL,          -- input | coding
             path VARCHAR,
@@ -124,6 +126,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             WHERE code IS NOT NULL
             GROUP BY code""",
     ),
+    # How much of an event's date the text gave (day, month, year); events stored before it keep NULL.
+    2: ("ALTER TABLE events ADD COLUMN date_precision VARCHAR",),
 }
 
 
@@ -457,6 +461,7 @@ def _event_values(e: Event) -> list[Any]:
         e.sentence.text, e.sentence.start, e.sentence.end,
         loc.name if loc else None, loc.country if loc else None,
         loc.lat if loc else None, loc.lon if loc else None,
+        e.date_precision,
     ]
 
 
@@ -494,5 +499,5 @@ def event_from_row(row: Sequence[Any]) -> Event:
         confidence=float(r["confidence"]),
         trigger=Span(r["trigger_text"], r["trigger_start"], r["trigger_end"]),
         sentence=Span(r["sentence_text"], r["sentence_start"], r["sentence_end"]),
-        location=location,
+        location=location, date_precision=r["date_precision"],
     )

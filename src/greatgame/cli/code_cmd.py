@@ -66,8 +66,12 @@ def explain_lines(ev: Event) -> list[str]:
            + f"; trigger '{ev.trigger.text}' frame {json.dumps(x.get('frame'))}"]
     if x.get("modality_cues"):
         out.append(f"    modality cues: {', '.join(x['modality_cues'])}")
+    if "raw_confidence" in x:
+        how = "calibrated from" if x.get("calibrated") else "raw score"
+        out.append(f"    kept: confidence {ev.confidence:.2f} ({how} {x['raw_confidence']:.2f}) "
+                   f">= threshold {x.get('min_confidence', 0.0):.2f}")
     if x.get("date_words"):
-        out.append(f"    date from: '{x['date_words']}'")
+        out.append(f"    date from: '{x['date_words']}' ({ev.date_precision})")
     for alt in x.get("alternatives") or []:
         out.append(f"    considered: {json.dumps(alt)}")
     return out

@@ -208,7 +208,8 @@ class EventCoder:
             prep = next((t for t in sdoc if t.idx == char), None)
             return prep is not None and prep.head.i == cand.trigger
 
-        date, date_words = event_date(sdoc.text, doc.date, year_ok)
+        date, date_words, date_precision = event_date(sdoc.text, doc.date, year_ok,
+                                                      forward=mod.modality in ("future", "hypothetical"))
         src, tgt = cand.source.mention, cand.target.mention
         t0 = offset + trig.idx
         location = None
@@ -228,7 +229,8 @@ class EventCoder:
             cameo=dec.cameo, cameo_root=code.root, plover=code.plover, quad=code.quad,
             goldstein=code.goldstein, negated=mod.negated, modality=mod.modality,
             confidence=round(conf, 3), trigger=Span(trig.text, t0, t0 + len(trig.text)),
-            sentence=Span(sdoc.text, offset, offset + len(sdoc.text)), location=location, explain=info,
+            sentence=Span(sdoc.text, offset, offset + len(sdoc.text)), location=location,
+            date_precision=date_precision, explain=info,
         )
 
     def candidates(self, parsed: Parsed, mentions: list[ResolvedMention],

@@ -16,9 +16,11 @@ _RE_WEEKDAY = re.compile(r"\b(?:on |last |this )?(" + "|".join(_WEEKDAYS) + r")\
 _RE_MONTH_DAY = re.compile(r"\b(" + _MON + r")\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?\b", re.IGNORECASE)
 _RE_DAY_MONTH = re.compile(r"\b(\d{1,2}) (" + _MON + r")\.?(?:,? (\d{4}))?\b", re.IGNORECASE)
 _RE_YEAR = re.compile(r"\bin (1[89]\d\d|20\d\d)\b")
-_RELATIVE = {"yesterday": -1, "today": 0, "tonight": 0, "last night": -1, "this morning": 0,
-             "last week": -7, "earlier this week": -2, "last month": -30, "last year": -365,
-             "the day before": -1, "two days ago": -2, "three days ago": -3, "a week ago": -7}
+# Relative phrases: days back, and how much of the date they give (a year for "last year").
+_RELATIVE = {"yesterday": (-1, "day"), "today": (0, "day"), "tonight": (0, "day"), "last night": (-1, "day"),
+             "this morning": (0, "day"), "the day before": (-1, "day"), "two days ago": (-2, "day"),
+             "three days ago": (-3, "day"), "earlier this week": (-2, "month"), "last week": (-7, "month"),
+             "a week ago": (-7, "month"), "last month": (-30, "month"), "last year": (-365, "year")}
 _RE_RELATIVE = re.compile(r"\b(" + "|".join(sorted(_RELATIVE, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
@@ -34,11 +36,15 @@ def _safe(y: int, m: int, d: int) -> dt.date | None:
 
 
 def event_date(sentence: str, doc_date: str | None, year_ok: Callable[[int], bool] | None = None,
-               ) -> tuple[str | None, str | None]:
-    """(ISO date, the words that gave it); the document's date where the sentence names none.
+               forward: bool = False) -> tuple[str | None, str | None, str | None]:
+    """(ISO date, the words that gave it, its precision: day, month or year); the document's date (to the
+    day) where the sentence names none.
 
-    A bare year ("in 1988") dates the event only where `year_ok(char_offset)` says the phrase is
-    attached to the event's verb; "since 1973" or "the 1973 war" do not date it.
+    A month and day without a year is the last such day before the document (a week's grace), or with
+    `forward` (a future or hypothetical event: "will meet on March 31") the next one from it. A bare
+    year ("in 1988") dates the event only where `year_ok(char_offset)` says the phrase is attached to
+    the event's verb; "since 1973" or "the 1973 war" do not date it. A year or month is given as its
+    first day, with the precision saying how much of the date the text gave.
     """
     try:
         base = dt.date.fromisoformat(doc_date[:10]) if doc_date else None
@@ -52,20 +58,31 @@ def event_date(sentence: str, doc_date: str | None, year_ok: Callable[[int], boo
             if year is None:
                 continue
             d = _safe(year, _month(mon), int(day))
-            if d and base and not m[3] and d > base + dt.timedelta(days=7):
-                d = _safe(year - 1, _month(mon), int(day))
+            if d and base and not m[3]:
+                if forward and d < base - dt.timedelta(days=7):
+                    d = _safe(year + 1, _month(mon), int(day))
+                elif not forward and d > base + dt.timedelta(days=7):
+                    d = _safe(year - 1, _month(mon), int(day))
             if d:
-                return d.isoformat(), m[0]
+                return d.isoformat(), m[0], "day"
     if base is None:
-        return None, None
+        return None, None, None
     m = _RE_RELATIVE.search(sentence)
     if m:
-        return (base + dt.timedelta(days=_RELATIVE[m[1].lower()])).isoformat(), m[0]
+        days, precision = _RELATIVE[m[1].lower()]
+        d = base + dt.timedelta(days=days)
+        if precision == "year":
+            d = d.replace(month=1, day=1)
+        elif precision == "month":
+            d = d.replace(day=1)
+        return d.isoformat(), m[0], precision
     m = _RE_WEEKDAY.search(sentence)
     if m:
         back = (base.weekday() - _WEEKDAYS.index(m[1].lower())) % 7
-        return (base - dt.timedelta(days=back)).isoformat(), m[0]
+        if forward and back:
+            return (base + dt.timedelta(days=7 - back)).isoformat(), m[0], "day"
+        return (base - dt.timedelta(days=back)).isoformat(), m[0], "day"
     m = _RE_YEAR.search(sentence)
     if m and int(m[1]) < base.year and year_ok is not None and year_ok(m.start()):
-        return f"{m[1]}-01-01", m[0]
-    return base.isoformat(), None
+        return f"{m[1]}-01-01", m[0], "year"
+    return base.isoformat(), None, "day"

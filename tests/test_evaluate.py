@@ -329,7 +329,8 @@ def test_eval_json_has_exactly_these_keys(tmp_path: Path, fake: FakeCoder) -> No
     assert res.exit_code == EXIT_OK, res.output
     out = json.loads(res.stdout)
     assert list(out) == ["gold", "mode", "coder", "records", "events", "skipped_events", "failed_records",
-                         "seconds", "sentences_per_s", "pair_recall", "quad_accuracy", "scores", "reliability"]
+                         "seconds", "sentences_per_s", "pair_recall", "quad_accuracy", "predicted_events",
+                         "predicted_per_gold_event", "scores", "reliability"]
     assert (out["gold"], out["mode"], out["records"], out["events"]) == ("g.jsonl", "e2e", 2, 2)
     assert list(out["scores"]) == ["plover", "cameo_root"]
     plover = out["scores"]["plover"]
@@ -338,6 +339,8 @@ def test_eval_json_has_exactly_these_keys(tmp_path: Path, fake: FakeCoder) -> No
     assert plover["confusion"] == {"CONSULT": {"CONSULT": 1, "ASSAULT": 0, "NONE": 0},
                                    "ASSAULT": {"CONSULT": 0, "ASSAULT": 0, "NONE": 1}}
     assert (out["pair_recall"], out["quad_accuracy"], plover["macro_f1"]) == (0.5, 0.5, 0.5)
+    events = sum(len(v) for v in fake.events.values())
+    assert (out["predicted_events"], out["predicted_per_gold_event"]) == (events, events / 2)
     assert list(out["reliability"][0]) == ["low", "high", "count", "accuracy", "mean_confidence",
                                            "count_at_or_above", "accuracy_at_or_above"]
 

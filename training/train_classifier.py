@@ -164,30 +164,43 @@ def fit(X, labels: np.ndarray, examples: list[dict], C: float) -> PairClassifier
                           clf.intercept_.astype(np.float32), default_cameo)
 
 
-def cross_validate(coder, syn, gold, Xs, Xg, C: float, k: int, gold_path: Path) -> None:
-    """K folds over gold RECORDS; each fold scored by greatgame.evaluate in pairs and e2e mode."""
+def cross_validate(coder, syn, gold, Xs, Xg, C: float, k: int, gold_path: Path, extra=None) -> None:
+    """K folds over gold RECORDS; each fold scored by greatgame.evaluate in pairs and e2e mode.
+
+    `extra` (examples, features) is trained on in every fold (the dev articles). The e2e runs use the
+    default settings (the shipped calibrator and the default threshold), as a user's run would."""
     from scipy.sparse import vstack
 
     from greatgame.evaluate import evaluate, read_gold, score
+    from greatgame.pipeline import Coder
 
     records, _ = read_gold(gold_path)
-    ys = np.array([e["label"] for e in syn])
+    extra_ex, Xe = extra if extra else ([], None)
+    base = syn + extra_ex
+    Xb = vstack([Xs, Xe]) if Xe is not None else Xs
+    yb = np.array([e["label"] for e in base])
     yg = np.array([e["label"] for e in gold])
     record_of = [e["record"] for e in gold]
+    user = Coder(Settings(workers=1))  # default threshold and calibrator
     outcomes: dict[str, list] = {"pairs": [], "e2e": []}
+    predicted = 0
     for _, test_r in KFold(k, shuffle=True, random_state=0).split(records):
         held = set(test_r.tolist())
         train = [i for i, r in enumerate(record_of) if r not in held]
-        coder.events.model = fit(vstack([Xs, Xg[train]]), np.concatenate([ys, yg[train]]),
-                                 syn + [gold[i] for i in train], C)
+        model = fit(vstack([Xb, Xg[train]]), np.concatenate([yb, yg[train]]), base + [gold[i] for i in train], C)
+        coder.events.model = user.events.model = model
         fold = [records[i] for i in test_r]
-        for mode in outcomes:
-            outcomes[mode] += evaluate(fold, coder, mode).outcomes
+        outcomes["pairs"] += evaluate(fold, coder, "pairs").outcomes
+        rep = evaluate(fold, user, "e2e")
+        outcomes["e2e"] += rep.outcomes
+        predicted += rep.predicted
+    coder.events.model = None
     for mode, outs in outcomes.items():
         sc = score(outs, "plover")
         recall = sum(o.matched for o in outs) / len(outs)
+        per = f", predicted events per gold event {predicted / len(outs):.2f}" if mode == "e2e" else ""
         print(f"{k}-fold cross-validated (folds by record), {mode} mode, {len(outs)} gold events: "
-              f"macro-F1 {sc.macro_f1:.3f}, accuracy {sc.accuracy:.3f}, pair recall {recall:.3f}")
+              f"macro-F1 {sc.macro_f1:.3f}, accuracy {sc.accuracy:.3f}, pair recall {recall:.3f}{per}")
 
 
 def cross_validate_articles(coder, X_base, base: list[dict], X_art, arts: list[dict], records: list, C: float,
@@ -309,7 +322,7 @@ def main() -> None:
     if args.cv > 1:
         ys = np.array([e["label"] for e in syn])
         if gold:
-            cross_validate(coder, syn, gold, Xs, Xg, args.C, args.cv, args.gold)
+            cross_validate(coder, syn, gold, Xs, Xg, args.C, args.cv, args.gold, (arts, Xa) if arts else None)
         else:
             from sklearn.model_selection import StratifiedKFold
 

@@ -447,10 +447,16 @@ class Report:
     skipped_events: int = 0
     failed: tuple[str, ...] = ()
     scores: dict[str, Scores] = field(default_factory=dict)
+    predicted: int = 0  # e2e: events the coder printed for these records
 
     @property
     def events(self) -> int:
         return len(self.outcomes)
+
+    @property
+    def predicted_per_gold_event(self) -> float | None:
+        """e2e: how many events the coder prints for each gold event (sentence gold lists one a sentence)."""
+        return self.predicted / len(self.outcomes) if self.mode == "e2e" and self.outcomes else None
 
     @property
     def pair_recall(self) -> float:
@@ -472,6 +478,8 @@ class Report:
                 "events": self.events, "skipped_events": self.skipped_events, "failed_records": list(self.failed),
                 "seconds": round(self.seconds, 2), "sentences_per_s": round(self.sentences_per_s, 1),
                 "pair_recall": _r(self.pair_recall), "quad_accuracy": _r(self.quad_accuracy),
+                "predicted_events": self.predicted if self.mode == "e2e" else None,
+                "predicted_per_gold_event": _r(self.predicted_per_gold_event),
                 "scores": {k: v.to_dict() for k, v in self.scores.items()},
                 "reliability": [b.to_dict() for b in reliability(self.outcomes)]}
 
@@ -482,16 +490,18 @@ def _outcome(rec: GoldRecord, i: int, ev: GoldEvent, pred: Any | None) -> Outcom
     return Outcome(rec.id, i, ev, pred.cameo, pred.plover, pred.quad, pred.confidence)
 
 
-def _run_e2e(records: Sequence[GoldRecord], coder: CoderLike) -> tuple[list[Outcome], list[str]]:
+def _run_e2e(records: Sequence[GoldRecord], coder: CoderLike) -> tuple[list[Outcome], list[str], int]:
     docs = [Document(r.id, r.text, r.date) for r in records]
     outcomes: list[Outcome] = []
     failed: list[str] = []
+    predicted = 0
     for rec, res in zip(records, coder.code_many(docs), strict=True):
         if res.error:
             failed.append(f"{rec.id}: {res.error}")
+        predicted += len(res.events)
         for i, ev in enumerate(rec.events):
             outcomes.append(_outcome(rec, i, ev, match_event(ev, res.events)))
-    return outcomes, failed
+    return outcomes, failed, predicted
 
 
 def _run_pairs(records: Sequence[GoldRecord], coder: CoderLike) -> tuple[list[Outcome], int, int]:
@@ -520,15 +530,15 @@ def evaluate(records: Sequence[GoldRecord], coder: CoderLike, mode: str = "e2e",
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
     t0 = time.perf_counter()
-    skipped, failed = 0, []
+    skipped, failed, predicted = 0, [], 0
     if mode == "e2e":
-        outcomes, failed = _run_e2e(records, coder)
+        outcomes, failed, predicted = _run_e2e(records, coder)
         n = len(records)
     else:
         outcomes, skipped, n = _run_pairs(records, coder)
     secs = time.perf_counter() - t0
     scores = {s: score(outcomes, s) for s in SCHEMES if any(o.labels(s) for o in outcomes)}
-    return Report(gold, mode, n, secs, tuple(outcomes), skipped, tuple(failed), scores)
+    return Report(gold, mode, n, secs, tuple(outcomes), skipped, tuple(failed), scores, predicted)
 
 
 # --- text for people ----------------------------------------------------------------------------
@@ -577,7 +587,9 @@ def format_report(report: Report, with_reliability: bool = False) -> str:
              + (f" ({report.skipped_events} skipped: actors given by code, not spans)"
                 if report.skipped_events else "")
              + f", {report.seconds:.1f} s, {report.sentences_per_s:.1f} sentences/s",
-             f"pair recall {_f(report.pair_recall)}   quad accuracy {_f(report.quad_accuracy)}"]
+             f"pair recall {_f(report.pair_recall)}   quad accuracy {_f(report.quad_accuracy)}"
+             + (f"   predicted events per gold event {report.predicted_per_gold_event:.2f}"
+                if report.predicted_per_gold_event is not None else "")]
     if report.failed:
         lines.append(f"{len(report.failed)} records could not be coded")
     for s in report.scores.values():

@@ -433,4 +433,4 @@ def test_format_report_mentions_skips_and_speed() -> None:
     assert text.splitlines()[:3] == [
         "g.jsonl  mode e2e",
         f"1 sentences, 1 gold events, {report.seconds:.1f} s, {report.sentences_per_s:.1f} sentences/s",
-        "pair recall 0.000   quad accuracy 0.000"]
+        "pair recall 0.000   quad accuracy 0.000   predicted events per gold event 0.00"]

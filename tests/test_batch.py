@@ -330,6 +330,7 @@ def run(*args: str, timeout: int = 300, **env: str) -> subprocess.CompletedProce
                           env={**os.environ, "PYTHONIOENCODING": "utf-8", **env})
 
 
+@pytest.mark.slow  # several processes or whole gold files: `make test` runs it, `make test-fast` not
 def test_cli_bad_scheduler_address_is_one_line_and_exit_3(tmp_path: Path, news: Path) -> None:
     db = tmp_path / "g.duckdb"
     address = f"tcp://127.0.0.1:{free_port()}"
@@ -358,6 +359,7 @@ def test_cli_url_without_its_filesystem_is_one_line_and_exit_3(tmp_path: Path, n
     assert list(tmp_path.iterdir()) == [news]
 
 
+@pytest.mark.slow  # several processes or whole gold files: `make test` runs it, `make test-fast` not
 def test_cli_two_local_workers_and_a_local_cluster_give_the_events_of_one_process(tmp_path: Path,
                                                                                 news: Path) -> None:
     reference = single_process(tmp_path, news)

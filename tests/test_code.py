@@ -160,6 +160,7 @@ def test_code_cli_table_and_explain(cli, tmp_path):
     assert any(line.strip().startswith("how: lexicon+model via svo, rule `sign") for line in lines)
 
 
+@pytest.mark.slow  # several processes or whole gold files: `make test` runs it, `make test-fast` not
 def test_code_cli_reads_stdin_and_two_workers_give_the_same_events(cli, tmp_path):
     docs = [{"id": f"d{i}", "text": t} for i, t in enumerate([
         "Russia signed a trade deal with North Korea.", "Iran attacked Iraq.", "France criticised Italy.",

@@ -125,6 +125,7 @@ def stored(db: Path) -> dict:
         }
 
 
+@pytest.mark.slow  # several processes or whole gold files: `make test` runs it, `make test-fast` not
 def test_ingest_on_a_cluster_survives_a_killed_worker_with_the_events_of_one_process(tmp_path: Path,
                                                                                      cluster: Cluster) -> None:
     source = shared_path("corpora", "reuters_politics_1987.jsonl")

@@ -62,6 +62,7 @@ def test_shortfalls_names_each_missed_floor() -> None:
                                                   "e2e PROTEST F1 0.000 < floor 0.100"]
 
 
+@pytest.mark.slow  # several processes or whole gold files: `make test` runs it, `make test-fast` not
 @pytest.mark.parametrize("mode", ["e2e", "pairs"])
 def test_gate_coder_meets_the_floors(mode: str) -> None:
     floors = json.loads(FLOORS.read_text(encoding="utf-8"))[mode]
@@ -93,6 +94,7 @@ def test_full_shortfalls_names_each_missed_floor() -> None:
         "full precision 0.500 < floor 0.550", "full pair_precision 0.700 < floor 0.750"]
 
 
+@pytest.mark.slow  # several processes or whole gold files: `make test` runs it, `make test-fast` not
 def test_gate_coder_meets_the_article_floors_on_the_dev_half() -> None:
     from conftest import shared_path
 

@@ -1,12 +1,15 @@
 """Train the pair classifier and write src/greatgame/events/data/classifier.npz.
 
-    .venv/bin/python training/train_classifier.py                # synthetic sentences + the PLV training split
+    .venv/bin/python training/train_classifier.py                # synthetic, PLV split, dev articles; calibrator
     .venv/bin/python training/train_classifier.py --no-gold      # the project's synthetic sentences only
-    .venv/bin/python training/train_classifier.py --cv 5         # also: 5-fold cross-validated figures
+    .venv/bin/python training/train_classifier.py --cv 5         # also: 5-fold cross-validated PLV figures
 
-Training data: the project's own synthetic sentences (training/synthetic/*.jsonl, see training/README.md)
-and, unless --no-gold, the PLV training split at ../shared/gold/plv_train.jsonl (read from there, never
-copied). Features are greatgame.events.classifier.pair_features, hashed, so the weight file holds no text.
+Training data: the project's own synthetic sentences (training/synthetic/*.jsonl, see training/README.md),
+unless --no-gold the PLV training split at ../shared/gold/plv_train.jsonl (read from there, never copied),
+and unless --no-articles every candidate pair of the dev half of tests/gold/articles.jsonl (the category
+of the gold event it is, else NONE: real negatives). Features are greatgame.events.classifier.pair_features,
+hashed, so the weight file holds no text. The confidence calibrator (greatgame.events.calibration) is
+fitted on the out-of-fold predictions of --cv-articles and ships in the same file.
 
 With --cv K the gold records are split in K folds; each fold is coded by the whole pair coder (lexicon
 and classifier, as `greatgame eval --mode pairs` runs it) with a model trained on the synthetic data and
@@ -168,10 +171,11 @@ def cross_validate(coder, syn, gold, Xs, Xg, C: float, k: int, gold_path: Path, 
     """K folds over gold RECORDS; each fold scored by greatgame.evaluate in pairs and e2e mode.
 
     `extra` (examples, features) is trained on in every fold (the dev articles). The e2e runs use the
-    default settings (the shipped calibrator and the default threshold), as a user's run would."""
+    shipped calibrator and are scored at several thresholds (0 is `--all`, 0.5 the default)."""
     from scipy.sparse import vstack
 
-    from greatgame.evaluate import evaluate, read_gold, score
+    from greatgame.evaluate import Outcome, evaluate, match_event, read_gold, score
+    from greatgame.model import Document as Doc
     from greatgame.pipeline import Coder
 
     records, _ = read_gold(gold_path)
@@ -181,26 +185,35 @@ def cross_validate(coder, syn, gold, Xs, Xg, C: float, k: int, gold_path: Path, 
     yb = np.array([e["label"] for e in base])
     yg = np.array([e["label"] for e in gold])
     record_of = [e["record"] for e in gold]
-    user = Coder(Settings(workers=1))  # default threshold and calibrator
-    outcomes: dict[str, list] = {"pairs": [], "e2e": []}
-    predicted = 0
+    user = Coder(Settings(workers=1, min_confidence=0.0))  # the shipped calibrator, every event kept
+    pairs: list = []
+    coded: list = []  # (record, events) out of fold
     for _, test_r in KFold(k, shuffle=True, random_state=0).split(records):
         held = set(test_r.tolist())
         train = [i for i, r in enumerate(record_of) if r not in held]
         model = fit(vstack([Xb, Xg[train]]), np.concatenate([yb, yg[train]]), base + [gold[i] for i in train], C)
         coder.events.model = user.events.model = model
         fold = [records[i] for i in test_r]
-        outcomes["pairs"] += evaluate(fold, coder, "pairs").outcomes
-        rep = evaluate(fold, user, "e2e")
-        outcomes["e2e"] += rep.outcomes
-        predicted += rep.predicted
+        pairs += evaluate(fold, coder, "pairs").outcomes
+        docs = [Doc(r.id, r.text, r.date) for r in fold]
+        coded += [(r, res.events) for r, res in zip(fold, user.code_many(docs), strict=True)]
     coder.events.model = None
-    for mode, outs in outcomes.items():
+    sc = score(pairs, "plover")
+    print(f"{k}-fold cross-validated (folds by record), pairs mode, {len(pairs)} gold events: "
+          f"macro-F1 {sc.macro_f1:.3f}, accuracy {sc.accuracy:.3f}")
+    for t in (0.0, 0.3, 0.4, 0.5):
+        outs, predicted = [], 0
+        for rec, events in coded:
+            kept = [e for e in events if e.confidence >= t]
+            predicted += len(kept)
+            for i, ev in enumerate(rec.events):
+                m = match_event(ev, kept)
+                outs.append(Outcome(rec.id, i, ev, m.cameo if m else None, m.plover if m else None,
+                                    m.quad if m else None, m.confidence if m else None))
         sc = score(outs, "plover")
-        recall = sum(o.matched for o in outs) / len(outs)
-        per = f", predicted events per gold event {predicted / len(outs):.2f}" if mode == "e2e" else ""
-        print(f"{k}-fold cross-validated (folds by record), {mode} mode, {len(outs)} gold events: "
-              f"macro-F1 {sc.macro_f1:.3f}, accuracy {sc.accuracy:.3f}, pair recall {recall:.3f}{per}")
+        print(f"  e2e at confidence >= {t:.1f}: macro-F1 {sc.macro_f1:.3f}, accuracy {sc.accuracy:.3f}, "
+              f"pair recall {sum(o.matched for o in outs) / len(outs):.3f}, "
+              f"predicted events per gold event {predicted / len(outs):.2f}")
 
 
 def cross_validate_articles(coder, X_base, base: list[dict], X_art, arts: list[dict], records: list, C: float,
@@ -294,7 +307,9 @@ def main() -> None:
     ap.add_argument("--no-gold", action="store_true", help="train on the synthetic sentences only")
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--no-articles", action="store_true", help="leave out the dev half of the articles gold")
-    ap.add_argument("--cv-articles", type=int, default=0, help="K-fold cross-validation over the dev articles")
+    ap.add_argument("--cv-articles", type=int, default=5,
+                    help="K-fold cross-validation over the dev articles, whose out-of-fold predictions the "
+                         "confidence calibrator is fitted on (default 5; 0 ships no calibrator)")
     args = ap.parse_args()
     coder = get_coder(Settings(workers=1, use_model=False, min_confidence=0.0))
     syn = synthetic_examples()

@@ -106,6 +106,7 @@ class EventCoder:
         self.codes = cameo_table()
         self.model = load_classifier() if self.settings.use_model else None
         self.calibrator = load_calibrator() if self.model is not None else None
+        self._event_nouns: frozenset[str] | None = None
 
     # --- classification -----------------------------------------------------------------------
 
@@ -169,6 +170,12 @@ class EventCoder:
             alternatives.insert(0, {"cameo": hit.cameo, "rule": hit.pattern, "ruled_out": f"model says {label}"})
         conf = min(0.95, p * 0.9 * factor)
         return Decision(self.model.default_cameo[label], round(conf, 3), "model", None, alternatives)
+
+    def _event_noun(self, lemma: str) -> bool:
+        """Whether a noun names an act the lexicon codes ("detentions", "attack", "sanctions")."""
+        if self._event_nouns is None:
+            self._event_nouns = frozenset(lem for lem, _ in self.lexicon.nouns)
+        return lemma in self._event_nouns
 
     def _place_target_ok(self, frame: Frame) -> bool:
         """Whether the verb acts on the place it names: force used or posed in it ("intervened in Syria",
@@ -249,7 +256,7 @@ class EventCoder:
             ms = by_sentence.get(si, [])
             if not ms:
                 continue
-            cands = find_candidates(ps.doc, si, ms, self._place_target_ok)
+            cands = find_candidates(ps.doc, si, ms, self._place_target_ok, self._event_noun)
             if with_fallback:
                 cands += fallback_candidates(ps.doc, si, ms, cands)
             for cand in cands:

@@ -1,0 +1,75 @@
+"""Issue 11: code what happened, once. The event finder's candidates, and the coder's exact events."""
+
+from __future__ import annotations
+
+import pytest
+
+from greatgame.model import Document
+from greatgame.nlp import parse_candidates
+
+
+def candidates(coder, text: str) -> set[tuple[str, str, str]]:
+    """(source words, target words, construction) of every candidate pair the finder proposes."""
+    doc = Document("t", text, "2019-07-15")
+    parsed = parse_candidates(coder.nlp, coder.actors, doc, coder.settings)
+    resolved = coder.actors.resolve(parsed, doc)
+    return {(c.source.mention.text, c.target.mention.text, c.construction)
+            for _, c in coder.events.candidates(parsed, resolved, with_fallback=True)}
+
+
+def events(coder, text: str) -> set[tuple[str | None, str | None, str | None]]:
+    res = coder.code(Document("t", text, "2019-07-15"))
+    assert res.error is None
+    return {(e.source.code, e.target.code, e.plover) for e in res.events}
+
+
+@pytest.mark.issue(11)
+def test_finder_a_place_is_not_a_target_and_each_clause_keeps_its_actors(coder) -> None:
+    text = ("The Iranian navy seized a tanker off the coast of Oman on Sunday, and the Pentagon accused "
+            "Tehran of harassing commercial shipping.")
+    assert candidates(coder, text) == {("the Pentagon", "Tehran", "svo")}
+
+
+@pytest.mark.issue(11)
+def test_finder_the_place_of_a_meeting_is_no_party_to_it(coder) -> None:
+    assert candidates(coder, "The generals met opposition leaders in Caracas on Tuesday.") == {
+        ("The generals", "opposition leaders", "svo")}
+
+
+@pytest.mark.issue(11)
+def test_finder_the_place_of_acts_denounced_is_whose_acts_they_are(coder) -> None:
+    got = candidates(coder, "The NGO has denounced journalist detentions in Venezuela.")
+    assert ("The NGO", "Venezuela", "svo") in got
+
+
+@pytest.mark.issue(11)
+def test_finder_an_accord_reached_by_several_parties_pairs_each_with_each(coder) -> None:
+    got = candidates(coder, "The talks came a month after the accord reached by the United States, Japan and Canada.")
+    names = ("the United States", "Japan", "Canada")
+    assert got == {(a, b, "coordination") for a in names for b in names if a != b}
+
+
+@pytest.mark.issue(11)
+def test_finder_a_demand_addresses_the_subject_of_its_clause(coder) -> None:
+    got = candidates(coder, "The European Union demanded on Monday that Israel ease restrictions on Palestinian "
+                            "workers.")
+    assert ("The European Union", "Israel", "svo") in got
+    assert ("The European Union", "Palestinian workers", "svo") not in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the place of a meeting is no party; a meeting is the act of both sides
+    ("The generals met opposition leaders in Caracas on Tuesday.",
+     {("VENMIL", "VENOPP", "CONSULT"), ("VENOPP", "VENMIL", "CONSULT")}),
+    # the agency that reported an act is no party to it
+    ("Iranian forces smashed four Iraqi brigades, the Iranian news agency IRNA said.",
+     {("IRNMIL", "IRQMIL", "ASSAULT")}),
+    # the content of a demand is not an act that happened
+    ("The European Union demanded on Monday that Israel ease restrictions on Palestinian workers.",
+     {("IGOEUREEC", "ISR", "REQUEST")}),
+    # South Korea pledges nothing to Manila
+    ("Japan and South Korea mend ties as Tokyo pledges aid to Manila.", {("JPNGOV", "PHLGOV", "AID")}),
+])
+@pytest.mark.issue(11)
+def test_coder_codes_each_act_once_and_nothing_else(coder, text: str, expected: set) -> None:
+    assert events(coder, text) == expected

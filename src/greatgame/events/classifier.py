@@ -108,23 +108,28 @@ class PairClassifier:
 
 
 @lru_cache(maxsize=1)
-def load_classifier() -> PairClassifier | None:
-    """The shipped classifier, or None where the package has none."""
+def _shipped() -> tuple[dict, dict[str, np.ndarray]] | None:
+    """The shipped weight file's metadata and arrays, read once; None where the package has none."""
     path = resources.files("greatgame.events") / "data" / "classifier.npz"
     if not path.is_file():
         return None
     with path.open("rb") as f:
         data = np.load(f, allow_pickle=False)
-        meta = json.loads(str(data["meta"]))
-        return PairClassifier(meta["labels"], data["weights"], data["bias"], meta["default_cameo"])
+        return json.loads(str(data["meta"])), {k: data[k] for k in ("weights", "bias")}
 
 
-@lru_cache(maxsize=1)
+def load_classifier() -> PairClassifier | None:
+    """The shipped classifier, or None where the package has none."""
+    shipped = _shipped()
+    if shipped is None:
+        return None
+    meta, arrays = shipped
+    return PairClassifier(meta["labels"], arrays["weights"], arrays["bias"], meta["default_cameo"])
+
+
 def load_calibrator() -> Calibrator | None:
     """The confidence calibrator shipped with the classifier, or None where there is none."""
-    path = resources.files("greatgame.events") / "data" / "classifier.npz"
-    if not path.is_file():
+    shipped = _shipped()
+    if shipped is None or not shipped[0].get("calibration"):
         return None
-    with path.open("rb") as f:
-        meta = json.loads(str(np.load(f, allow_pickle=False)["meta"]))
-    return Calibrator.from_dict(meta["calibration"]) if meta.get("calibration") else None
+    return Calibrator.from_dict(shipped[0]["calibration"])

@@ -211,6 +211,11 @@ def _targets(verb: Token, by_token: dict[int, ResolvedMention], passive: bool,
     return out
 
 
+# Nouns of a lasting state between parties rather than an act of one on the other.
+STATE_NOUNS = {"war", "conflict", "hostility", "enmity", "rivalry", "relation", "tie"}
+# Verbs under which talks are only asked for, offered or hoped for.
+WISHING = {"ask", "call", "seek", "want", "offer", "propose", "invite", "hope", "plan", "urge", "demand",
+           "request", "suggest", "push", "press", "favour", "favor", "welcome"}
 # Nouns of talks and accords whose other side is named with "with" and whose own side may be the clause's.
 TALK_NOUNS = MUTUAL_NOUNS | {"talk", "negotiation", "meeting", "consultation", "discussion", "summit"}
 
@@ -342,11 +347,16 @@ def find_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention],
             continue
         if tok.i in used_nouns and not any(c.dep_ == "prep" and c.lower_ in SYMMETRIC_PREPS for c in tok.children):
             continue
+        if tok.lemma_.lower() in STATE_NOUNS:
+            continue  # "the war between Iran and Iraq" names a state of affairs, not an act
         sources, targets, prep = _nominal(tok, by_token)
         if targets and not sources and prep == "with" and tok.lemma_.lower() in TALK_NOUNS:
             # "offered a treaty at talks with Moscow", "his talks with U.S. officials": the talks are the
-            # governing clause's subject's
+            # governing clause's subject's; talks asked for or offered have not happened ("asked for
+            # consultations with Tokyo": the request is the verb's own event)
             verb = _governing(tok)
+            if verb is not None and verb.lemma_.lower() in WISHING:
+                continue
             sources = [m for m in (_subjects(verb, by_token)[0] if verb is not None else [])
                        if all(m is not t for t in targets)]
         if not sources or not targets:

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from greatgame.events.classifier import N_FEATURES, PairClassifier
-from greatgame.events.pairs import pair_frame
+from greatgame.events.pairs import pair_frame, token_span
 from greatgame.exhaustive import ExhaustiveRecord, Prediction, actor_key, match, read_corpus, read_exhaustive
 from greatgame.model import Document
 from greatgame.nlp import parse_candidates
@@ -100,11 +100,6 @@ def article_records(split: str = "dev") -> list[ExhaustiveRecord]:
     return [r for r in records if r.split == split]
 
 
-def _tokens(sdoc, start: int, end: int) -> tuple[int, int] | None:
-    span = sdoc.char_span(start, end, alignment_mode="expand")
-    return (span.start, span.end) if span is not None and len(span) else None
-
-
 def article_examples(coder, records: list[ExhaustiveRecord]) -> tuple[list[dict], list[list[str]]]:
     """Real examples from whole articles: every candidate pair the finder proposes, labelled with the
     category of the gold event it is (its first PLOVER category) or NONE where it is none; and each
@@ -134,8 +129,8 @@ def article_examples(coder, records: list[ExhaustiveRecord]) -> tuple[list[dict]
             (a, b), (c, d) = gold.source.spans[0], gold.target.spans[0]
             ps = next((p for p in parsed.sentences if p.offset <= a and b <= p.offset + len(p.doc.text)
                        and p.offset <= c and d <= p.offset + len(p.doc.text)), None)
-            sp = ps and _tokens(ps.doc, a - ps.offset, b - ps.offset)
-            tp = ps and _tokens(ps.doc, c - ps.offset, d - ps.offset)
+            sp = ps and token_span(ps.doc, a - ps.offset, b - ps.offset)
+            tp = ps and token_span(ps.doc, c - ps.offset, d - ps.offset)
             if not sp or not tp or sp == tp:
                 continue
             trigger, frame, _ = pair_frame(ps.doc, sp, tp)

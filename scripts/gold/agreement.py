@@ -16,21 +16,18 @@ import argparse
 import json
 import sys
 
+from greatgame.evaluate import overlaps
 from greatgame.exhaustive import ExhaustiveEvent, read_corpus, read_exhaustive
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def _side(a, b, same_sentence: bool) -> bool:
-    if any(_overlaps(x, y) for x in a.spans for y in b.spans):
+    if any(overlaps(x, y) for x in a.spans for y in b.spans):
         return True
     return same_sentence and a.key is not None and a.key == b.key
 
 
 def same_pair(a: ExhaustiveEvent, b: ExhaustiveEvent) -> bool:
-    same = _overlaps(a.sentence, b.sentence)
+    same = overlaps(a.sentence, b.sentence)
     return _side(a.source, b.source, same) and _side(a.target, b.target, same)
 
 

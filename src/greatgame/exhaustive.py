@@ -40,6 +40,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any, Protocol
 
+from .evaluate import overlaps
 from .events.ontology import PLOVER_CATEGORIES
 from .model import MODALITIES, Document, Event, InputError
 
@@ -237,12 +238,8 @@ class Prediction:
                    ev.plover, ev.confidence, ev.modality, (ev.sentence.start, ev.sentence.end), ev)
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def _side_matches(pred: tuple[int, int, str | None], gold: GoldSide, same_sentence: bool) -> bool:
-    if any(_overlaps(pred[:2], sp) for sp in gold.spans):
+    if any(overlaps(pred[:2], sp) for sp in gold.spans):
         return True
     return same_sentence and pred[2] is not None and pred[2] == gold.key
 
@@ -250,14 +247,14 @@ def _side_matches(pred: tuple[int, int, str | None], gold: GoldSide, same_senten
 def _matches(p: Prediction, g: ExhaustiveEvent, labelled: bool) -> bool:
     if labelled and p.plover not in g.plover:
         return False
-    same = _overlaps(p.sentence, g.sentence)
+    same = overlaps(p.sentence, g.sentence)
     return _side_matches(p.source, g.source, same) and _side_matches(p.target, g.target, same)
 
 
 def _by_span(p: Prediction, g: ExhaustiveEvent) -> int:
     """How many of the two actors match by span (a closer identity than by country)."""
-    return (any(_overlaps(p.source[:2], sp) for sp in g.source.spans)
-            + any(_overlaps(p.target[:2], sp) for sp in g.target.spans))
+    return (any(overlaps(p.source[:2], sp) for sp in g.source.spans)
+            + any(overlaps(p.target[:2], sp) for sp in g.target.spans))
 
 
 def match(preds: Sequence[Prediction], gold: Sequence[ExhaustiveEvent],
@@ -312,12 +309,9 @@ class Outcomes:
     gold: tuple[tuple[ExhaustiveRecord, ExhaustiveEvent], ...]
     found: tuple[bool, ...]
 
-    def prf(self, keep: Iterable[bool] | None = None) -> PRF:
-        keep = list(keep) if keep is not None else [True] * len(self.preds)
-        tp = sum(o == "tp" for o, k in zip(self.outcome, keep, strict=True) if k)
-        fp = sum(o == "fp" for o, k in zip(self.outcome, keep, strict=True) if k)
-        required = sum(g.required for _, g in self.gold)
-        return PRF(tp, fp, required - tp)
+    def prf(self) -> PRF:
+        tp, fp = self.outcome.count("tp"), self.outcome.count("fp")
+        return PRF(tp, fp, sum(g.required for _, g in self.gold) - tp)
 
 
 def _outcomes(records: Sequence[ExhaustiveRecord], preds: dict[str, list[Prediction]], labelled: bool,

@@ -61,9 +61,17 @@ def _same_actor(a: Mention, b: Mention) -> bool:
                                                             or a.sector == b.sector)
 
 
-def _party_key(m: Mention) -> str | None:
+def _party_key(m: Mention | ActorRef) -> str | None:
     """Which party a mention stands for, for telling two mentions of one actor apart from two actors."""
     return m.country or m.code
+
+
+def _by_sentence(mentions: list[ResolvedMention]) -> dict[int, list[ResolvedMention]]:
+    """Mentions grouped by the parsed sentence they sit in."""
+    out: dict[int, list[ResolvedMention]] = {}
+    for rm in mentions:
+        out.setdefault(rm.sentence, []).append(rm)
+    return out
 
 
 def one_event_per_act(events: list[Event]) -> list[Event]:
@@ -75,7 +83,7 @@ def one_event_per_act(events: list[Event]) -> list[Event]:
     best: dict[tuple, Event] = {}
     order: list[tuple] = []
     for ev in events:
-        src, tgt = ev.source.country or ev.source.code, ev.target.country or ev.target.code
+        src, tgt = _party_key(ev.source), _party_key(ev.target)
         if src == tgt:  # a domestic event: the generals and the opposition are two parties
             src, tgt = ev.source.code, ev.target.code
         key = (ev.sentence.start, src, tgt, ev.plover or ev.cameo_root)
@@ -106,7 +114,8 @@ class EventCoder:
         self.codes = cameo_table()
         self.model = load_classifier() if self.settings.use_model else None
         self.calibrator = load_calibrator() if self.model is not None else None
-        self._event_nouns: frozenset[str] | None = None
+        # nouns the lexicon codes as acts ("detention", "attack"), whatever their preposition
+        self._event_nouns = frozenset(lemma for lemma, _ in self.lexicon.nouns)
 
     # --- classification -----------------------------------------------------------------------
 
@@ -173,19 +182,14 @@ class EventCoder:
 
     def _event_noun(self, lemma: str) -> bool:
         """Whether a noun names an act the lexicon codes ("detentions", "attack", "sanctions")."""
-        if self._event_nouns is None:
-            self._event_nouns = frozenset(lem for lem, _ in self.lexicon.nouns)
         return lemma in self._event_nouns
 
     def _place_target_ok(self, frame: Frame) -> bool:
         """Whether the verb acts on the place it names: force used or posed in it ("intervened in Syria",
         "troops deployed in Kuwait"), not a venue ("met in Geneva", "talks in Vienna")."""
-        for p in frame.preps:
-            code = self.lexicon.verbs.get((frame.lemma, frame.particle, p, "")) if p in ("in", "into", "inside") \
-                else None
-            if code is not None and self.codes[code].root >= "15":
-                return True
-        return False
+        codes = (self.lexicon.verbs.get((frame.lemma, frame.particle, p, "")) for p in frame.preps
+                 if p in ("in", "into", "inside"))
+        return any(code is not None and self.codes[code].root >= "15" for code in codes)
 
     # --- events -------------------------------------------------------------------------------
 
@@ -203,8 +207,6 @@ class EventCoder:
             conf *= 0.75
         if mod.modality in ("future", "hypothetical"):
             conf *= 0.85
-        if cand.source.mention.code is None or cand.target.mention.code is None:
-            return None  # a party nobody can name moves no dyad: no event
         raw = conf
         if self.calibrator is not None:
             conf = self.calibrator(calibration_features(raw, cand.construction, dec.method, mod.modality,
@@ -249,9 +251,7 @@ class EventCoder:
         """
         if with_fallback is None:
             with_fallback = self.model is not None
-        by_sentence: dict[int, list[ResolvedMention]] = {}
-        for rm in mentions:
-            by_sentence.setdefault(rm.sentence, []).append(rm)
+        by_sentence = _by_sentence(mentions)
         for si, ps in enumerate(parsed.sentences):
             ms = by_sentence.get(si, [])
             if not ms:
@@ -272,14 +272,17 @@ class EventCoder:
 
         events: list[Event] = []
         seen: set[str] = set()
+        by_sentence = _by_sentence(mentions)
         places_of: dict[int, list] = {}
         for ps, cand in self.candidates(parsed, mentions):
-            if ps.index not in places_of:
-                ms = [m for m in mentions if m.sentence == cand.sentence]
-                places_of[ps.index] = [PlaceCandidate(sp, ps.offset) for sp in ps.places] + [
-                    PlaceCandidate(ps.doc[m.start:m.end], ps.offset) for m in ms if m.is_location]
-            places = places_of[ps.index]
             src, tgt = cand.source.mention, cand.target.mention
+            if src.code is None or tgt.code is None:
+                continue  # a party nobody can name moves no dyad: no event
+            if cand.sentence not in places_of:
+                places_of[cand.sentence] = [PlaceCandidate(sp, ps.offset) for sp in ps.places] + [
+                    PlaceCandidate(ps.doc[m.start:m.end], ps.offset) for m in by_sentence[cand.sentence]
+                    if m.is_location]
+            places = places_of[cand.sentence]
             dec = self.decide(ps.doc, (cand.source.start, cand.source.end), (cand.target.start, cand.target.end),
                               cand.trigger, cand.frame, cand.construction)
             if dec is None or _media_barred(src, tgt, self.codes[dec.cameo].root, cand.construction):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from ..actors.recognize import ResolvedMention
+from ..actors.recognize import LOCATION_PREPS, ResolvedMention
 
 __all__ = ["MUTUAL_NOUNS", "Candidate", "Frame", "find_candidates", "mutual", "verb_frame"]
 
@@ -31,8 +31,9 @@ SCENE_PREPS = {"as", "despite", "after", "before", "during", "amid", "amidst", "
                "via", "by", "through", "across", "around", "beyond", "within", "upon", "following"}
 # Prepositions that say where something happened: their objects are places, not targets, unless the
 # verb takes its target that way ("intervene in", "invade"). "off the coast of Oman", "met in Geneva".
-LOCATIVE_PREPS = {"in", "at", "off", "near", "inside", "outside", "along", "across", "around", "throughout",
-                  "within", "beyond", "aboard"}
+# The actor layer's place prepositions, but for "into" (a direction: "sent troops into Lebanon") and
+# "over" (a reason: "sanctions over the crisis"), which name a target here.
+LOCATIVE_PREPS = (LOCATION_PREPS - {"into", "over"}) | {"beyond", "aboard"}
 # Clauses of their own: an actor inside one is not an argument of the verb above it.
 _OWN_CLAUSE = {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"}
 
@@ -123,6 +124,12 @@ def verb_frame(verb: Token) -> Frame:
     return frame
 
 
+def _agents(verb: Token, by_token: dict[int, ResolvedMention]) -> list[ResolvedMention]:
+    """The actors of a verb's "by" phrase: "attacked by Russian forces", "the accord reached by X and Y"."""
+    return [m for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+            for m in _find_mentions(g, by_token)]
+
+
 def _subjects(verb: Token, by_token: dict[int, ResolvedMention]) -> tuple[list[ResolvedMention], bool]:
     """The verb's acting subjects, inherited up an infinitive or coordination chain; and whether passive."""
     tok = verb
@@ -132,16 +139,15 @@ def _subjects(verb: Token, by_token: dict[int, ResolvedMention]) -> tuple[list[R
             return [m for s in subj for m in _find_mentions(s, by_token)], False
         passive = [c for c in tok.children if c.dep_ in _PASS_SUBJ]
         if passive and tok is verb:
-            agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            return [m for a in agents for m in _find_mentions(a, by_token)], True
+            return _agents(tok, by_token), True
         if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
             # "agreed to meet", "met and agreed", "after travelling to France, Funaro …": the subject above
             tok = tok.head
             continue
         if tok.dep_ in ("acl", "relcl") and tok.head.i != tok.i:
-            agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            if agents:  # "the accord reached by X and Y": X and Y are the ones who reached it
-                return [m for a in agents for m in _find_mentions(a, by_token)], False
+            if any(g.dep_ == "pobj" for c in tok.children if c.dep_ == "agent" for g in c.children):
+                # "the accord reached by X and Y": X and Y are the ones who reached it
+                return _agents(tok, by_token), False
             m = _find_mentions(tok.head, by_token)
             if not m and tok.head.dep_ in ("dobj", "attr") and tok.head.head.i != tok.head.i:
                 # "X put out a report accusing Y": the report's author accuses
@@ -151,6 +157,14 @@ def _subjects(verb: Token, by_token: dict[int, ResolvedMention]) -> tuple[list[R
     return [], False
 
 
+def _acts_in(noun: Token, event_noun: Callable[[str], bool] | None) -> set[int]:
+    """Token indices of the places an event noun's acts happened in ("detentions in Venezuela")."""
+    if event_noun is None or not event_noun(noun.lemma_.lower()):
+        return set()
+    return {p.i for g in noun.children if g.dep_ == "prep" and g.lower_ == "in"
+            for p in g.children if p.dep_ == "pobj"}
+
+
 def _prep_objects(noun: Token, by_token: dict[int, ResolvedMention], depth: int,
                   event_noun: Callable[[str], bool] | None = None) -> list[ResolvedMention]:
     """Actors linked to a noun by relational prepositions: "a deal with X", "a package of deals with X".
@@ -158,23 +172,15 @@ def _prep_objects(noun: Token, by_token: dict[int, ResolvedMention], depth: int,
     A place is no such actor ("a tanker off Oman"), except after a noun that is itself an event
     ("denounced detentions in Venezuela": the detentions are Venezuela's)."""
     out: list[ResolvedMention] = []
-    acts = event_noun is not None and event_noun(noun.lemma_.lower())
+    acted_in = _acts_in(noun, event_noun)
     for prep in (g for g in noun.children if g.dep_ == "prep" and g.lower_ not in SCENE_PREPS
-                 and (g.lower_ not in LOCATIVE_PREPS or (acts and g.lower_ == "in"))):
+                 and (g.lower_ not in LOCATIVE_PREPS or any(p.i in acted_in for p in g.children))):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             found = _find_mentions(pobj, by_token)
             out += found
             if not found and depth > 1:
                 out += _prep_objects(pobj, by_token, depth - 1)
     return out
-
-
-def _acts_in(noun: Token, event_noun: Callable[[str], bool] | None) -> set[int]:
-    """Token indices of the places an event noun's acts happened in ("detentions in Venezuela")."""
-    if event_noun is None or not event_noun(noun.lemma_.lower()):
-        return set()
-    return {p.i for g in noun.children if g.dep_ == "prep" and g.lower_ == "in"
-            for p in g.children if p.dep_ == "pobj"}
 
 
 def _targets(verb: Token, by_token: dict[int, ResolvedMention], passive: bool,
@@ -284,14 +290,10 @@ def mutual(frame: Frame) -> bool:
     return frame.lemma in MEETING or (frame.lemma in WITH_MUTUAL and "with" in frame.preps)
 
 
-def _reciprocal(verb: Token, frame: Frame) -> bool:
-    """Whether coordinated subjects of this verb act on each other ("X and Y agreed")."""
-    if frame.lemma in RECIPROCAL:
-        return True
-    agreement = any(o in MUTUAL_NOUNS for o in frame.objects) or (
-        verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in MUTUAL_NOUNS) or any(
-        c.dep_ in _PASS_SUBJ and c.lemma_.lower() in MUTUAL_NOUNS for c in verb.children)  # "was reached"
-    return frame.lemma in AGREEING and agreement
+def _reciprocal(frame: Frame) -> bool:
+    """Whether coordinated subjects of this verb act on each other ("X and Y agreed", "X and Y reached an
+    accord"; the frame's objects include the accord of "the accord (was) reached by X and Y")."""
+    return frame.lemma in RECIPROCAL or (frame.lemma in AGREEING and any(o in MUTUAL_NOUNS for o in frame.objects))
 
 
 def find_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention],
@@ -329,7 +331,7 @@ def find_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention],
         construction = "passive" if passive else "svo"
         if tok.dep_ in ("xcomp", "conj") and not any(c.dep_ in _SUBJ for c in tok.children):
             construction = "chain"
-        if not targets and len(sources) >= 2 and _reciprocal(tok, frame):
+        if not targets and len(sources) >= 2 and _reciprocal(frame):
             for a in sources:
                 for b in sources:
                     if a is not b:

@@ -15,10 +15,11 @@ from .modality import modality_of
 if TYPE_CHECKING:
     from ..pipeline import Coder, PairLabel
 
-__all__ = ["classify_pair", "pair_frame"]
+__all__ = ["classify_pair", "pair_frame", "token_span"]
 
 
-def _token_span(sdoc, start: int, end: int) -> tuple[int, int] | None:
+def token_span(sdoc, start: int, end: int) -> tuple[int, int] | None:
+    """The token range a character range covers (widened to whole tokens), or None."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -48,8 +49,8 @@ def classify_pair(coder: Coder, text: str, source: tuple[int, int], target: tupl
     from ..pipeline import PairLabel
 
     sdoc = coder.nlp(text)
-    s = _token_span(sdoc, *source)
-    t = _token_span(sdoc, *target)
+    s = token_span(sdoc, *source)
+    t = token_span(sdoc, *target)
     if s is None or t is None or s == t:
         return PairLabel(None, None, None, 0.0)
     trigger, frame, construction = pair_frame(sdoc, s, t)

@@ -262,7 +262,8 @@ def _event(g: list[EventMention]) -> ClusteredEvent:
         cameo_root=a.cameo_root, cameo=cameo, plover=coded.plover, quad=coded.quad, goldstein=coded.goldstein,
         date=a.date, date_precision=a.date_precision, modality=modality, confidence=_noisy_or(g),
         num_mentions=len(g), num_sources=len({m.publisher for m in g}),
-        num_articles=len({m.article_id for m in g}), anchor_id=a.mention_id, mention_ids=tuple(sorted(m.mention_id for m in g)),
+        num_articles=len({m.article_id for m in g}), anchor_id=a.mention_id,
+        mention_ids=tuple(sorted(m.mention_id for m in g)),
     )
 
 

@@ -234,3 +234,13 @@ def test_clusters_do_not_depend_on_order_or_batches(ms, window, data):
     clusters.add(order[cut:])
     assert clusters.events() == expected
     assert sorted(m for e in expected for m in e.mention_ids) == sorted(m.mention_id for m in ms)
+
+
+def test_settings_refuse_a_bad_window_or_level():
+    from greatgame.settings import SettingsError, load_settings
+
+    assert load_settings(dedup_window_days=3).dedup_window_days == 3
+    with pytest.raises(SettingsError, match="dedup_window_days"):
+        load_settings(dedup_window_days=0)
+    with pytest.raises(SettingsError, match="dedup_actor_level"):
+        load_settings(dedup_actor_level="agent")

@@ -39,6 +39,9 @@ def test_same_day_same_dyad_same_root_is_one_event():
     assert e.cameo == "190"  # the most frequent code
     assert e.mention_ids == ("m1", "m2", "m3") and e.anchor_id == "m1"
     assert e.event_id == event_id(("RUSMIL", "UKR", "19"), "m1")
+    d = e.to_dict()
+    assert (d["mention_ids"], d["num_sources"], d["date"], d["confidence"]) == \
+        (["m1", "m2", "m3"], 2, "2022-03-01", pytest.approx(1 - 0.3 ** 3))
 
 
 def test_different_root_is_two_events():

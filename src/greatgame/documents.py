@@ -175,10 +175,11 @@ def _record_document(rec: object, path: str, line: int | None) -> Document | Inp
     doc_id = str(doc_id) if doc_id not in (None, "") else document_id(text)
     origin = f"{path}:{line}" if line else path
     url, title = rec.get("url"), rec.get("title")
+    source = rec.get("source") or rec.get("publisher")
     return Document(
         id=doc_id, text=text, date=date, origin=origin,
         url=str(url) if url else None, title=str(title) if title else None,
-        skip=boilerplate_spans(text),
+        skip=boilerplate_spans(text), source=(str(source).strip() or None) if source else None,
     )
 
 

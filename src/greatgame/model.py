@@ -33,6 +33,8 @@ class Document:
     origin: str = ""
     # Character ranges of the text the coder skips (navigation, bylines, footers).
     skip: tuple[tuple[int, int], ...] = ()
+    # The publisher, where the input names one (`source` or `publisher`); see dedup.sources.
+    source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

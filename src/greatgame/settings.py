@@ -36,6 +36,10 @@ class Settings:
     # capitalised name, so unknown organisations and people can act), or "all".
     prefilter: str = "names"
     locations: bool = True
+    # Mentions of one dyad and CAMEO root dated less than this many days apart are one event (1: the
+    # same day); and whether the dyad is of actor codes (RUSGOV) or countries (RUS). See docs/dedup.md.
+    dedup_window_days: int = 1
+    dedup_actor_level: str = "code"
 
     def effective_workers(self) -> int:
         return self.workers if self.workers > 0 else (os.cpu_count() or 1)
@@ -87,4 +91,10 @@ def load_settings(path: str | os.PathLike[str] | None = None, **overrides: Any) 
         if k not in known:
             raise SettingsError(f"unknown setting {k!r}")
         values[k] = _coerce(k, v, known[k])
-    return replace(base, **values)
+    settings = replace(base, **values)
+    if settings.dedup_window_days < 1:
+        raise SettingsError(f"setting 'dedup_window_days' must be 1 or more, not {settings.dedup_window_days}")
+    if settings.dedup_actor_level not in ("code", "country"):
+        raise SettingsError(f"setting 'dedup_actor_level' must be code or country, not "
+                            f"{settings.dedup_actor_level!r}")
+    return settings

@@ -52,3 +52,36 @@ def test_build_reference_leaders_output_is_the_shipped_table(tmp_path):
     _run("build_reference_leaders.py", str(people), "--out", str(tmp_path))
     shipped = (ROOT / "src/greatgame/actors/data/leaders_ref.tsv").read_text(encoding="utf-8")
     assert (tmp_path / "leaders_ref.tsv").read_text(encoding="utf-8") == shipped
+
+
+# The checks the removed generators of the hand-edited tables made (agents, IGOs, places), kept as tests.
+CAMEO_SECTORS = set("GOV MIL COP LEG JUD REB OPP BUS MED REF CVL LAB EDU HLH HRI ELI SPY CRM AGR ENV REL NGO PTY "
+                    "UAF".split())
+ACTORS = ROOT / "src/greatgame/actors/data"
+
+
+def test_agents_are_lowercase_unique_words_with_a_cameo_sector():
+    rows = _header_and_rows(ACTORS / "agents.tsv")[1]
+    texts = [r["text"] for r in rows]
+    assert [t for t in texts if t != t.lower()] == []
+    assert len(texts) == len(set(texts))
+    assert [r for r in rows if r["sector"] not in CAMEO_SECTORS or r["kind"] not in ("agent", "person")] == []
+
+
+def test_igo_forms_each_name_one_code():
+    codes: dict[str, set[str]] = {}
+    for r in _header_and_rows(ACTORS / "igos.tsv")[1]:
+        assert r["kind"] in ("igo", "ngo", "group"), r
+        key = r["text"] if "match case-sensitively" in r["note"] else r["text"].lower()
+        codes.setdefault(key, set()).add(r["code"])
+    assert {k: v for k, v in codes.items() if len(v) > 1} == {}
+
+
+def test_places_have_a_kind_coordinates_on_the_globe_and_forms_that_name_one_place():
+    kinds = {"sea", "strait", "ocean", "region", "border", "river", "canal", "peninsula"}
+    names: dict[str, set[str]] = {}
+    for r in _header_and_rows(ACTORS / "places.tsv")[1]:
+        assert r["kind"] in kinds and -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180, r
+        for form in [r["name"], *filter(None, r["aliases"].split("|"))]:
+            names.setdefault(form.lower(), set()).add(r["name"])
+    assert {k: v for k, v in names.items() if len(v) > 1} == {}

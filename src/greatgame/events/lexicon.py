@@ -52,9 +52,7 @@ class Lexicon:
 
     def load(self) -> Lexicon:
         codes = cameo_table()
-        base = resources.files("greatgame.events") / "data"
-        verb_files = sorted(p.name for p in base.iterdir() if p.name.startswith("verbs") and p.name.endswith(".tsv"))
-        for r in (row for name in verb_files for row in _read(name)):
+        for r in _read("verbs.tsv"):
             if r.get("cameo") not in codes:
                 continue
             for lemma in _alts(r["lemma"]):

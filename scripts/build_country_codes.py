@@ -31,6 +31,13 @@ HISTORICAL = (
     ("DDR", "GC", "East Germany"),
     ("YUG", "YI", "Yugoslavia"),
     ("ZAR", "CG", "Zaire"),
+    # no withdrawn FIPS code on record here: GDELT's geography fields stay empty for these
+    ("CSK", "", "Czechoslovakia"),
+    ("DHY", "", "Dahomey"),
+    ("HVO", "", "Upper Volta"),
+    ("RHO", "", "Rhodesia"),
+    ("VDR", "", "North Vietnam"),
+    ("YMD", "", "South Yemen"),
 )
 
 
@@ -44,7 +51,8 @@ def rows() -> list[dict[str, str]]:
                     "icews_name": ICEWS_NAMES.get(c["iso3"], c["name"]), "source": GEONAMES, "note": note})
     for iso3, fips, name in HISTORICAL:
         out.append({"iso3": iso3, "cameo": iso3, "fips": fips, "name": name, "icews_name": name,
-                    "source": "FIPS PUB 10-4 (withdrawn code); ISO 3166-3", "note": "historical state"})
+                    "source": "FIPS PUB 10-4 (withdrawn code); ISO 3166-3" if fips else "ISO 3166-3",
+                    "note": "historical state" if fips else "historical state; no FIPS 10-4 code on record"})
     return sorted(out, key=lambda r: r["iso3"])
 
 

@@ -95,8 +95,11 @@ def _inside_other_name(span: Span) -> bool:
     for ent in span.doc.ents:
         if ent.label_ not in OTHER_NAMES or ent.end <= span.start or span.end <= ent.start:
             continue
-        if ent.label_ == "FAC" and (ent.start, ent.end) == (span.start, span.end):
-            continue  # the candidate is the facility itself ("the Kremlin")
+        if ent.label_ in ("FAC", "NORP") and (ent.start, ent.end) == (span.start, span.end):
+            continue  # the candidate is the facility itself ("the Kremlin"), or a sea the tagger took for a
+            # people ("the Aegean")
+        if ent.label_ == "NORP" and not (ent.start <= span.start and span.end <= ent.end):
+            continue  # a people's name beside the place is no name around it ("Iraqi Kurdistan")
         return True
     return False
 

@@ -212,3 +212,17 @@ def test_counts_of_reads_the_stores_counts_where_an_event_has_them() -> None:
         num_mentions, num_sources, num_articles = 7, 3, 5
 
     assert counts_of(Counted()) == (7, 3, 5)
+
+
+def test_gdelt_actor_codes_as_gdelt_writes_them() -> None:
+    from greatgame.exports.gdelt import gdelt_row
+
+    e = replace(event("c", 0), source=_agent("the government", "---GOV", None, "GOV", None, 0),
+                target=_agent("the European Central Bank", "IGOEURBUSECB", None, "IGO", "European Central Bank", 30))
+    row = dict(zip(GDELT_COLUMNS, gdelt_row(e, None), strict=True))
+    assert {k: row[k] for k in ("Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode",
+                                "Actor1Type1Code", "Actor2Code", "Actor2KnownGroupCode", "Actor2Type1Code",
+                                "SOURCEURL")} == {
+        "Actor1Code": "GOV", "Actor1Name": "THE GOVERNMENT", "Actor1CountryCode": "", "Actor1KnownGroupCode": "",
+        "Actor1Type1Code": "GOV", "Actor2Code": "IGOEURBUSECB", "Actor2KnownGroupCode": "ECB",
+        "Actor2Type1Code": "IGO", "SOURCEURL": "c"}

@@ -7,7 +7,8 @@ value for are empty, except as noted:
 - GLOBALEVENTID: `stable_id(event_id)`, a 60-bit integer from greatgame's event id (see exports/__init__).
 - Actor*Code: greatgame's CAMEO-style actor code with its country part in CAMEO country codes;
   Actor*Name in capitals as GDELT writes names; Actor*Type1Code the CAMEO agent (sector) code;
-  Actor*KnownGroupCode the group part of an IGO/NGO code ("IGOAFRAFU" -> "AFU"). Ethnic and religion
+  Actor*KnownGroupCode the group part of an IGO/NGO code ("IGOAFRAFU" -> "AFU"); an actor of unknown
+  country is coded by its sector alone ("GOV"), as GDELT does. Ethnic and religion
   codes, Type2/Type3 are empty: greatgame does not code them.
 - IsRootEvent: 1 when the event's sentence opens the document (the lead of a wire story), else 0.
 - NumMentions/NumSources/NumArticles: `counts_of(event)`.
@@ -27,6 +28,7 @@ from typing import Any
 from ..model import ActorRef, Event
 from . import DocMeta, counts_of, stable_id
 from .countries import country
+from .icews import sector_name
 from .places import geo_of
 
 __all__ = ["GDELT_COLUMNS", "gdelt_row", "gdelt_rows"]
@@ -44,8 +46,20 @@ GDELT_COLUMNS: tuple[str, ...] = (
     "DATEADDED", "SOURCEURL",
 )
 
-# Prefixes of CAMEO actor codes that name no country: the group code is the code's last three letters.
+# Prefixes of CAMEO actor codes that name no country; after them come a region, a known group and sectors
+# ("IGOAFRAFU", "IGOEURBUSECB", "IGOUNOSCR"). The known group is the first part that is neither.
 _GROUP_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
+_REGIONS = {"AFR", "ARB", "ASA", "BLK", "CAF", "CAS", "CAU", "CFR", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM",
+            "MDT", "MEA", "NAF", "NMR", "PAC", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WST", "DEV"}
+# greatgame's code for an actor whose country is unknown starts with "---"; GDELT writes the rest ("GOV").
+_NO_COUNTRY = "---"
+
+
+def _known_group(code: str) -> str:
+    if not code.startswith(_GROUP_PREFIXES):
+        return ""
+    parts = [code[i:i + 3] for i in range(3, len(code), 3)]
+    return next((p for p in parts if p not in _REGIONS and sector_name(p) == p), "")
 
 
 def _date_fields(iso: str | None) -> list[Any]:
@@ -61,7 +75,8 @@ def _actor_fields(a: ActorRef) -> list[Any]:
     code = a.code or ""
     if c is not None and code.startswith(a.country or "\0"):
         code = c.cameo + code[3:]
-    group = code[-3:] if code.startswith(_GROUP_PREFIXES) and len(code) >= 6 else ""
+    code = code.removeprefix(_NO_COUNTRY)
+    group = _known_group(code)
     name = (a.name or a.text or "").upper()
     return [code, name, c.cameo if c else "", group, "", "", "", a.sector or "", "", ""]
 

@@ -12,7 +12,8 @@ Exports the store's events (every modality) in both layouts and checks:
 - Locations: each located event's sentence (the stored sentence text) is parsed again with the coder's
   spaCy pipeline; a location whose name occurs in the sentence only inside ORG or PERSON entity spans
   is a name taken for a place ("inside"); one with some occurrences inside such a span and some outside
-  is counted as "partly". The sentence is parsed alone, as the coder's sentence documents are, so the
+  is counted as "partly"; one inside a longer FAC, PRODUCT, EVENT, LAW or WORK_OF_ART name is counted
+  for information ("inside_other_name"). The sentence is parsed alone, as the coder's sentence documents are, so the
   entity spans are those the coder saw up to the parser's sensitivity to context.
 
 Prints one JSON object; exits 1 if any line fails a check or any location is inside a name.
@@ -28,6 +29,8 @@ import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
+
+OTHER_KINDS = ("FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART")
 
 
 def check_gdelt(path: Path, codes: set[str]) -> dict[str, int]:
@@ -74,13 +77,16 @@ def check_locations(store, show: int) -> dict[str, object]:
 
     nlp = load_pipeline()
     located = [e for e in store.events(EventFilter(modality=None)) if e.location is not None]
-    inside, partly, examples = 0, 0, []
+    inside, partly, other, examples = 0, 0, 0, []
     texts = [e.sentence.text for e in located]
     for e, doc in zip(located, nlp.pipe(texts, batch_size=64), strict=True):
         names = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ("ORG", "PERSON")]
+        others = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in OTHER_KINDS]
         hits = [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(e.location.name) + r"(?!\w)",
                                                           e.sentence.text)]
         within = [h for h in hits if any(s <= h[0] and h[1] <= t for s, t in names)]
+        # for information: wholly inside a longer name of another kind ("the Gulf war", "Geneva Convention")
+        other += bool(hits) and all(any(s <= h[0] and h[1] <= t and (s, t) != h for s, t in others) for h in hits)
         if hits and len(within) == len(hits):
             inside += 1
             if len(examples) < show:
@@ -89,7 +95,7 @@ def check_locations(store, show: int) -> dict[str, object]:
         elif within:
             partly += 1
     return {"located_events": len(located), "inside_org_or_person": inside, "partly_inside": partly,
-            "examples": examples}
+            "inside_other_name": other, "examples": examples}
 
 
 def main() -> int:

@@ -1,4 +1,4 @@
-"""Stored events out to files: Parquet, CSV, JSONL, a GDELT-style TSV and PLOVER records.
+"""Stored events out to files: Parquet, CSV, JSONL, GDELT 2.0 and ICEWS layouts, and PLOVER records.
 
 Every format is written to a temporary file beside `out` and moved into place when complete, so a
 failed export never leaves half a file under the asked-for name.
@@ -7,11 +7,10 @@ failed export never leaves half a file under the asked-for name.
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,26 +20,18 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
+from .exports import DocMeta
+from .exports.gdelt import GDELT_COLUMNS, gdelt_rows
+from .exports.icews import ICEWS_COLUMNS, icews_rows
+from .model import Event
 from .store import EVENT_COLUMNS, EventFilter, Store, modality_values
 
-__all__ = ["FORMATS", "GDELT_COLUMNS", "ExportError", "ExportResult", "export"]
+__all__ = ["FORMATS", "GDELT_COLUMNS", "ICEWS_COLUMNS", "ExportError", "ExportResult", "export"]
 
-FORMATS = ("parquet", "csv", "jsonl", "gdelt", "plover")
+FORMATS = ("parquet", "csv", "jsonl", "gdelt", "icews", "plover")
 
 _COLUMNS = ", ".join(name for name, _ in EVENT_COLUMNS)
 _ORDER = "ORDER BY e.date NULLS LAST, e.doc_id, e.sentence_start, e.trigger_start, e.event_id"
-
-# The GDELT 2.0 event-table columns that this data can fill, in GDELT's order.
-GDELT_COLUMNS = (
-    "GlobalEventID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long",
-    "DATEADDED", "SOURCEURL",
-)
-
 
 class ExportError(Exception):
     """An export that cannot be done; the message is one line for the user."""
@@ -156,39 +147,29 @@ def _clean(value: Any) -> str:
     return " ".join(str(value).split()) if isinstance(value, str) else str(value)
 
 
-def gdelt_id(event_id: str) -> int:
-    """A stable 60-bit integer for an event id (GDELT ids are integers)."""
-    return int(hashlib.sha1(event_id.encode("utf-8")).hexdigest()[:15], 16)
+def _documents(store: Store) -> dict[str, DocMeta]:
+    """Every stored document's metadata, by id, for the GDELT and ICEWS layouts."""
+    rows = store.con.execute("SELECT doc_id, url, origin, title, ingested_at FROM documents").fetchall()
+    return {r[0]: DocMeta(*r) for r in rows}
 
 
-def _gdelt_row(r: dict[str, Any]) -> list[Any]:
-    date = r["date"]
-    sqldate = monthyear = year = fraction = ""
-    if date is not None:
-        sqldate, monthyear, year = date.strftime("%Y%m%d"), date.strftime("%Y%m"), date.year
-        fraction = f"{date.year + (date.month * 30 + date.day) / 365:.4f}"
-    cameo = r["cameo"] or ""
-    return [
-        gdelt_id(r["event_id"]), sqldate, monthyear, year, fraction,
-        r["source_code"], r["source_name"], r["source_country"], r["source_sector"],
-        r["target_code"], r["target_name"], r["target_country"], r["target_sector"],
-        None, cameo, cameo[:3], r["cameo_root"], r["quad"], r["goldstein"],
-        1, 1, 1, None,
-        r["location_name"], r["location_country"], r["location_lat"], r["location_lon"],
-        r["ingested_at"].strftime("%Y%m%d%H%M%S") if r["ingested_at"] else None, r["doc_url"],
-    ]
-
-
-def _gdelt(store: Store, out: str, modality: Any) -> int:
-    n = 0
-    with _atomic(out, "w") as fh:
-        w = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar=None,
-                       quotechar=None)
-        w.writerow(GDELT_COLUMNS)
-        for r in _joined_rows(store, modality):
-            w.writerow([_clean(v) for v in _gdelt_row(r)])
-            n += 1
-    return n
+def _layout(rows: Callable[[Iterable[Event], Mapping[str, DocMeta]], Iterator[list[Any]]],
+            columns: Sequence[str], header: bool) -> Callable[[Store, str, Any], int]:
+    """A writer of a tab-separated layout: one row per event, the column names first if `header`."""
+    def write(store: Store, out: str, modality: Any) -> int:
+        mods = modality_values(modality)
+        events = store.events(EventFilter(modality=tuple(mods) if mods is not None else None))
+        n = 0
+        with _atomic(out, "w") as fh:
+            w = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar=None,
+                           quotechar=None)
+            if header:
+                w.writerow(columns)
+            for row in rows(events, _documents(store)):
+                w.writerow([_clean(v) for v in row])
+                n += 1
+        return n
+    return write
 
 
 def _plover_modes() -> dict[str, str]:
@@ -266,13 +247,17 @@ def _plover(store: Store, out: str, modality: Any) -> tuple[int, int]:
 
 
 _WRITERS: dict[str, Callable[[Store, str, Any], int]] = {
-    "parquet": _parquet, "csv": _csv, "jsonl": _jsonl, "gdelt": _gdelt,
+    "parquet": _parquet, "csv": _csv, "jsonl": _jsonl,
 }
 
 
 def export(store: Store, fmt: str, out: str | os.PathLike[str],
-           modality: str | Sequence[str] | None = None) -> ExportResult:
-    """Write the store's events (every modality unless asked) to `out` in format `fmt`."""
+           modality: str | Sequence[str] | None = None, header: bool | None = None) -> ExportResult:
+    """Write the store's events (every modality unless asked) to `out` in format `fmt`.
+
+    `header` puts the column names first in a gdelt file (GDELT's own files have none); an icews file
+    always has its header, as ICEWS's files do.
+    """
     out = os.fspath(out)
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
@@ -281,6 +266,10 @@ def export(store: Store, fmt: str, out: str | os.PathLike[str],
         if fmt == "plover":
             n, skipped = _plover(store, out, modality)
             return ExportResult(fmt, out, n, skipped)
+        if fmt == "gdelt":
+            return ExportResult(fmt, out, _layout(gdelt_rows, GDELT_COLUMNS, bool(header))(store, out, modality))
+        if fmt == "icews":
+            return ExportResult(fmt, out, _layout(icews_rows, ICEWS_COLUMNS, header is not False)(store, out, modality))
         return ExportResult(fmt, out, _WRITERS[fmt](store, out, modality))
     except OSError as exc:
         raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from None

@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 from .model import Location
 
-__all__ = ["Gazetteer", "PlaceCandidate", "choose_location", "gazetteer"]
+__all__ = ["Gazetteer", "PlaceCandidate", "choose_location", "gazetteer", "is_place"]
 
 MIN_POPULATION = 100_000
 # Prepositions that tie a place to an event ("met in Vladivostok", "fired into the Sea of Japan").
@@ -86,6 +86,41 @@ class PlaceCandidate:
     offset: int  # character offset of the sentence in the document
 
 
+# Named entities of kinds that are not places: a place name inside one is part of a name ("Security
+# Pacific Corp", "Bank of America", "the Gulf Cooperation Council", "the Iran-Iraq war").
+OTHER_NAMES = {"ORG", "PERSON", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+
+
+def _inside_other_name(span: Span) -> bool:
+    for ent in span.doc.ents:
+        if ent.label_ not in OTHER_NAMES or ent.end <= span.start or span.end <= ent.start:
+            continue
+        if ent.label_ in ("FAC", "NORP") and (ent.start, ent.end) == (span.start, span.end):
+            continue  # the candidate is the facility itself ("the Kremlin"), or a sea the tagger took for a
+            # people ("the Aegean")
+        if ent.label_ == "NORP" and not (ent.start <= span.start and span.end <= ent.end):
+            continue  # a people's name beside the place is no name around it ("Iraqi Kurdistan")
+        return True
+    return False
+
+
+def _part_of_a_name(span: Span) -> bool:
+    """A word of a longer proper name the tagger did not mark: "Security Pacific Corp", "Bank of America"."""
+    tok = span.root
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head  # "Bank of America": the name's head is the word before "of"
+    elif tok.dep_ != "compound":
+        return False
+    return head.i != tok.i and not span.start <= head.i < span.end and head.pos_ == "PROPN"
+
+
+def is_place(span: Span) -> bool:
+    """Whether a place candidate can be a place: not inside the name of an organisation, a person, a group,
+    a facility, a product, a work, an event or a law, nor a word of a longer proper name."""
+    return not _inside_other_name(span) and not _part_of_a_name(span)
+
+
 def _attached_to(span: Span, trigger: int) -> bool:
     tok = span.root
     if tok.dep_ != "pobj" or tok.head.lower_ not in EVENT_PREPS:
@@ -99,7 +134,11 @@ def _attached_to(span: Span, trigger: int) -> bool:
 def choose_location(
     places: list[PlaceCandidate], trigger: int, actor_countries: Iterable[str | None],
 ) -> Location | None:
-    """The place tied to the event's verb if one is, else the first place the sentence names."""
+    """The place tied to the event's verb if one is, else the first place the sentence names.
+
+    A name that is part of another name ("Security Pacific Corp") is no place: see `is_place`.
+    """
+    places = [p for p in places if is_place(p.span)]
     if not places:
         return None
     g = gazetteer()

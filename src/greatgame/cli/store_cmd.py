@@ -66,6 +66,7 @@ class ExportFormat(str, Enum):
     csv = "csv"
     jsonl = "jsonl"
     gdelt = "gdelt"
+    icews = "icews"
     plover = "plover"
 
 
@@ -324,14 +325,16 @@ def export_cmd(
     out: Annotated[str, typer.Option("--out", "-o", help="The file to write.")],
     db: Db = DEFAULT_DB,
     modality: Annotated[str, typer.Option("--modality", help="Export only this modality, or all.")] = "all",
+    header: Annotated[bool, typer.Option("--header", help="Put GDELT's column names first in a gdelt "
+                                                          "file (GDELT's own files have none).")] = False,
 ) -> None:
-    """Write the stored events as Parquet, CSV, JSONL, GDELT-style TSV or PLOVER JSON records."""
+    """Write the stored events as Parquet, CSV, JSONL, the GDELT 2.0 or ICEWS layout, or PLOVER records."""
     from ..export import ExportError, export
 
     mods = _modalities(modality)
     with _open(db) as store:
         try:
-            result = export(store, fmt.value, out, modality=mods)
+            result = export(store, fmt.value, out, modality=mods, header=header or None)
         except ExportError as exc:
             fail(str(exc), EXIT_FATAL)
     note = f" ({result.skipped} without a PLOVER category left out)" if result.skipped else ""

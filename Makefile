@@ -24,11 +24,13 @@ browser:
 demo: setup
 	$(BIN)/greatgame demo
 
+# Everything, the CLI in subprocesses, a Dask cluster and the browser included (under ten minutes on two cores).
 test: setup browser
 	$(BIN)/python -m pytest -q
 
+# In-process tests only, stages on hand-built parses first (under a minute); the ten slowest are listed.
 test-fast: setup
-	$(BIN)/python -m pytest -q -m "not slow and not browser"
+	$(BIN)/python -m pytest -q -m "not slow and not browser" --durations=10
 
 lint: setup
 	$(BIN)/ruff check src tests

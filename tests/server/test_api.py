@@ -16,6 +16,7 @@ from fixtures_server import ASSERTED, fixture_documents, write_fixture_store
 from greatgame.model import Document
 from greatgame.pipeline import DocResult
 from greatgame.server import create_app
+from greatgame.settings import Settings
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +26,8 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(db: Path) -> TestClient:
-    return TestClient(create_app(db, max_code_bytes=2_000))
+    # the settings of the session's coder (tests/conftest.py), so /api/code reuses it: one spaCy load a run
+    return TestClient(create_app(db, Settings(workers=1), max_code_bytes=2_000))
 
 
 class FakeCoder:

@@ -24,11 +24,13 @@ browser:
 demo: setup
 	$(BIN)/greatgame demo
 
+# Everything: the CLI in subprocesses, worker pools, a Dask cluster, the whole-corpus checks and the browser.
 test: setup browser
 	$(BIN)/python -m pytest -q
 
+# In-process tests only (about 30 s of CPU time); the ten slowest are listed.
 test-fast: setup
-	$(BIN)/python -m pytest -q -m "not slow and not browser"
+	$(BIN)/python -m pytest -q -m "not slow and not browser" --durations=10
 
 lint: setup
 	$(BIN)/ruff check src tests

@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
 SHARED = ROOT.parent / "shared"
+GOLD = TESTS / "gold"  # the project's own gold files and floors
+ARTIFACTS = TESTS / "artifacts"  # screenshots the browser tests leave for a reader
 
 
 def shared_path(*parts: str) -> Path:

@@ -85,18 +85,6 @@ def test_actors_no_double_mentions_inside_longer_names(coder):
     assert ("North Korea", "PRK") in got and not any(c == "KOR" for c in codes)
 
 
-def test_actors_cli_jsonl_has_the_contract_fields(cli, tmp_path):
-    import json
-
-    p = tmp_path / "a.txt"
-    p.write_text("Japanese troops crossed into China.", encoding="utf-8")
-    out = cli("actors", str(p), "--format", "jsonl")
-    assert out.returncode == 0, out.stderr
-    rows = [json.loads(line) for line in out.stdout.splitlines()]
-    assert list(rows[0]) == ["doc_id", "start", "end", "text", "code", "country", "sector", "name", "kind"]
-    assert rows[0]["code"] == "JPNMIL" and rows[0]["kind"] == "agent"
-
-
 def test_places_event_location_prefers_the_verbs_place(coder):
     res = coder.code(Document(id="t", text="Russian officials met North Korean envoys in Vladivostok.",
                               date="2014-10-21"))

@@ -1,8 +1,7 @@
-"""Coding documents into events: the record, offsets, constructions, negation and modality, the CLI."""
+"""Coding documents into events: the record, offsets, constructions, negation and modality."""
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
@@ -134,45 +133,3 @@ show comments
 def test_code_never_codes_navigation_or_footer_lines(coder):
     evs = code(coder, SCRAPED)
     assert [(e.source.code, e.target.code) for e in evs] == [("RUS", "PRK")]
-
-
-def test_code_cli_jsonl_and_exit_status_when_something_is_skipped(cli, tmp_path):
-    good = tmp_path / "good.txt"
-    good.write_text("Russia signed a trade deal with North Korea.", encoding="utf-8")
-    bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"id": "ok", "text": "Iran attacked Iraq."}\nnot json\n', encoding="utf-8")
-    out = cli("code", str(good), str(bad), str(tmp_path / "missing.txt"), "--format", "jsonl", "--workers", "1")
-    assert out.returncode == 1
-    assert out.stderr.splitlines() == [f"greatgame: {bad}:2: not JSON (Expecting value)",
-                                       f"greatgame: {tmp_path / 'missing.txt'}: no such file or directory"]
-    rows = [json.loads(line) for line in out.stdout.splitlines()]
-    assert [(r["source"]["code"], r["target"]["code"]) for r in rows] == [("RUS", "PRK"), ("IRN", "IRQ")]
-    assert "Traceback" not in out.stderr
-
-
-def test_code_cli_table_and_explain(cli, tmp_path):
-    p = tmp_path / "a.txt"
-    p.write_text("Russia signed a trade deal with North Korea.", encoding="utf-8")
-    out = cli("code", str(p), "--explain")
-    assert out.returncode == 0, out.stderr
-    lines = out.stdout.splitlines()
-    assert "RUS → PRK" in lines[0] and "057" in lines[0]
-    assert any(line.strip().startswith("how: lexicon+model via svo, rule `sign") for line in lines)
-
-
-@pytest.mark.slow  # several processes or whole gold files: `make test` runs it, `make test-fast` not
-def test_code_cli_reads_stdin_and_two_workers_give_the_same_events(cli, tmp_path):
-    docs = [{"id": f"d{i}", "text": t} for i, t in enumerate([
-        "Russia signed a trade deal with North Korea.", "Iran attacked Iraq.", "France criticised Italy.",
-        "China protested to Japan.", "Egypt hosted talks between Israel and Hamas."])]
-    data = "".join(json.dumps(d) + "\n" for d in docs)
-    one = cli("code", "-", "--format", "jsonl", "--workers", "1", input=data)
-    two = cli("code", "-", "--format", "jsonl", "--workers", "2", input=data)
-    assert one.returncode == two.returncode == 0
-    assert one.stdout == two.stdout and one.stdout
-
-
-def test_demo_runs_and_summarises(cli):
-    out = cli("demo")
-    assert out.returncode == 0, out.stderr
-    assert "RUS → PRK" in out.stdout and "What to run next" in out.stdout

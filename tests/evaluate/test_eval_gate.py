@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
 
 import pytest
+from conftest import GOLD as GOLD_DIR
 from conftest import run_cli
 
 from greatgame.evaluate import gold_labels, read_gold
 from greatgame.events.ontology import PLOVER_CATEGORIES, plover_root
 
-GOLD = Path(__file__).parent / "gold" / "greatgame_gold.jsonl"
-FLOORS = Path(__file__).parent / "gold" / "floors.json"
+GOLD = GOLD_DIR / "greatgame_gold.jsonl"
+FLOORS = GOLD_DIR / "floors.json"
 OVERALL = ("macro_f1", "accuracy", "pair_recall", "quad_accuracy")
 
 
@@ -78,7 +78,7 @@ def test_gate_coder_meets_the_floors(mode: str) -> None:
 
 # --- whole articles: precision and recall on the dev half of the exhaustive gold ------------------
 
-ARTICLES = Path(__file__).parent / "gold" / "articles.jsonl"
+ARTICLES = GOLD_DIR / "articles.jsonl"
 FULL_FIGURES = ("precision", "recall", "pair_precision", "pair_recall")
 
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
+import conftest
 from conftest import shared_path
 
 from greatgame.events.ontology import PLOVER_CATEGORIES
 from greatgame.exhaustive import predict, read_corpus, read_exhaustive, score_full
 
-GOLD = Path(__file__).parent / "gold"
+GOLD = conftest.GOLD
 CODE = re.compile(r"^(?:[A-Z]{3}|---)(?:[A-Z]{3})*$")
 
 
@@ -64,7 +64,7 @@ def test_demo_gold_is_inline_and_reads() -> None:
     records, errors = read_exhaustive(GOLD / "demo_articles.jsonl")
     assert errors == [] and [r.id for r in records] == ["01-moscow-courts-pyongyang", "02-gulf-tensions",
                                                          "03-aid-and-alliances"]
-    demo = Path(__file__).parent.parent / "src" / "greatgame" / "demo"
+    demo = conftest.ROOT / "src" / "greatgame" / "demo"
     for r in records:
         assert r.text == (demo / f"{r.id}.txt").read_text(encoding="utf-8")
 

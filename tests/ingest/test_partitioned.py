@@ -345,6 +345,7 @@ def test_cli_bad_scheduler_address_is_one_line_and_exit_3(tmp_path: Path, news: 
                                                  "local or tcp://HOST:PORT\n")
 
 
+@pytest.mark.slow  # two CLI processes: `make test` runs it, `make test-fast` not
 def test_cli_url_without_its_filesystem_is_one_line_and_exit_3(tmp_path: Path, news: Path) -> None:
     pytest.importorskip("fsspec")
     if importlib.util.find_spec("s3fs") is not None:

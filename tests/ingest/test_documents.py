@@ -158,6 +158,7 @@ def test_a_50_mb_document_is_refused_with_its_size(tmp_path):
     assert err.message == "file too large (50.0 MB; the limit is 10 MB)"
 
 
+@pytest.mark.slow  # writes and reads 50 MB: `make test` runs it, `make test-fast` not
 def test_a_50_mb_jsonl_record_is_refused_and_its_neighbours_read(tmp_path):
     p = tmp_path / "big.jsonl"
     with p.open("w", encoding="utf-8") as f:

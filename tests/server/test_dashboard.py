@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
+from conftest import ARTIFACTS
 from fixtures_server import (
     CHROMIUM_ARGS,
     chromium_path,
@@ -23,7 +23,6 @@ from fixtures_server import (
 
 pytestmark = pytest.mark.browser
 
-ARTIFACTS = Path(__file__).parent / "artifacts"
 SCREENSHOT = ARTIFACTS / "dashboard.png"
 TIMEOUT_MS = 20_000
 

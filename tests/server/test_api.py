@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from conftest import ARTIFACTS, SHARED
 from fixtures_server import ASSERTED, fixture_documents, write_fixture_store
 
 from greatgame.model import Document
 from greatgame.pipeline import DocResult
 from greatgame.server import create_app
+from greatgame.settings import Settings
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +26,8 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(db: Path) -> TestClient:
-    return TestClient(create_app(db, max_code_bytes=2_000))
+    # the settings of the session's coder (tests/conftest.py), so /api/code reuses it: one spaCy load a run
+    return TestClient(create_app(db, Settings(workers=1), max_code_bytes=2_000))
 
 
 class FakeCoder:
@@ -421,7 +424,7 @@ def test_openapi_describes_every_route_with_a_summary(client: TestClient) -> Non
 
 # --- acceptance: the Gulf in 1987 ------------------------------------------------------------------
 
-REUTERS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "reuters_politics_1987.jsonl"
+REUTERS = SHARED / "corpora" / "reuters_politics_1987.jsonl"
 
 
 def conflict_ranking(edges: list[dict]) -> list[tuple[tuple[str, str], int, int, int]]:
@@ -461,6 +464,6 @@ def test_network_of_1987_shows_the_gulf_war(tmp_path: Path) -> None:
     seen = ", ".join(f"{a}–{b} net {net} ({c} conflict of {n})" for (a, b), net, c, n in ranking[:8])
     if chromium_path():  # the picture for the closing note; the check below is the test
         with running_server(db) as url:
-            screenshot_dashboard(url, Path(__file__).parent / "artifacts" / "reuters_1987.png",
+            screenshot_dashboard(url, ARTIFACTS / "reuters_1987.png",
                                  "since=1987-01-01&until=1987-12-31", dyad=("IRN", "IRQ"))
     assert ("IRN", "IRQ") in top3 and ("IRN", "USA") in top3, f"strongest conflict edges of 1987: {seen}"

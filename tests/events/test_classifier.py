@@ -1,0 +1,80 @@
+"""The shipped pair classifier: features of a hand-built parse, and what the weights make of them."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from parses import parse
+
+from greatgame.events.classifier import PairClassifier, load_classifier, lowest_common_ancestor, pair_features
+from greatgame.events.ontology import PLOVER_CATEGORIES
+
+ATTACKED = """
+    Russia 1 nsubj PROPN
+    attacked 1 ROOT VERB attack
+    Ukraine 1 dobj PROPN
+    . 1 punct PUNCT
+"""
+SIGNED = """
+    Russia 1 nsubj PROPN
+    signed 1 ROOT VERB sign
+    a 3 det DET
+    deal 1 dobj NOUN
+    with 3 prep ADP
+    Ukraine 4 pobj PROPN
+    . 1 punct PUNCT
+"""
+
+
+@pytest.fixture(scope="module")
+def model() -> PairClassifier:
+    model = load_classifier()
+    assert model is not None, "events/data/classifier.npz is not in the package"
+    return model
+
+
+def test_pair_features_of_a_transitive_verb() -> None:
+    doc = parse(ATTACKED)
+    assert pair_features(doc, (0, 1), (2, 3), "19") == [
+        "t:attack", "tp:VERB", "tdobj:attack_ukraine", "sdep:nsubj", "tdep:dobj_attacked",
+        "b:attack", "bb:<s>_attack", "w:attack", "order:st", "lex:19"]
+
+
+def test_pair_features_order_negation_and_no_lexicon() -> None:
+    doc = parse("""
+        Russia 3 nsubj PROPN
+        did 3 aux AUX do
+        not 3 neg PART
+        attack 3 ROOT VERB
+        Ukraine 3 dobj PROPN
+    """)
+    feats = pair_features(doc, (0, 1), (4, 5))
+    assert "neg" in feats and not any(f.startswith("lex:") for f in feats)
+    assert "neg" not in pair_features(parse(ATTACKED), (0, 1), (2, 3))
+    swapped = pair_features(parse(ATTACKED), (2, 3), (0, 1))
+    assert "order:ts" in swapped and "order:st" not in swapped
+
+
+def test_lowest_common_ancestor_is_the_verb_between_them() -> None:
+    doc = parse(SIGNED)
+    assert lowest_common_ancestor(doc[0], doc[5]).i == 1
+    assert lowest_common_ancestor(doc[3], doc[5]).i == 3
+
+
+def test_classifier_scores_every_label_as_a_distribution(model: PairClassifier) -> None:
+    probs = model.predict_proba(pair_features(parse(ATTACKED), (0, 1), (2, 3), "19"))
+    assert list(probs) == model.labels
+    assert set(model.labels) - {"NONE"} <= set(PLOVER_CATEGORIES)
+    assert math.isclose(sum(probs.values()), 1.0, rel_tol=1e-5) and all(0.0 <= p <= 1.0 for p in probs.values())
+    assert set(model.default_cameo) == set(model.labels) - {"NONE"}
+
+
+def test_classifier_tells_an_attack_from_an_agreement(model: PairClassifier) -> None:
+    attack = model.predict_proba(pair_features(parse(ATTACKED), (0, 1), (2, 3), "19") + ["lexp:ASSAULT", "lexc:190"])
+    deal = model.predict_proba(pair_features(parse(SIGNED), (0, 1), (5, 6), "05") + ["lexp:AGREE", "lexc:057"])
+    hostile = {"ASSAULT", "COERCE", "THREATEN", "PROTEST", "ACCUSE", "SANCTION"}
+    friendly = {"AGREE", "COOPERATE", "CONSULT", "SUPPORT", "AID"}
+    assert max(attack, key=attack.get) in hostile
+    assert max(deal, key=deal.get) in friendly
+    assert attack["ASSAULT"] > deal["ASSAULT"] and deal["COOPERATE"] > attack["COOPERATE"]

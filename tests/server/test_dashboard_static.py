@@ -13,7 +13,7 @@ from fixtures_server import write_fixture_store
 
 from greatgame.server import create_app
 
-STATIC = Path(__file__).resolve().parent.parent / "src" / "greatgame" / "server" / "static"
+STATIC = Path(__file__).resolve().parents[2] / "src" / "greatgame" / "server" / "static"
 IMPORT = re.compile(r'^import\s+\{[^}]*\}\s+from\s+"(\./[\w./-]+\.js)";', re.M)
 
 

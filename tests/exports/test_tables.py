@@ -9,7 +9,7 @@ from pathlib import Path
 from greatgame.exports.countries import countries, country
 from greatgame.exports.icews import event_text, sector_name
 
-SRC = Path(__file__).resolve().parent.parent / "src" / "greatgame"
+SRC = Path(__file__).resolve().parents[2] / "src" / "greatgame"
 
 
 def _rows(path: Path) -> list[dict[str, str]]:

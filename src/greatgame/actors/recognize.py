@@ -10,10 +10,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..geo import gazetteer
 from ..model import Document, Mention
 from .context import fill_countries
 from .coref import link
 from .dictionary import ActorDictionary, Entry, Term, load_dictionary
+from .patterns import build_patterns, load_patterns
 from .resolved import ResolvedMention, actor_code
 
 if TYPE_CHECKING:
@@ -87,24 +89,21 @@ class ActorRecognizer:
     """Recognise actor mentions and resolve them to country, sector and code."""
 
     def __init__(self, nlp: Language, dictionary: ActorDictionary | None = None) -> None:
-        self.dictionary = dictionary or load_dictionary()
+        self.gazetteer = gazetteer()
+        if dictionary is None:
+            self.dictionary = load_dictionary()
+            patterns = load_patterns(nlp, self.dictionary, self.gazetteer)
+        else:
+            self.dictionary = dictionary
+            patterns = build_patterns(nlp, dictionary, self.gazetteer)
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.places = PhraseMatcher(nlp.vocab, attr="ORTH")
-        exact, folded = [], []
-        for key, entries in self.dictionary.forms.items():
-            (folded if entries[0].case_insensitive else exact).append(key)
-        self.exact.add("ACTOR", list(nlp.tokenizer.pipe(exact)))
-        self.folded.add("ACTOR", list(nlp.tokenizer.pipe(folded)))
-        from ..geo import gazetteer
-
-        self.gazetteer = gazetteer()
-        self.places.add("PLACE", list(nlp.tokenizer.pipe(self.gazetteer.forms())))
-        # words of the titles people hold ("minister", "chancellor"), for linking "the minister"
-        self.person_roles = {w for key, entries in self.dictionary.forms.items()
-                             if any(e.type == "agent" and e.kind == "person" and e.sector not in ("CVL", "CRM")
-                                    for e in entries)
-                             for w in key.split() if w not in ("of", "the", "for", "and")}
+        # token-id sequences: PhraseMatcher.add takes them as it takes Docs (its unpickling does the same)
+        self.exact.add("ACTOR", list(patterns.exact))
+        self.folded.add("ACTOR", list(patterns.folded))
+        self.places.add("PLACE", list(patterns.places))
+        self.person_roles = patterns.person_roles
 
     # --- before parsing ----------------------------------------------------------------------
 

@@ -26,6 +26,8 @@ __all__ = ["cache_dir", "cached", "fingerprint"]
 T = TypeVar("T")
 # Raise when what a cached table holds changes shape in a way the sources hashed below do not show.
 FORMAT = 1
+# How many versions of one table to keep.
+KEEP = 4
 
 
 def cache_dir() -> Path:
@@ -86,10 +88,12 @@ def _write(path: Path, value: object) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        # tables of earlier data or versions: keep a few (checkouts or environments side by side), drop the rest
         name = path.name.rsplit("-", 1)[0]
-        for old in path.parent.glob(f"{name}-*.pickle"):  # tables of earlier data or versions
-            if old != path:
-                old.unlink(missing_ok=True)
+        others = sorted((p for p in path.parent.glob(f"{name}-*.pickle") if p != path),
+                        key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[KEEP - 1:]:
+            old.unlink(missing_ok=True)
     except (OSError, pickle.PicklingError):
         pass
 

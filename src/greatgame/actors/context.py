@@ -107,7 +107,7 @@ class _Context:
         self.parsed = parsed
         self.places = places
         self.dictionary = dictionary
-        self.found = links.mentions  # updated in place as countries are filled
+        self.found = links.mentions  # filled by fill_countries as it goes
         self.gazetteer = gazetteer
         self.by_sentence: dict[int, list[int]] = {}
         for k, rm in enumerate(self.found):
@@ -214,13 +214,15 @@ def _home(core: str, home: dict[str, str]) -> str | None:
 
 
 def fill_countries(parsed: Parsed, places: tuple[tuple[Span, ...], ...], links: Links, gazetteer: Gazetteer,
-                   dictionary: ActorDictionary) -> None:
-    """Give sector-only mentions, and people named without one, the country their context makes clear.
+                   dictionary: ActorDictionary) -> Links:
+    """The links with sector-only mentions, and people named without one, given the country their context
+    makes clear (the links given are left as they were).
 
-    Changes links.mentions in place. The dictionary's `home_country` maps bodies' bare names to the
-    country they mean unless the text says otherwise ("congress" -> USA).
+    The dictionary's `home_country` maps bodies' bare names to the country they mean unless the text
+    says otherwise ("congress" -> USA).
     """
-    found = links.mentions
+    links = replace(links, mentions=list(links.mentions))
+    found = links.mentions  # filled as the rounds go: the second round sees what the first filled
     home = dictionary.home_country
     ctx = _Context(parsed, places, links, gazetteer, dictionary)
     counts = country_counts(found, links)
@@ -243,6 +245,7 @@ def fill_countries(parsed: Parsed, places: tuple[tuple[Span, ...], ...], links: 
             m = rm.mention
             found[k] = replace(rm, mention=replace(m, country=country, code=actor_code(country, m.sector),
                                                    country_from=source))
+    return links
 
 
 def _sector_country(ctx: _Context, k: int, links: Links, counts: Counter, dominant: str | None,

@@ -383,7 +383,7 @@ class ActorRecognizer:
         found = [rm for si, (ps, (actors, _)) in enumerate(zip(parsed.sentences, matches, strict=True))
                  for rm in self._sentence_mentions(ps, si, doc, actors)]
         links = link(parsed, found, self.dictionary, self.person_roles)
-        fill_countries(parsed, places, links, self.gazetteer, self.dictionary)
+        links = fill_countries(parsed, places, links, self.gazetteer, self.dictionary)
         out: list[ResolvedMention] = []
         for k, rm in enumerate(links.mentions):
             ante = links.antecedent.get(k)

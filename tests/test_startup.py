@@ -3,6 +3,7 @@ features as scikit-learn hashes them, no pool for small input, stages that leave
 
 from __future__ import annotations
 
+import os
 import random
 import subprocess
 import sys
@@ -128,6 +129,10 @@ def test_small_input_reads_ahead_only_to_the_limit() -> None:
     assert not small and consumed == [0, 1, 2]
     assert [d.id for d in rest] == [f"d{i}" for i in range(10)]
 
+    one_long = [_doc(0, 500), InputError("bad.txt", "empty")]
+    small, rest = small_input(iter(one_long), limit=100)
+    assert small and list(rest) == one_long
+
 
 class _NoActors:
     def candidate_tokens(self, doc) -> list[tuple[int, int]]:
@@ -151,8 +156,8 @@ def _imported_by(*args: str) -> set[str]:
     code = ("import sys\nsys.argv = ['greatgame', *sys.argv[1:]]\nfrom greatgame.cli import main\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "print(' '.join(m for m in ('spacy', 'sklearn', 'thinc') if m in sys.modules), file=sys.stderr)")
-    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                          env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "COLUMNS": "200"})
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "COLUMNS": "200"}
+    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env)
     assert proc.returncode == 0, proc.stderr
     return set(proc.stderr.split())
 
@@ -160,3 +165,9 @@ def _imported_by(*args: str) -> set[str]:
 @pytest.mark.parametrize("args", [("--help",), ("code", "--help"), ("eval", "--help")])
 def test_cli_help_does_not_load_spacy(args: tuple[str, ...]) -> None:
     assert _imported_by(*args) == set()
+
+
+def test_coding_one_sentence_does_not_load_scikit_learn(tmp_path: Path) -> None:
+    path = tmp_path / "one.txt"
+    path.write_text("Russia signed a package of trade deals with North Korea on Monday.\n", encoding="utf-8")
+    assert "sklearn" not in _imported_by("code", str(path))

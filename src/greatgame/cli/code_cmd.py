@@ -97,20 +97,23 @@ class _Reported:
             self.problems += 1
 
 
-# Below this much text, starting a pool of workers (each loading spaCy and the dictionaries) costs more
-# than it saves: the documents are coded in this process.
+# Below this much text, or with one document, starting a pool of workers (each loading spaCy and the
+# dictionaries) costs more than it saves: the documents are coded in this process.
 SMALL_INPUT_CHARS = 100_000
 
 
 def small_input(items: Iterator[Document | InputError], limit: int = SMALL_INPUT_CHARS,
                 ) -> tuple[bool, Iterator[Document | InputError]]:
-    """Whether the input holds less than `limit` characters of text, and the items (read ahead up to the limit)."""
+    """Whether the input is one document or less than `limit` characters of text, and all its items
+    (read ahead only until it is clear)."""
     head: list[Document | InputError] = []
-    chars = 0
+    chars = docs = 0
     for item in items:
         head.append(item)
-        chars += len(item.text) if isinstance(item, Document) else 0
-        if chars >= limit:
+        if isinstance(item, Document):
+            chars += len(item.text)
+            docs += 1
+        if chars >= limit and docs >= 2:
             return False, chain(head, items)
     return True, iter(head)
 

@@ -144,7 +144,7 @@ def _text_document(text: str, origin: str, **meta: str | None) -> Document:
 
 
 def _from_html(data: str, path: str) -> Document | InputError:
-    import trafilatura
+    import trafilatura  # heavy (lxml, its language data): loaded only for HTML input
 
     try:
         extracted = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False)

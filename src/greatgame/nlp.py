@@ -44,14 +44,13 @@ class CandidateFinder(Protocol):
     def candidate_tokens(self, doc: Doc) -> list[tuple[int, int]]: ...
 
 
-@dataclass
+@dataclass(frozen=True)
 class ParsedSentence:
     """A sentence parsed on its own; `offset` maps its characters back into the document text."""
 
     index: int
     offset: int
     doc: Doc
-    places: list = field(default_factory=list)  # place-name spans, set by the actor recogniser
 
     @property
     def text(self) -> str:
@@ -62,12 +61,12 @@ class ParsedSentence:
         return self.offset + len(self.doc.text)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Parsed:
     """The sentences of a document that were parsed, in order."""
 
     doc: Document
-    sentences: list[ParsedSentence]
+    sentences: tuple[ParsedSentence, ...]
     stats: dict[str, int] = field(default_factory=dict)
 
 
@@ -160,7 +159,7 @@ def parse_candidates(nlp: Language, finder: CandidateFinder, doc: Document, sett
     """Tokenise the document, keep the sentences with an actor candidate, and parse only those."""
     tokdoc = nlp.make_doc(doc.text)
     # readers mark page furniture; a Document built by hand gets the same filter here
-    sents = split_sentences(tokdoc, doc.skip or boilerplate_spans(doc.text))
+    sents = split_sentences(tokdoc, boilerplate_spans(doc.text) if doc.skip is None else doc.skip)
     hits = finder.candidate_tokens(tokdoc)
     dict_hits = list(hits)
     if settings.prefilter == "all":
@@ -193,4 +192,4 @@ def parse_candidates(nlp: Language, finder: CandidateFinder, doc: Document, sett
         "sentences": len(sents),
         "parsed_sentences": len(parsed),
     }
-    return Parsed(doc=doc, sentences=parsed, stats=stats)
+    return Parsed(doc=doc, sentences=tuple(parsed), stats=stats)

@@ -102,10 +102,12 @@ def _clause_places(head: Token) -> list[Token]:
 
 
 class _Context:
-    def __init__(self, parsed: Parsed, links: Links, gazetteer: Gazetteer, dictionary: ActorDictionary) -> None:
+    def __init__(self, parsed: Parsed, places: tuple[tuple[Span, ...], ...], links: Links, gazetteer: Gazetteer,
+                 dictionary: ActorDictionary) -> None:
         self.parsed = parsed
+        self.places = places
         self.dictionary = dictionary
-        self.found = links.mentions  # updated in place as countries are filled
+        self.found = links.mentions  # filled by fill_countries as it goes
         self.gazetteer = gazetteer
         self.by_sentence: dict[int, list[int]] = {}
         for k, rm in enumerate(self.found):
@@ -117,7 +119,7 @@ class _Context:
             other = self.found[k]
             if k != skip and other.start <= tok.i < other.end and other.country and other.source != "pair":
                 return other.country
-        for sp in self.parsed.sentences[si].places:
+        for sp in self.places[si]:
             if sp.start <= tok.i < sp.end:
                 return self._place_country(sp)
         return None
@@ -161,7 +163,7 @@ class _Context:
         if sdoc[rm.head].dep_ not in ("nsubj", "nsubjpass", "dobj", "agent", "pobj"):
             return None
         for tok in _clause_places(sdoc[rm.head]):
-            for sp in self.parsed.sentences[rm.sentence].places:
+            for sp in self.places[rm.sentence]:
                 if sp.start <= tok.i < sp.end:
                     return self._place_country(sp)
             for j in self.by_sentence.get(rm.sentence, []):
@@ -211,15 +213,18 @@ def _home(core: str, home: dict[str, str]) -> str | None:
     return found[0] if len(set(found)) == 1 else None
 
 
-def fill_countries(parsed: Parsed, links: Links, gazetteer: Gazetteer, dictionary: ActorDictionary) -> None:
-    """Give sector-only mentions, and people named without one, the country their context makes clear.
+def fill_countries(parsed: Parsed, places: tuple[tuple[Span, ...], ...], links: Links, gazetteer: Gazetteer,
+                   dictionary: ActorDictionary) -> Links:
+    """The links with sector-only mentions, and people named without one, given the country their context
+    makes clear (the links given are left as they were).
 
-    Changes links.mentions in place. The dictionary's `home_country` maps bodies' bare names to the
-    country they mean unless the text says otherwise ("congress" -> USA).
+    The dictionary's `home_country` maps bodies' bare names to the country they mean unless the text
+    says otherwise ("congress" -> USA).
     """
-    found = links.mentions
+    links = replace(links, mentions=list(links.mentions))
+    found = links.mentions  # filled as the rounds go: the second round sees what the first filled
     home = dictionary.home_country
-    ctx = _Context(parsed, links, gazetteer, dictionary)
+    ctx = _Context(parsed, places, links, gazetteer, dictionary)
     counts = country_counts(found, links)
     dominant = dominant_country(counts)
     dateline = dateline_country(parsed.doc.text, gazetteer)
@@ -240,6 +245,7 @@ def fill_countries(parsed: Parsed, links: Links, gazetteer: Gazetteer, dictionar
             m = rm.mention
             found[k] = replace(rm, mention=replace(m, country=country, code=actor_code(country, m.sector),
                                                    country_from=source))
+    return links
 
 
 def _sector_country(ctx: _Context, k: int, links: Links, counts: Counter, dominant: str | None,

@@ -138,7 +138,7 @@ def _speaker(pron: Token, items: list[tuple[ResolvedMention, int]]) -> int | Non
 
 class _Linker:
     def __init__(self, parsed: Parsed, found: list[ResolvedMention], dictionary: ActorDictionary,
-                 person_roles: set[str]) -> None:
+                 person_roles: frozenset[str]) -> None:
         self.parsed = parsed
         self.dictionary = dictionary
         self.person_roles = person_roles
@@ -421,7 +421,8 @@ class _Linker:
         self._register(k, sdoc)
 
 
-def link(parsed: Parsed, found: list[ResolvedMention], dictionary: ActorDictionary, person_roles: set[str]) -> Links:
+def link(parsed: Parsed, found: list[ResolvedMention], dictionary: ActorDictionary,
+         person_roles: frozenset[str]) -> Links:
     """Link the mentions of a document (in order) to the fuller mentions they stand for.
 
     `person_roles` are the words of the titles people hold ("minister", "chancellor")."""

@@ -6,7 +6,8 @@ import csv
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
+
+from ..datacache import cached, fingerprint
 
 __all__ = ["ActorDictionary", "DictionaryError", "Entry", "Term", "load_dictionary"]
 
@@ -172,11 +173,12 @@ PAIR_PHRASES = ("the two sides", "both sides", "the two countries", "both countr
                 "the two states", "the two neighbours", "the two neighbors", "the two allies")
 
 
+def dictionary_key() -> str:
+    """What the dictionary is built from: the actor data files and this module."""
+    return fingerprint(data=["greatgame.actors"], modules=[__name__])
+
+
 @lru_cache(maxsize=1)
 def load_dictionary() -> ActorDictionary:
-    """The package's actor dictionary, loaded once per process."""
-    return ActorDictionary().load()
-
-
-def data_dir() -> Path:
-    return Path(str(resources.files("greatgame.actors") / "data"))
+    """The package's actor dictionary, loaded once per process (built once, then read from the cache)."""
+    return cached("actors", dictionary_key(), lambda: ActorDictionary().load())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -10,16 +10,18 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..geo import gazetteer
 from ..model import Document, Mention
 from .context import fill_countries
 from .coref import link
 from .dictionary import ActorDictionary, Entry, Term, load_dictionary
-from .resolved import ResolvedMention, actor_code
+from .patterns import build_patterns, load_patterns
+from .resolved import Resolved, ResolvedMention, actor_code
 
 if TYPE_CHECKING:
     from ..nlp import Parsed, ParsedSentence
 
-__all__ = ["ActorRecognizer", "ResolvedMention"]
+__all__ = ["ActorRecognizer", "Resolved", "ResolvedMention"]
 
 
 def _linked(rm: ResolvedMention, root: ResolvedMention) -> ResolvedMention | None:
@@ -48,6 +50,17 @@ _US_STATE_PLACES = {"Atlanta", "Savannah", "Seattle", "Spokane", "Olympia"}
 _US_STATE_WORDS = {"governor", "Governor", "county", "County", "Gov.", "Sen.", "Rep.", "legislature"}
 _GEORGIA_CUES = {"Tbilisi", "Georgian", "Georgians", "Saakashvili", "Ossetia", "Abkhazia", "Caucasus",
                  "Ivanishvili", "Kobakhidze", "Zourabichvili", "Batumi"}
+
+
+@dataclass(frozen=True)
+class Composed:
+    """What the dictionary entries inside one noun phrase make of it."""
+
+    country: str | None
+    sector: str | None
+    code: str | None
+    name: str | None
+    kind: str
 
 
 class _Compact:
@@ -87,24 +100,21 @@ class ActorRecognizer:
     """Recognise actor mentions and resolve them to country, sector and code."""
 
     def __init__(self, nlp: Language, dictionary: ActorDictionary | None = None) -> None:
-        self.dictionary = dictionary or load_dictionary()
+        self.gazetteer = gazetteer()
+        if dictionary is None:
+            self.dictionary = load_dictionary()
+            patterns = load_patterns(nlp, self.dictionary, self.gazetteer)
+        else:
+            self.dictionary = dictionary
+            patterns = build_patterns(nlp, dictionary, self.gazetteer)
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.places = PhraseMatcher(nlp.vocab, attr="ORTH")
-        exact, folded = [], []
-        for key, entries in self.dictionary.forms.items():
-            (folded if entries[0].case_insensitive else exact).append(key)
-        self.exact.add("ACTOR", list(nlp.tokenizer.pipe(exact)))
-        self.folded.add("ACTOR", list(nlp.tokenizer.pipe(folded)))
-        from ..geo import gazetteer
-
-        self.gazetteer = gazetteer()
-        self.places.add("PLACE", list(nlp.tokenizer.pipe(self.gazetteer.forms())))
-        # words of the titles people hold ("minister", "chancellor"), for linking "the minister"
-        self.person_roles = {w for key, entries in self.dictionary.forms.items()
-                             if any(e.type == "agent" and e.kind == "person" and e.sector not in ("CVL", "CRM")
-                                    for e in entries)
-                             for w in key.split() if w not in ("of", "the", "for", "and")}
+        # token-id sequences: PhraseMatcher.add takes them as it takes Docs (its unpickling does the same)
+        self.exact.add("ACTOR", list(patterns.exact))
+        self.folded.add("ACTOR", list(patterns.folded))
+        self.places.add("PLACE", list(patterns.places))
+        self.person_roles = patterns.person_roles
 
     # --- before parsing ----------------------------------------------------------------------
 
@@ -217,7 +227,7 @@ class ActorRecognizer:
                 return None
         return e
 
-    def _compose(self, group: list[Span], head: Token, doc: Document) -> dict | None:
+    def _compose(self, group: list[Span], head: Token, doc: Document) -> Composed | None:
         """Country, sector, code, name and kind of one noun phrase from the entries inside it."""
         country = sector = code = name = None
         kind = "state"
@@ -257,9 +267,9 @@ class ActorRecognizer:
                     sector = sector or st.sector
         if org is not None:
             code = actor_code(org.country, head_sector if head_sector != org.sector else None, org.code)
-            return {"country": org.country or country, "sector": head_sector or org.sector, "code": code,
-                    "name": (person_name or name or org.name) if person else org.name,
-                    "kind": org.kind if not person else "person"}
+            return Composed(org.country or country, head_sector or org.sector, code,
+                            (person_name or name or org.name) if person else org.name,
+                            org.kind if not person else "person")
         # an international official's body is not a state's sector: "EC Commission President Jacques Delors"
         sector = sector if sector == "IGO" else head_sector or sector
         if country is None and sector is None and not person and kind != "group":
@@ -269,13 +279,11 @@ class ActorRecognizer:
             name = person_name or name
         elif head_sector:
             kind = "agent"
-        return {"country": country, "sector": sector, "code": code or actor_code(country, sector), "name": name,
-                "kind": kind}
+        return Composed(country, sector, code or actor_code(country, sector), name, kind)
 
-    def _sentence_mentions(self, ps: ParsedSentence, si: int, doc: Document) -> list[ResolvedMention]:
+    def _sentence_mentions(self, ps: ParsedSentence, si: int, doc: Document,
+                           actors: list[Span]) -> list[ResolvedMention]:
         sdoc = ps.doc
-        actors, places = self._matches(sdoc)
-        ps.places = places
         actorish = {i for sp in actors for i in range(sp.start, sp.end)}
         groups: dict[int, list[Span]] = {}
         heads: dict[int, Token] = {}
@@ -309,18 +317,17 @@ class ActorRecognizer:
                 start -= 1
             if sdoc[end - 1].text in ("'s", "’s", "'") and end - 1 > start:
                 end -= 1
-            is_loc = info["kind"] == "state" and len(group) == 1 and group[0].label_ == "ACTOR" and \
+            is_loc = info.kind == "state" and len(group) == 1 and group[0].label_ == "ACTOR" and \
                 self._location_role(group[0])
             a, b = ps.offset + sdoc[start].idx, ps.offset + sdoc[end - 1].idx + len(sdoc[end - 1].text)
-            m = Mention(doc.id, a, b, doc.text[a:b], info["code"], info["country"], info["sector"],
-                        info["name"], info["kind"])
+            m = Mention(doc.id, a, b, doc.text[a:b], info.code, info.country, info.sector, info.name, info.kind)
             src = "model" if all(sp.label_.startswith("NER_") for sp in group) else "dictionary"
             both = self._conjoined_countries(group, info, doc)
             if both:  # "US and British activists": one phrase, an actor of each country
                 members = tuple(
                     replace(m, start=(a if k == 0 else ps.offset + sp.start_char),
                             text=doc.text[(a if k == 0 else ps.offset + sp.start_char):b], country=c,
-                            code=actor_code(c, info["sector"]), name=self.dictionary.state_names.get(c, c))
+                            code=actor_code(c, info.sector), name=self.dictionary.state_names.get(c, c))
                     for k, (sp, c) in enumerate(both))
                 out.append(ResolvedMention(m, si, start, end, hi, members=members, source="pair"))
                 continue
@@ -343,11 +350,11 @@ class ActorRecognizer:
                     del groups[hi]
                     break
 
-    def _conjoined_countries(self, group: list[Span], info: dict, doc: Document) -> list[tuple[Span, str]]:
+    def _conjoined_countries(self, group: list[Span], info: Composed, doc: Document) -> list[tuple[Span, str]]:
         """The countries of "US and British activists": two or more nationalities joined by "and" that
         modify one body; empty for anything else (a person, one country, "Russia and its allies")."""
-        if info["kind"] not in ("agent", "state") or info["sector"] is None or info["code"] is None \
-                or info["code"].startswith("IGO"):
+        if info.kind not in ("agent", "state") or info.sector is None or info.code is None \
+                or info.code.startswith("IGO"):
             return []
         states = [(sp, self._state_entry(self._entries(sp), sp, doc)) for sp in group if sp.label_ == "ACTOR"]
         states = sorted(((sp, e) for sp, e in states if e is not None and e.sector is None and e.country),
@@ -364,16 +371,19 @@ class ActorRecognizer:
         m = Mention(doc.id, a, b, doc.text[a:b], None, None, None, None, "state")
         return ResolvedMention(m, si, sp.start, sp.end, sp.root.i, source="pair")
 
-    def resolve(self, parsed: Parsed, doc: Document) -> list[ResolvedMention]:
+    def resolve(self, parsed: Parsed, doc: Document) -> Resolved:
         """All mentions of a parsed document, in order, resolved with the whole document in view.
 
         Each sentence's noun phrases first; then coreference (names, titles, acronyms, pronouns) and
         country from context; each linked mention then takes its antecedent's codes; "the two sides"
         last, as the dyad just mentioned.
         """
-        found = [rm for si, ps in enumerate(parsed.sentences) for rm in self._sentence_mentions(ps, si, doc)]
+        matches = [self._matches(ps.doc) for ps in parsed.sentences]
+        places = tuple(tuple(p) for _, p in matches)
+        found = [rm for si, (ps, (actors, _)) in enumerate(zip(parsed.sentences, matches, strict=True))
+                 for rm in self._sentence_mentions(ps, si, doc, actors)]
         links = link(parsed, found, self.dictionary, self.person_roles)
-        fill_countries(parsed, links, self.gazetteer, self.dictionary)
+        links = fill_countries(parsed, places, links, self.gazetteer, self.dictionary)
         out: list[ResolvedMention] = []
         for k, rm in enumerate(links.mentions):
             ante = links.antecedent.get(k)
@@ -385,12 +395,12 @@ class ActorRecognizer:
                 dyad = self._last_dyad(out)
                 if dyad is None:
                     continue
-                rm.members = tuple(
+                rm = replace(rm, members=tuple(
                     Mention(doc.id, rm.mention.start, rm.mention.end, rm.mention.text, m.code, m.country,
                             m.sector, m.name, m.kind, m.linked_to, m.country_from) for m in dyad
-                )
+                ))
             out.append(rm)
-        return out
+        return Resolved(tuple(out), places)
 
     @staticmethod
     def _last_dyad(previous: list[ResolvedMention]) -> tuple[Mention, Mention] | None:
@@ -404,10 +414,10 @@ class ActorRecognizer:
                 return seen[1], seen[0]
         return None
 
-    def mentions(self, resolved: list[ResolvedMention]) -> list[Mention]:
+    def mentions(self, resolved: Resolved) -> list[Mention]:
         """The mention records users see: one per mention, a dyad phrase as its two members."""
         out: list[Mention] = []
-        for rm in resolved:
+        for rm in resolved.mentions:
             if rm.is_location:
                 continue
             out.extend(rm.members if rm.source == "pair" else [rm.mention])

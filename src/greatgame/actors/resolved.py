@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import Mention
 
-__all__ = ["ResolvedMention", "actor_code"]
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+__all__ = ["Resolved", "ResolvedMention", "actor_code"]
 
 
 @dataclass
@@ -25,6 +29,15 @@ class ResolvedMention:
     @property
     def country(self) -> str | None:
         return self.mention.country
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """What the actor stages found in a parsed document: its mentions in text order, and the place names
+    of each parsed sentence (by its index in Parsed.sentences) that are not actors."""
+
+    mentions: tuple[ResolvedMention, ...]
+    places: tuple[tuple[Span, ...], ...]
 
 
 def actor_code(country: str | None, sector: str | None, base: str | None = None) -> str | None:

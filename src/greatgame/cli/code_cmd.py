@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from enum import Enum
+from itertools import chain
 from typing import Annotated, Any
 
 import typer
 
 from ..documents import read_documents
-from ..model import Event, InputError
-from ..pipeline import get_coder
+from ..events.ontology import cameo_table
+from ..model import Document, Event, InputError
+from ..pipeline import code_documents, get_coder
 from .app import app
 from .common import (
     EXIT_OK,
@@ -49,8 +52,6 @@ def shorten(text: str, width: int = 90) -> str:
 
 def event_line(ev: Event) -> str:
     """One line for people: date, source → target, code and name, confidence, the evidence."""
-    from ..events import cameo_table
-
     name = cameo_table()[ev.cameo].name
     mod = "" if ev.modality == "asserted" else f" ({ev.modality})"
     src = ev.source.code or ev.source.text
@@ -96,20 +97,42 @@ class _Reported:
             self.problems += 1
 
 
+# Below this much text, or with one document, starting a pool of workers (each loading spaCy and the
+# dictionaries) costs more than it saves: the documents are coded in this process.
+SMALL_INPUT_CHARS = 100_000
+
+
+def small_input(items: Iterator[Document | InputError], limit: int = SMALL_INPUT_CHARS,
+                ) -> tuple[bool, Iterator[Document | InputError]]:
+    """Whether the input is one document or less than `limit` characters of text, and all its items
+    (read ahead only until it is clear)."""
+    head: list[Document | InputError] = []
+    chars = docs = 0
+    for item in items:
+        head.append(item)
+        if isinstance(item, Document):
+            chars += len(item.text)
+            docs += 1
+        if chars >= limit and docs >= 2:
+            return False, chain(head, items)
+    return True, iter(head)
+
+
 def _results(paths: list[str], config: str | None, workers: int | None, explain: bool, **overrides: Any):
     settings = build_settings(config, workers=workers, **overrides)
-    items = read_documents(paths, settings.max_document_bytes)
-    if explain or (workers or settings.effective_workers()) <= 1:
-        coder = get_coder(settings)
-        for item in items:
-            if isinstance(item, InputError):
-                yield item
-            else:
-                yield from coder.code_many([item], explain=explain)
-        return
-    from ..pipeline import code_documents
-
-    yield from code_documents(items, settings, workers)
+    items = iter(read_documents(paths, settings.max_document_bytes))
+    n = workers or settings.effective_workers()
+    if n > 1 and not explain:
+        small, items = small_input(items)
+        if not small:
+            yield from code_documents(items, settings, n)
+            return
+    coder = get_coder(settings)
+    for item in items:
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from coder.code_many([item], explain=explain)
 
 
 @app.command()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import sys
 from collections.abc import Iterable, Mapping
@@ -74,8 +73,3 @@ def write_csv(rows: Iterable[Mapping[str, Any]], out: Any = None, fieldnames: li
     for r in rows:
         w.writerow(r)
 
-
-def csv_text(rows: Iterable[Mapping[str, Any]]) -> str:
-    buf = io.StringIO()
-    write_csv(rows, buf)
-    return buf.getvalue()

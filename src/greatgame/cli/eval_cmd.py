@@ -11,10 +11,12 @@ from typing import Annotated
 
 import typer
 
-from ..evaluate import evaluate, format_report, read_gold, read_pair_requests
-from ..exhaustive import format_full_report, predict, read_corpus, read_exhaustive, score_full
+from ..article_gold import read_corpus, read_exhaustive
+from ..evaluate import evaluate, format_report
+from ..exhaustive import format_full_report, predict, score_full
 from ..model import InputError
 from ..pipeline import get_coder
+from ..sentence_gold import read_gold, read_pair_requests
 from .app import app
 from .common import (
     EXIT_FATAL,
@@ -56,7 +58,8 @@ Config = Annotated[str | None, typer.Option("--config", help="A TOML or JSON set
 
 @app.command("eval")
 def eval_(
-    gold: Annotated[str, typer.Argument(help="A gold file (JSON lines, see gold/README.md).")],
+    gold: Annotated[str, typer.Argument(
+        help="A gold file: JSON lines, one record a line (a text, or with --texts an id, and its events).")],
     mode: Annotated[Mode, typer.Option("--mode", "-m", help="e2e: code the text and match events; "
                                        "pairs: classify each gold (source, target) pair.")] = Mode.e2e,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.table,

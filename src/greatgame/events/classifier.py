@@ -12,12 +12,13 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
+from murmurhash.mrmr import hash as murmurhash3_32  # spaCy's own dependency
 from spacy.tokens import Doc, Token
 
 from .calibration import Calibrator
 
-__all__ = ["N_FEATURES", "PairClassifier", "load_calibrator", "load_classifier", "lowest_common_ancestor",
-           "pair_features"]
+__all__ = ["N_FEATURES", "PairClassifier", "hashed_features", "load_calibrator", "load_classifier",
+           "lowest_common_ancestor", "pair_features"]
 
 N_FEATURES = 2**16
 _SKIP_POS = {"PUNCT", "SPACE", "DET", "NUM", "SYM", "X"}
@@ -83,6 +84,19 @@ def pair_features(sdoc: Doc, src: tuple[int, int], tgt: tuple[int, int], lexicon
     return feats
 
 
+def hashed_features(feats: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Feature strings as sorted column indices and counts: what scikit-learn's FeatureHasher gives
+    (signed 32-bit MurmurHash3, seed 0, |h| mod N_FEATURES, no alternating sign) without importing it."""
+    counts: dict[int, int] = {}
+    for f in feats:
+        h = murmurhash3_32(f)
+        # abs(-2**31) overflows int32 in scikit-learn's code; 2**31 mod 2**16 is 0 either way
+        col = 0 if h == -(2**31) else abs(h) % N_FEATURES
+        counts[col] = counts.get(col, 0) + 1
+    cols = sorted(counts)
+    return np.array(cols, dtype=np.int32), np.array([counts[c] for c in cols], dtype=np.float64)
+
+
 @dataclass
 class PairClassifier:
     """Multinomial logistic regression over hashed features, stored as a weight matrix."""
@@ -93,10 +107,7 @@ class PairClassifier:
     default_cameo: dict[str, str]
 
     def _vector(self, feats: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        from sklearn.feature_extraction import FeatureHasher
-
-        x = FeatureHasher(n_features=N_FEATURES, input_type="string", alternate_sign=False).transform([feats])
-        return x.indices, x.data
+        return hashed_features(feats)
 
     def predict_proba(self, feats: list[str]) -> dict[str, float]:
         idx, val = self._vector(feats)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
+from ..geo import PlaceCandidate, choose_location
 from ..model import ActorRef, Document, Event, Mention, Span
 from ..settings import Settings
 from .calibration import calibration_features
@@ -21,7 +22,7 @@ from .ontology import cameo_table
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from ..actors.recognize import ResolvedMention
+    from ..actors.resolved import Resolved, ResolvedMention
     from ..nlp import Parsed, ParsedSentence
 
 __all__ = ["Decision", "EventCoder"]
@@ -66,7 +67,7 @@ def _party_key(m: Mention | ActorRef) -> str | None:
     return m.country or m.code
 
 
-def _by_sentence(mentions: list[ResolvedMention]) -> dict[int, list[ResolvedMention]]:
+def _by_sentence(mentions: tuple[ResolvedMention, ...]) -> dict[int, list[ResolvedMention]]:
     """Mentions grouped by the parsed sentence they sit in."""
     out: dict[int, list[ResolvedMention]] = {}
     for rm in mentions:
@@ -195,8 +196,6 @@ class EventCoder:
 
     def _event(self, doc: Document, sdoc: Doc, offset: int, cand: Candidate, dec: Decision,
                places: list, explain: bool) -> Event | None:
-        from ..geo import choose_location
-
         code = self.codes[dec.cameo]
         trig = sdoc[cand.trigger]
         mod = modality_of(trig, self.cues)
@@ -242,7 +241,7 @@ class EventCoder:
             date_precision=date_precision, explain=info,
         )
 
-    def candidates(self, parsed: Parsed, mentions: list[ResolvedMention],
+    def candidates(self, parsed: Parsed, resolved: Resolved,
                    with_fallback: bool | None = None) -> Iterator[tuple[ParsedSentence, Candidate]]:
         """Every (sentence, candidate) pair of two different actors the parse supports, in text order.
 
@@ -251,7 +250,7 @@ class EventCoder:
         """
         if with_fallback is None:
             with_fallback = self.model is not None
-        by_sentence = _by_sentence(mentions)
+        by_sentence = _by_sentence(resolved.mentions)
         for si, ps in enumerate(parsed.sentences):
             ms = by_sentence.get(si, [])
             if not ms:
@@ -265,21 +264,18 @@ class EventCoder:
                     continue
                 yield ps, cand
 
-    def extract(self, parsed: Parsed, mentions: list[ResolvedMention], doc: Document,
-                explain: bool = False) -> list[Event]:
+    def extract(self, parsed: Parsed, resolved: Resolved, doc: Document, explain: bool = False) -> list[Event]:
         """Every event of a parsed document, in text order."""
-        from ..geo import PlaceCandidate
-
         events: list[Event] = []
         seen: set[str] = set()
-        by_sentence = _by_sentence(mentions)
+        by_sentence = _by_sentence(resolved.mentions)
         places_of: dict[int, list] = {}
-        for ps, cand in self.candidates(parsed, mentions):
+        for ps, cand in self.candidates(parsed, resolved):
             src, tgt = cand.source.mention, cand.target.mention
             if src.code is None or tgt.code is None:
                 continue  # a party nobody can name moves no dyad: no event
             if cand.sentence not in places_of:
-                places_of[cand.sentence] = [PlaceCandidate(sp, ps.offset) for sp in ps.places] + [
+                places_of[cand.sentence] = [PlaceCandidate(sp, ps.offset) for sp in resolved.places[cand.sentence]] + [
                     PlaceCandidate(ps.doc[m.start:m.end], ps.offset) for m in by_sentence[cand.sentence]
                     if m.is_location]
             places = places_of[cand.sentence]

@@ -61,10 +61,6 @@ class Candidate:
     construction: str
 
 
-def _mention_at(by_token: dict[int, ResolvedMention], tok: Token) -> ResolvedMention | None:
-    return by_token.get(tok.i)
-
-
 def _conjuncts(tok: Token) -> list[Token]:
     out = [tok]
     for c in tok.children:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..datacache import cached, fingerprint
 from .ontology import cameo_table
 
 __all__ = ["Lexicon", "LexiconHit", "ModalityCue", "load_lexicon"]
@@ -102,5 +103,6 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """The package's event lexicon, loaded once per process."""
-    return Lexicon().load()
+    """The package's event lexicon, loaded once per process (built once, then read from the cache)."""
+    key = fingerprint(data=["greatgame.events"], modules=[__name__, "greatgame.events.ontology"])
+    return cached("lexicon", key, lambda: Lexicon().load())

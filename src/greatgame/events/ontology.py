@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["GOLDSTEIN_TABLE", "PLOVER_CATEGORIES", "Code", "cameo_table", "plover_root", "quad_of_root"]
+__all__ = ["GOLDSTEIN_TABLE", "PLOVER_CATEGORIES", "Code", "cameo_table", "plover_root"]
 
 GOLDSTEIN_TABLE = "goldstein_gdelt"
 PLOVER_CATEGORIES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -34,12 +34,6 @@ def cameo_table() -> dict[str, Code]:
             out[r["code"]] = Code(r["code"], r["root"], r["name"], float(r["goldstein"]), int(r["quad"]),
                                   r["plover"] or None)
     return out
-
-
-def quad_of_root(root: str) -> int:
-    """Quad class of a two-digit CAMEO root."""
-    n = int(root)
-    return 1 if n <= 5 else 2 if n <= 8 else 3 if n <= 13 else 4
 
 
 def plover_root(label: str | None) -> str | None:

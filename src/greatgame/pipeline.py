@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from .model import Document, Event, InputError, Mention
+from .model import Document, Event, InputError, Mention, PairLabel
 from .settings import Settings
 
 __all__ = ["CODER_VERSION", "Coder", "DocResult", "PairLabel", "code_documents", "get_coder"]
@@ -24,18 +24,6 @@ class DocResult:
     events: tuple[Event, ...] = ()
     error: str | None = None
     stats: dict[str, int] = field(default_factory=dict, compare=False)
-
-
-@dataclass(frozen=True)
-class PairLabel:
-    """The category of the relation between two given spans (`greatgame classify`)."""
-
-    cameo: str | None
-    plover: str | None
-    quad: int | None
-    confidence: float
-    method: str = "none"
-    modality: str = "asserted"
 
 
 class Coder:
@@ -128,7 +116,7 @@ def code_documents(
         yield from drain()
         return
     ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-    size = max(1, settings.batch_size // 4)
+    size = max(1, settings.partition_size // 4)
     with ctx.Pool(n) as pool:
         for chunk in pool.imap(_code_chunk, ((settings, c) for c in _chunks(docs_only(), size))):
             yield from drain()

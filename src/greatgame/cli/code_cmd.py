@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..documents import read_documents
+from ..inputs import read_inputs
 from ..model import Event, InputError
 from ..pipeline import get_coder
 from .app import app
@@ -98,7 +98,7 @@ class _Reported:
 
 def _results(paths: list[str], config: str | None, workers: int | None, explain: bool, **overrides: Any):
     settings = build_settings(config, workers=workers, **overrides)
-    items = read_documents(paths, settings.max_document_bytes)
+    items = read_inputs(paths, settings.max_document_bytes)
     if explain or (workers or settings.effective_workers()) <= 1:
         coder = get_coder(settings)
         for item in items:

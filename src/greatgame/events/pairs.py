@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from ..actors.recognize import ResolvedMention
-from ..model import Mention
+from ..model import Mention, PairLabel
 from .classifier import lowest_common_ancestor
 from .extract import Frame, find_candidates, verb_frame
 from .modality import modality_of
 
 if TYPE_CHECKING:
-    from ..pipeline import Coder, PairLabel
+    from ..pipeline import Coder
 
 __all__ = ["classify_pair", "pair_frame", "token_span"]
 
@@ -46,8 +46,6 @@ def pair_frame(sdoc: Doc, s: tuple[int, int], t: tuple[int, int]) -> tuple[int, 
 
 def classify_pair(coder: Coder, text: str, source: tuple[int, int], target: tuple[int, int]) -> PairLabel:
     """The CAMEO code, PLOVER category and quad of what source does to target in `text`."""
-    from ..pipeline import PairLabel
-
     sdoc = coder.nlp(text)
     s = token_span(sdoc, *source)
     t = token_span(sdoc, *target)

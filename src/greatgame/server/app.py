@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -25,11 +24,12 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..analytics import to_records
-from ..documents import SUFFIXES, boilerplate_spans, document_id, parse_date, read_path
+from .. import analytics, pipeline
+from ..documents import boilerplate_spans, document_id, parse_date
+from ..inputs import read_sources
 from ..model import MODALITIES, Document, InputError
 from ..settings import Settings
-from ..store import EVENT_COLUMNS, EventFilter, Store, StoreError, event_from_row
+from ..store import EventFilter, Store, StoreError
 
 __all__ = ["DEFAULT_MAX_CODE_BYTES", "ApiError", "create_app"]
 
@@ -160,7 +160,7 @@ def _modalities(value: str | None) -> tuple[str, ...] | None:
 def _plover(value: str | None) -> str | None:
     if not value:
         return None
-    from ..events.ontology import PLOVER_CATEGORIES
+    from ..events.ontology import PLOVER_CATEGORIES  # lazily: the events package loads spaCy
 
     label = value.strip().upper()
     if label not in PLOVER_CATEGORIES:
@@ -207,35 +207,6 @@ LevelQuery = Annotated[str, Query(pattern="^(country|actor)$",
                                   description="Count actors by country (PRKGOV as PRK) or by actor code")]
 
 
-# --- events: a page and its total ----------------------------------------------------------------
-
-_EVENT_NAMES = ", ".join(name for name, _ in EVENT_COLUMNS)
-_EVENT_ORDER = "date NULLS LAST, doc_id, sentence_start, trigger_start, event_id"
-
-
-def _where(filters: list[EventFilter]) -> tuple[str, list[Any]]:
-    """One WHERE clause over the filters' own clauses, OR-ed (the store writes each clause)."""
-    parts: list[str] = []
-    params: list[Any] = []
-    for flt in filters:
-        clause, ps = flt.where()
-        parts.append(clause.removeprefix(" WHERE ") or "TRUE")
-        params += ps
-    return " WHERE " + " OR ".join(f"({p})" for p in parts), params
-
-
-def events_page(store: Store, filters: list[EventFilter], limit: int, offset: int) -> tuple[int, list[Any]]:
-    """The total number of matching events and one page of them, in the store's order."""
-    # Store.events has neither an offset nor a count; this adds them over the store's WHERE clauses.
-    where, params = _where(filters)
-    total = store.con.execute(f"SELECT count(*) FROM events{where}", params).fetchone()
-    rows = store.con.execute(
-        f"SELECT {_EVENT_NAMES} FROM events{where} ORDER BY {_EVENT_ORDER} LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    ).fetchall()
-    return int(total[0]) if total else 0, [event_from_row(r) for r in rows]
-
-
 # --- coding pasted text -----------------------------------------------------------------------------
 
 
@@ -247,11 +218,9 @@ class _CoderBox:
         self.lock = threading.Lock()
 
     def code(self, docs: list[Document]) -> list[Any]:
-        from ..pipeline import get_coder
-
         with self.lock:
             try:
-                coder = get_coder(self.settings)
+                coder = pipeline.get_coder(self.settings)
             except Exception as exc:  # noqa: BLE001 - a missing model or dictionary; the rest still works
                 raise ApiError(503, "coder_unavailable", f"the coder cannot be loaded: {exc}") from None
             return list(coder.code_many(docs))
@@ -314,20 +283,14 @@ def _uploaded_documents(upload: UploadFile, data: bytes, date: str | None, limit
     name = os.path.basename(upload.filename or "upload.txt")
     if len(data) > limit:
         raise _too_large(len(data), limit, name)
-    suffix = os.path.splitext(name)[1].lower()
-    suffix = suffix if suffix in SUFFIXES else ".txt"
-    with tempfile.TemporaryDirectory(prefix="greatgame-upload-") as tmp:
-        path = os.path.join(tmp, "upload" + suffix)
-        with open(path, "wb") as f:
-            f.write(data)
-        items = list(read_path(path, limit))
+    items = list(read_sources([(name, data)], limit))
     errors = [i for i in items if isinstance(i, InputError)]
     docs = [i for i in items if isinstance(i, Document)]
     if errors and not docs:
         messages = [e.message + (f" (line {e.line})" if e.line else "") for e in errors]
         raise ApiError(400, "invalid_document", f"{name}: {messages[0]}",
                        [{"file": name, "line": e.line, "msg": e.message} for e in errors])
-    return [replace(d, origin=name + d.origin[len(path):], date=d.date or date) for d in docs]
+    return [replace(d, date=d.date or date) for d in docs]
 
 
 async def _code_request(request: Request, limit: int) -> list[Document]:
@@ -384,8 +347,6 @@ _CODE_BODY = {
 def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None, *,
                max_code_bytes: int = DEFAULT_MAX_CODE_BYTES, warm_coder: bool = False) -> FastAPI:
     """The API and dashboard over the store at `db_path`, read through read-only connections."""
-    from .. import pipeline
-
     settings = settings or Settings()
     app = FastAPI(
         title="greatgame", version=pipeline.CODER_VERSION.removeprefix("greatgame-"),
@@ -411,7 +372,7 @@ def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None
 
     @app.get("/api/meta", summary="Categories, quad classes, modalities and limits the API accepts")
     def meta() -> dict[str, Any]:
-        from ..events.ontology import PLOVER_CATEGORIES
+        from ..events.ontology import PLOVER_CATEGORIES  # lazily: the events package loads spaCy
 
         return {"version": app.version, "plover": list(PLOVER_CATEGORIES),
                 "quads": {str(k): v for k, v in QUADS.items()}, "modalities": list(MODALITIES),
@@ -448,17 +409,8 @@ def _register_data_routes(app: FastAPI) -> None:
         limit: Annotated[int, Query(ge=1, le=5000)] = 100,
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> dict[str, Any]:
-        # The store has no actors query; this reads its `actors` view, with parameters only.
-        where, params = "", []
-        if q:
-            like = "%" + re.sub(r"([%_\\])", r"\\\1", q.strip()) + "%"
-            where = " WHERE code ILIKE ? ESCAPE '\\' OR name ILIKE ? ESCAPE '\\'"
-            params = [like, like]
-        total = store.con.execute(f"SELECT count(*) FROM actors{where}", params).fetchone()
-        frame = store.query(f"SELECT code, name, country, sector, mentions AS events FROM actors{where} "
-                            "ORDER BY mentions DESC, code LIMIT ? OFFSET ?", [*params, limit, offset])
-        return {"total": int(total[0]) if total else 0, "limit": limit, "offset": offset,
-                "actors": to_records(frame)}
+        total, rows = store.actors_page(q, limit, offset)
+        return {"total": total, "limit": limit, "offset": offset, "actors": rows}
 
     @app.get("/api/events", summary="Stored events matching the filters, one page at a time")
     def events(
@@ -466,7 +418,7 @@ def _register_data_routes(app: FastAPI) -> None:
         limit: Annotated[int, Query(ge=1, le=1000)] = 50,
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> dict[str, Any]:
-        total, page = events_page(store, filters, limit, offset)
+        total, page = store.events_page(filters, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "events": [e.to_dict() for e in page]}
 
     @app.get("/api/dyads", summary="Per directed dyad and period: counts by quad class, Goldstein, net cooperation")
@@ -482,7 +434,6 @@ def _register_data_routes(app: FastAPI) -> None:
         modality: Annotated[str | None, Query(description="Modalities, comma-separated, or 'all'")] = None,
         level: LevelQuery = "country",
     ) -> dict[str, Any]:
-        from .. import analytics
 
         s, u = _period(since, until)
         pair = _dyad(dyad)
@@ -506,7 +457,6 @@ def _register_data_routes(app: FastAPI) -> None:
         modality: Annotated[str | None, Query(description="Modalities, comma-separated, or 'all'")] = None,
         level: LevelQuery = "country",
     ) -> dict[str, Any]:
-        from .. import analytics
 
         s, u = _period(since, until)
         who = _actor_code("actor", actor) if actor else None
@@ -534,7 +484,6 @@ def _register_data_routes(app: FastAPI) -> None:
         modality: Annotated[str | None, Query(description="Modalities, comma-separated, or 'all'")] = None,
         level: LevelQuery = "country",
     ) -> dict[str, Any]:
-        from .. import analytics
 
         s, u = _period(since, until)
         args = {"by": by, "min_events": min_events, "z": z, "since": s, "until": u,

@@ -229,8 +229,8 @@ def code_partition(settings: Settings, key: str, documents: Sequence[Document],
     results: list[DocResult] = []
     if documents:
         with _CODER_LOCK:
-            loaded = settings not in _LOADED
-            _LOADED.add(settings)
+            loaded = settings.for_coder() not in _LOADED
+            _LOADED.add(settings.for_coder())
             results = list(get_coder(settings).code_many(documents))
     docs, events, errors, _ = partition_tables(results, input_errors)
     words = int(pc.sum(docs.column("words")).as_py() or 0)

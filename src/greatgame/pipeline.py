@@ -72,7 +72,7 @@ _CODERS: dict[Settings, Coder] = {}
 
 def get_coder(settings: Settings | None = None) -> Coder:
     """The process's coder for these settings, loaded on first use."""
-    settings = settings or Settings()
+    settings = (settings or Settings()).for_coder()
     if settings not in _CODERS:
         _CODERS[settings] = Coder(settings)
     return _CODERS[settings]

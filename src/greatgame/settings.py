@@ -43,6 +43,11 @@ class Settings:
     prefilter: str = "names"
     locations: bool = True
 
+    def for_coder(self) -> Settings:
+        """These settings with how the work is run (workers, partition size) at their defaults: what the
+        coder depends on, and so the key of its cache; the same coder serves every runner and size."""
+        return replace(self, workers=0, partition_size=64)
+
     def effective_workers(self) -> int:
         return self.workers if self.workers > 0 else (os.cpu_count() or 1)
 

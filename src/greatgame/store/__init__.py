@@ -21,7 +21,8 @@ import duckdb
 import pyarrow as pa
 
 from ..model import Event
-from . import queries, write
+from . import aggregates, queries, write
+from .aggregates import PERIODS
 from .filters import EventFilter, modality_values
 from .opening import (
     StoreError,
@@ -39,6 +40,7 @@ from .write import PartitionSummary
 __all__ = [
     "EVENT_COLUMNS",
     "EVENT_ORDER",
+    "PERIODS",
     "SCHEMA_VERSION",
     "EventFilter",
     "PartitionSummary",
@@ -190,10 +192,6 @@ class Store:
         rows = self.con.execute(sql, list(params)).fetchall()
         return tuple(rows[0])
 
-    def query(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        """A pandas DataFrame from SQL written in this package, with parameters for every value."""
-        return self.con.execute(sql, list(params)).df()
-
     def known_documents(self) -> tuple[set[str], set[str]]:
         """The ids and content hashes of every stored document."""
         return queries.known_documents(self.con)
@@ -225,6 +223,27 @@ class Store:
     def events_with_documents(self, modality: str | Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
         """Event rows joined with their document's url, title, coder version and ingest time."""
         return queries.events_with_documents(self.con, modality)
+
+    # --- counting for analytics (aggregates.py) --------------------------------------------------
+
+    def dyad_counts(self, by: str, since: str | None, until: str | None, top: int | None, actor: str | None,
+                    modality: str | Sequence[str] | None, level: str) -> Any:
+        """Events per directed dyad and period, by quad class (a DataFrame)."""
+        return aggregates.dyad_counts(self.con, by, since, until, top, actor, modality, level)
+
+    def edge_counts(self, since: str | None, until: str | None, modality: str | Sequence[str] | None,
+                    level: str, by: str | None = None) -> Any:
+        """Events per directed dyad (and period), cooperation and conflict (a DataFrame)."""
+        return aggregates.edge_counts(self.con, since, until, modality, level, by)
+
+    def actor_names(self, level: str) -> Any:
+        """Each actor's most frequent name and country (a DataFrame)."""
+        return aggregates.actor_names(self.con, level)
+
+    def pair_counts(self, by: str, since: str | None, until: str | None, modality: str | Sequence[str] | None,
+                    level: str) -> Any:
+        """Events per undirected pair and period, cooperation and conflict (a DataFrame)."""
+        return aggregates.pair_counts(self.con, by, since, until, modality, level)
 
     # --- writing ---------------------------------------------------------------------------------
 

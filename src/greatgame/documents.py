@@ -142,7 +142,7 @@ def _text_document(text: str, origin: str, **meta: str | None) -> Document:
 
 
 def _from_html(data: str, path: str) -> Document | InputError:
-    import trafilatura
+    import trafilatura  # lazily: HTML extraction loads lxml and more, only for HTML input
 
     try:
         extracted = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False)

@@ -30,6 +30,8 @@ class Coder:
     """The loaded NLP pipeline, dictionaries and classifier; build once per process."""
 
     def __init__(self, settings: Settings | None = None) -> None:
+        # Lazily, here and below: the coder's modules load spaCy (seconds), and importing pipeline for
+        # CODER_VERSION or DocResult (the ingest engine, the store commands) must stay light.
         from .actors import ActorRecognizer
         from .events import EventCoder
         from .nlp import load_pipeline
@@ -41,7 +43,7 @@ class Coder:
 
     def code_many(self, docs: Iterable[Document], explain: bool = False) -> Iterator[DocResult]:
         """Code documents in order; a document that fails gives a DocResult with its error."""
-        from .nlp import parse_candidates
+        from .nlp import parse_candidates  # lazily: loads spaCy (see __init__)
 
         for doc in docs:
             try:
@@ -58,9 +60,9 @@ class Coder:
 
     def classify_pair(self, text: str, source: tuple[int, int], target: tuple[int, int]) -> PairLabel:
         """What the actor at `source` does to the one at `target` in this text (character offsets)."""
-        from .events.pairs import classify_pair
+        from .events.pairs import classify_pair  # lazily: loads spaCy (see __init__)
 
-        return classify_pair(self, text, source, target)
+        return classify_pair(self.nlp, self.events, text, source, target)
 
     def mentions(self, doc: Document) -> list[Mention]:
         """The actor mentions of one document."""

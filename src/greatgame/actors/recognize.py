@@ -10,6 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..geo import gazetteer
 from ..model import Document, Mention
 from .context import fill_countries
 from .coref import link
@@ -96,8 +97,6 @@ class ActorRecognizer:
             (folded if entries[0].case_insensitive else exact).append(key)
         self.exact.add("ACTOR", list(nlp.tokenizer.pipe(exact)))
         self.folded.add("ACTOR", list(nlp.tokenizer.pipe(folded)))
-        from ..geo import gazetteer
-
         self.gazetteer = gazetteer()
         self.places.add("PLACE", list(nlp.tokenizer.pipe(self.gazetteer.forms())))
         # words of the titles people hold ("minister", "chancellor"), for linking "the minister"

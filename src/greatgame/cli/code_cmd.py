@@ -11,7 +11,7 @@ import typer
 
 from ..inputs import read_inputs
 from ..model import Event, InputError
-from ..pipeline import get_coder
+from ..pipeline import code_documents, get_coder
 from .app import app
 from .common import (
     EXIT_OK,
@@ -49,7 +49,7 @@ def shorten(text: str, width: int = 90) -> str:
 
 def event_line(ev: Event) -> str:
     """One line for people: date, source → target, code and name, confidence, the evidence."""
-    from ..events import cameo_table
+    from ..events import cameo_table  # lazily: the events package loads spaCy
 
     name = cameo_table()[ev.cameo].name
     mod = "" if ev.modality == "asserted" else f" ({ev.modality})"
@@ -107,8 +107,6 @@ def _results(paths: list[str], config: str | None, workers: int | None, explain:
             else:
                 yield from coder.code_many([item], explain=explain)
         return
-    from ..pipeline import code_documents
-
     yield from code_documents(items, settings, workers)
 
 

@@ -11,20 +11,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from . import partitions as _partitions
+from . import partitions as parts
 from .inputs import describe_inputs, read_inputs
 from .model import GOLDSTEIN_TABLE, Document
-from .partitions import (
-    TABLES,
-    CodedPartition,
-    ErrorRecord,
-    Partition,
-    Progress,
-    Seen,
-    failed_partition,
-    partition_documents,
-    plan_jobs,
-)
+from .partitions import CodedPartition, ErrorRecord, Partition, Progress, RunReport, Tag
 from .pipeline import CODER_VERSION
 from .runners import Runner, run_partitions
 from .settings import Settings
@@ -32,33 +22,12 @@ from .staging import Staging
 
 __all__ = ["BatchReport", "batch"]
 
-Tag = tuple[Partition, tuple[Document, ...]]
-
-
 @dataclass(frozen=True)
-class BatchReport:
-    """What a batch run wrote: totals over the partitions in its manifest."""
+class BatchReport(RunReport):
+    """What a batch run wrote: totals over the partitions in its manifest (`skipped`: repeated in the input)."""
 
     out: str
-    partitions: int
-    documents: int
-    events: int
-    skipped: int  # repeated in the input (same id or content as an earlier document)
-    failed: int
-    input_errors: int
     reused: int  # partitions written by an earlier run into the same folder, kept
-    words: int
-    seconds: float
-
-    @property
-    def errors(self) -> int:
-        return self.failed + self.input_errors
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"out": self.out, "partitions": self.partitions, "documents": self.documents,
-                "events": self.events, "skipped": self.skipped, "failed": self.failed,
-                "input_errors": self.input_errors, "reused": self.reused, "words": self.words,
-                "seconds": round(self.seconds, 3)}
 
 
 def batch(
@@ -107,25 +76,24 @@ def batch(
     def done(tag: Tag, coded: CodedPartition) -> None:
         written[tag[0].index] = stage.write(coded, tag[0].index)
         progress.add_coded(coded.documents.num_rows, coded.events.num_rows, coded.errors, coded.words, report_error)
-        progress.partitions_done += 1
         tick()
 
     def failed(tag: Tag, reason: str) -> None:
         part, fresh = tag
-        coded = failed_partition(part.key, fresh, part.input_errors, reason)
+        coded = parts.failed_partition(part.key, fresh, part.input_errors, reason)
         written[part.index] = stage.write(coded, part.index, failed=True)
-        progress.add_coded(0, 0, coded.errors, 0, report_error)
-        progress.partitions_failed += 1
+        progress.add_failed(coded.errors, report_error)
         tick()
 
     items = read_inputs(paths, settings.max_document_bytes)
-    jobs = plan_jobs(partition_documents(items, size), settings, progress, report_error, plan, Seen(), tick)
-    run_partitions(runner, _partitions.code_partition, jobs, done, failed)
+    jobs = parts.plan_jobs(parts.partition_documents(items, size), settings, progress, report_error, plan,
+                           parts.Seen(), tick)
+    run_partitions(runner, parts.code_partition, jobs, done, failed)
     manifest = _manifest(settings, inputs, [written[i] for i in sorted(written)], progress.skipped)
     stage.write_manifest(manifest)
     totals = manifest["totals"]
-    return BatchReport(out, totals["partitions"], totals["documents"], totals["events"], progress.skipped,
-                       totals["failed"], totals["input_errors"], reused, totals["words"], progress.elapsed)
+    return BatchReport(totals["documents"], totals["events"], progress.skipped, totals["failed"],
+                       totals["input_errors"], totals["partitions"], totals["words"], progress.elapsed, out, reused)
 
 
 def _manifest(settings: Settings, inputs: list[dict[str, Any]], partitions: list[dict[str, Any]],
@@ -141,7 +109,7 @@ def _manifest(settings: Settings, inputs: list[dict[str, Any]], partitions: list
         "partition_size": settings.partition_size,
         "settings": settings.to_dict(),
         "inputs": inputs,
-        "tables": {t: f"{t}/*.parquet" for t in TABLES},
+        "tables": {t: f"{t}/*.parquet" for t in parts.TABLES},
         "partitions": partitions,
         "totals": {"partitions": len(partitions), **totals, "skipped": skipped},
     }

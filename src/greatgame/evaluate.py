@@ -52,7 +52,6 @@ from typing import Any, Protocol
 
 from .events.ontology import PLOVER_CATEGORIES, cameo_table, plover_root
 from .model import Document, Event, InputError
-from .pipeline import CODER_VERSION
 
 __all__ = [
     "DEFAULT_BINS", "MODES", "NONE", "SCHEMES", "STATEMENT", "CategoryScore", "GoldActor", "GoldEvent",
@@ -473,6 +472,8 @@ class Report:
         return self.records / self.seconds if self.seconds > 0 else 0.0
 
     def to_dict(self) -> dict[str, Any]:
+        from .pipeline import CODER_VERSION
+
         return {"gold": self.gold, "mode": self.mode, "coder": CODER_VERSION, "records": self.records,
                 "events": self.events, "skipped_events": self.skipped_events, "failed_records": list(self.failed),
                 "seconds": round(self.seconds, 2), "sentences_per_s": round(self.sentences_per_s, 1),

@@ -19,24 +19,13 @@ import uuid
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
-from typing import Any
 
 import pyarrow.compute as pc
 
-from . import partitions as _partitions
+from . import partitions as parts
 from .inputs import read_inputs
 from .model import GOLDSTEIN_TABLE, Document, InputError
-from .partitions import (
-    CodedPartition,
-    ErrorRecord,
-    Partition,
-    Progress,
-    Seen,
-    failed_partition,
-    partition_documents,
-    partition_tables,
-    plan_jobs,
-)
+from .partitions import CodedPartition, ErrorRecord, Partition, Progress, RunReport, Tag
 from .pipeline import CODER_VERSION, DocResult
 from .runners import Runner, run_partitions
 from .settings import Settings
@@ -45,33 +34,12 @@ from .store import PartitionSummary, Store
 
 __all__ = ["ErrorRecord", "IngestReport", "Progress", "ingest", "ingest_documents", "write_results"]
 
-Tag = tuple[Partition, tuple[Document, ...]]
-
-
 @dataclass(frozen=True)
-class IngestReport:
-    """What an ingest run did."""
+class IngestReport(RunReport):
+    """What an ingest run did; `partitions` are those coded (or taken from staging) and committed."""
 
     run_id: str
-    documents: int
-    events: int
-    skipped: int
-    failed: int
-    input_errors: int
-    partitions: int  # partitions coded (or taken from staging) and committed by this run
-    words: int
-    seconds: float
-    runner: str = "inline"  # where the partitions were coded: inline, pool or dask
-
-    @property
-    def errors(self) -> int:
-        return self.failed + self.input_errors
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"run_id": self.run_id, "documents": self.documents, "events": self.events,
-                "skipped": self.skipped, "failed": self.failed, "input_errors": self.input_errors,
-                "partitions": self.partitions, "words": self.words, "seconds": round(self.seconds, 3),
-                "runner": self.runner}
+    runner: str  # where the partitions were coded: inline, pool or dask
 
 
 def write_results(store: Store, results: Sequence[DocResult], errors: Sequence[InputError | ErrorRecord] = (),
@@ -82,7 +50,7 @@ def write_results(store: Store, results: Sequence[DocResult], errors: Sequence[I
     are left as they are. A result with an error is recorded as a coding error, not a document.
     Raises StoreError if the database refuses the write; nothing is then written.
     """
-    docs, events, errs, dropped = partition_tables(results, errors)
+    docs, events, errs, dropped = parts.partition_tables(results, errors)
     return store.write_partition(docs, events, errs, key=batch_key, run_id=run_id, coder_version=CODER_VERSION,
                                  goldstein_table=GOLDSTEIN_TABLE, duplicates=dropped)
 
@@ -133,7 +101,7 @@ def ingest_documents(
     with store.connected():
         store.start_run(run_id, CODER_VERSION, [label] if isinstance(label, str) else list(label))
         merged = store.merged_keys()
-        seen = Seen(*store.known_documents())
+        seen = parts.Seen(*store.known_documents())
     staged = stage.markers()
     for key in staged.keys() & merged:  # merged just before a crash, not yet tidied away
         stage.remove(key)
@@ -153,7 +121,6 @@ def ingest_documents(
         stage.remove(key)
         words = int(pc.sum(docs.column("words")).as_py() or 0)
         progress.add_coded(summary.documents, summary.events, errors, words, report_error)
-        progress.partitions_done += 1
         tick()
 
     def plan(part: Partition, fresh: tuple[Document, ...]) -> bool:
@@ -173,21 +140,20 @@ def ingest_documents(
 
     def failed(tag: Tag, reason: str) -> None:
         part, fresh = tag
-        coded = failed_partition(part.key, fresh, part.input_errors, reason)
+        coded = parts.failed_partition(part.key, fresh, part.input_errors, reason)
         write(coded, f"{part.key}:failed:{run_id}")  # not under the partition's key: a re-run codes it
-        progress.add_coded(0, 0, coded.errors, 0, report_error)
-        progress.partitions_failed += 1
+        progress.add_failed(coded.errors, report_error)
         tick()
 
-    jobs = plan_jobs(partition_documents(items, size), settings, progress, report_error, plan, seen, tick)
+    jobs = parts.plan_jobs(parts.partition_documents(items, size), settings, progress, report_error, plan, seen, tick)
     with ExitStack() as stack:
         store.disconnect()  # readers (`greatgame serve`) get in between merges
         stack.callback(store.reconnect)
-        used = run_partitions(runner, _partitions.code_partition, jobs, done, failed)
+        used = run_partitions(runner, parts.code_partition, jobs, done, failed)
     stage.remove_if_empty()
-    report = IngestReport(run_id, progress.documents, progress.events, progress.skipped, progress.failed,
+    report = IngestReport(progress.documents, progress.events, progress.skipped, progress.failed,
                           progress.input_errors, progress.partitions_done, progress.words, progress.elapsed,
-                          used.kind)
+                          run_id, used.kind)
     store.finish_run(run_id, {"documents": report.documents, "events": report.events, "skipped": report.skipped,
                               "errors": report.errors})
     return report

@@ -19,7 +19,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import pyarrow as pa
@@ -32,10 +32,12 @@ from .store import event_table
 
 __all__ = [
     "TABLES",
+    "Tag",
     "CodedPartition",
     "ErrorRecord",
     "Partition",
     "Progress",
+    "RunReport",
     "Seen",
     "code_partition",
     "content_hash",
@@ -281,14 +283,44 @@ class Progress:
 
     def add_coded(self, docs: int, events: int, errors: pa.Table, words: int,
                   on_error: Callable[[ErrorRecord], None]) -> None:
-        """Count a coded (or failed) partition, reporting each document that could not be coded."""
+        """Count a partition written, reporting each document of it that could not be coded."""
         self.documents += docs
         self.events += events
         self.words += words
+        self.partitions_done += 1
+        self._add_failures(errors, on_error)
+
+    def add_failed(self, errors: pa.Table, on_error: Callable[[ErrorRecord], None]) -> None:
+        """Count a partition whose task failed for good, reporting each of its documents."""
+        self.partitions_failed += 1
+        self._add_failures(errors, on_error)
+
+    def _add_failures(self, errors: pa.Table, on_error: Callable[[ErrorRecord], None]) -> None:
         failures = error_records(errors, "coding")
         self.failed += len(failures)
         for record in failures:
             on_error(record)
+
+
+@dataclass(frozen=True)
+class RunReport:
+    """What a run over partitions did: the counts every run reports."""
+
+    documents: int
+    events: int
+    skipped: int  # already stored, or repeated in the input
+    failed: int
+    input_errors: int
+    partitions: int
+    words: int
+    seconds: float
+
+    @property
+    def errors(self) -> int:
+        return self.failed + self.input_errors
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "seconds": round(self.seconds, 3)}
 
 
 class Seen:
@@ -314,7 +346,8 @@ class Seen:
         return fresh
 
 
-Job = tuple[tuple[Partition, tuple[Document, ...]], tuple[Any, ...]]
+Tag = tuple[Partition, tuple[Document, ...]]  # a job's tag: the partition and its documents to code
+Job = tuple[Tag, tuple[Any, ...]]
 
 
 def plan_jobs(partitions: Iterable[Partition], settings: Settings, progress: Progress,

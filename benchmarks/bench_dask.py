@@ -4,7 +4,7 @@
 
 For each worker count: start a Dask LocalCluster (one single-thread process a worker), load the
 coder on every worker (timed apart: that is start-up, paid once per worker process), then ingest
-the corpus into a fresh DuckDB file through `ingest_partitions` (coding on the workers, Parquet
+the corpus into a fresh DuckDB file through `ingest` (coding on the workers, Parquet
 staging, merging by this process) and time it. Reports documents/s and words/s of the ingest, the
 speed-up over one worker, the CPU time the workers used (what to size a cluster by on a shared
 machine, where each worker gets less than a core), and the peak resident memory of each worker
@@ -14,6 +14,7 @@ process (its own high-water mark, read on the worker) and of the largest process
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 import json
 import resource
 import sys
@@ -24,8 +25,8 @@ from pathlib import Path
 from common import UNGDC, MemorySampler, load_jsonl, need, words
 from distributed import get_task_stream
 
-from greatgame.dask_runner import open_runner
-from greatgame.partitioned import ingest_partitions
+from greatgame.ingest import ingest
+from greatgame.runners import open_runner
 from greatgame.settings import Settings
 from greatgame.store import Store
 
@@ -70,7 +71,7 @@ def run(corpus: Path, docs: int, n_words: int, workers: int, size: int, tmp: Pat
             here0 = _cpu_seconds()
             t0 = time.perf_counter()
             with get_task_stream(client) as stream, Store.open(tmp / f"bench-{workers}.duckdb") as store:
-                report = ingest_partitions(store, [str(corpus)], settings, runner, partition_size=size)
+                report = ingest(store, [str(corpus)], replace(settings, partition_size=size), runner=runner)
             secs = time.perf_counter() - t0
             # Time the workers spent inside tasks: near 100 % means they never waited for work.
             in_tasks = sum(s["stop"] - s["start"] for task in stream.data for s in task["startstops"]

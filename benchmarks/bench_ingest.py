@@ -1,6 +1,6 @@
 """Throughput of `greatgame ingest` beside `greatgame code` on the same corpus (the issue: within 10%).
 
-    .venv/bin/python benchmarks/bench_ingest.py [--limit N] [--workers N] [--repeat N]
+    .venv/bin/python benchmarks/bench_ingest.py [--corpus FILE] [--limit N] [--workers N] [--repeat N]
 
 Both commands run as real subprocesses on the same file with the same workers, start to finish
 (reading, model loading, coding, and writing JSONL to /dev/null or committing to a fresh DuckDB
@@ -24,10 +24,10 @@ from common import UNGDC, load_jsonl, need, words
 GREATGAME = [sys.executable, "-m", "greatgame"]
 
 
-def corpus_file(tmp: Path, limit: int | None) -> tuple[Path, int, int]:
+def corpus_file(src: Path, tmp: Path, limit: int | None) -> tuple[Path, int, int]:
     """The corpus (its first `limit` documents when asked), with its document and word counts."""
-    rows = load_jsonl(need(UNGDC), limit)
-    path = UNGDC
+    rows = load_jsonl(need(src), limit)
+    path = src
     if limit:
         path = tmp / "corpus.jsonl.gz"
         with gzip.open(path, "wt", encoding="utf-8") as fh:
@@ -48,13 +48,14 @@ def timed(name: str, cmd: list[str], docs: int, n_words: int) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--limit", type=int, default=None, help="only the first N speeches")
+    ap.add_argument("--corpus", type=Path, default=UNGDC, help="a JSONL file (.gz or not); default the UN speeches")
+    ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--repeat", type=int, default=1, help="runs of each command; the fastest counts")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp_dir:
         tmp = Path(tmp_dir)
-        corpus, docs, n_words = corpus_file(tmp, args.limit)
+        corpus, docs, n_words = corpus_file(args.corpus, tmp, args.limit)
         best: dict[str, dict] = {}
         for i in range(args.repeat):
             db = tmp / f"bench-{i}.duckdb"

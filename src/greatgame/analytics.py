@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .store import Store, modality_values
+from .store import PERIODS, Store
 
 __all__ = [
     "PERIODS",
@@ -37,51 +37,7 @@ __all__ = [
     "triangles",
 ]
 
-# Period labels: a day and a week (its Monday) as YYYY-MM-DD, a month as YYYY-MM, a year as YYYY.
-PERIODS = {
-    "day": "strftime(date, '%Y-%m-%d')",
-    "week": "strftime(date_trunc('week', date), '%Y-%m-%d')",
-    "month": "strftime(date, '%Y-%m')",
-    "year": "strftime(date, '%Y')",
-}
-_LEVELS = {
-    "country": ("coalesce(source_country, source_code)", "coalesce(target_country, target_code)"),
-    "actor": ("source_code", "target_code"),
-}
-
 Modality = str | Sequence[str] | None
-
-
-def _period(by: str) -> str:
-    if by not in PERIODS:
-        raise ValueError(f"unknown period {by!r}; expected one of {', '.join(PERIODS)}")
-    return PERIODS[by]
-
-
-def _dyadic(level: str, since: str | None, until: str | None, modality: Modality,
-            dated: bool) -> tuple[str, list[Any]]:
-    """A subquery of dyadic events with `src`, `tgt`, date, quad and goldstein, and its parameters."""
-    if level not in _LEVELS:
-        raise ValueError(f"unknown level {level!r}; expected country or actor")
-    src, tgt = _LEVELS[level]
-    # "---GOV" and the like are agents of no known country ("the government"): not a party to a dyad.
-    clauses = [f"{src} IS NOT NULL", f"{tgt} IS NOT NULL", f"{src} <> {tgt}",
-               f"NOT starts_with({src}, '---')", f"NOT starts_with({tgt}, '---')"]
-    params: list[Any] = []
-    if dated:
-        clauses.append("date IS NOT NULL")
-    if since:
-        clauses.append("date >= CAST(? AS DATE)")
-        params.append(since)
-    if until:
-        clauses.append("date <= CAST(? AS DATE)")
-        params.append(until)
-    mods = modality_values(modality)
-    if mods is not None:
-        clauses.append("list_contains(?::VARCHAR[], modality)")
-        params.append(mods)
-    sql = f"SELECT {src} AS src, {tgt} AS tgt, date, quad, goldstein FROM events WHERE " + " AND ".join(clauses)
-    return sql, params
 
 
 def dyad_series(store: Store, by: str = "month", since: str | None = None, until: str | None = None,
@@ -92,31 +48,7 @@ def dyad_series(store: Store, by: str = "month", since: str | None = None, until
     `top` keeps the N dyads with the most events over the window; `actor` keeps dyads with that
     actor on either side. Rows are ordered by the dyad's total events (most first), then period.
     """
-    period = _period(by)
-    base, params = _dyadic(level, since, until, modality, dated=True)
-    keep = ""
-    if actor:
-        keep = "WHERE source = ? OR target = ?"
-        params += [actor, actor]
-    limit = ""
-    if top is not None:
-        limit = "QUALIFY dense_rank() OVER (ORDER BY total DESC, source, target) <= ?"
-    sql = f"""
-        WITH e AS ({base}),
-        s AS (
-            SELECT src AS source, tgt AS target, {period} AS period, count(*) AS events,
-                   count(*) FILTER (quad = 1) AS q1, count(*) FILTER (quad = 2) AS q2,
-                   count(*) FILTER (quad = 3) AS q3, count(*) FILTER (quad = 4) AS q4,
-                   sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean
-            FROM e GROUP BY ALL),
-        t AS (SELECT *, sum(events) OVER (PARTITION BY source, target) AS total FROM s {keep})
-        SELECT source, target, period, events, q1, q2, q3, q4, goldstein_sum, goldstein_mean,
-               (q1 + q2) - (q3 + q4) AS net_coop
-        FROM t {limit}
-        ORDER BY total DESC, source, target, period"""
-    if top is not None:
-        params.append(top)
-    df = store.query(sql, params)
+    df = store.dyad_counts(by, since, until, top, actor, modality, level)
     return df.astype({c: "int64" for c in ("events", "q1", "q2", "q3", "q4", "net_coop")})
 
 
@@ -138,17 +70,8 @@ def eigenvector_centrality(weights: np.ndarray, tol: float = 1e-10, max_iter: in
 
 
 def _edges(store: Store, since: str | None, until: str | None, modality: Modality, level: str,
-           period: str | None = None) -> pd.DataFrame:
-    base, params = _dyadic(level, since, until, modality, dated=period is not None)
-    per = f"{period} AS period, " if period else ""
-    sql = f"""
-        WITH e AS ({base})
-        SELECT {per}src AS source, tgt AS target, count(*) AS events,
-               count(*) FILTER (quad IN (1, 2)) AS cooperation,
-               count(*) FILTER (quad IN (3, 4)) AS conflict,
-               avg(goldstein) AS goldstein_mean
-        FROM e GROUP BY ALL ORDER BY ALL"""
-    df = store.query(sql, params)
+           by: str | None = None) -> pd.DataFrame:
+    df = store.edge_counts(since, until, modality, level, by)
     df = df.astype({"events": "int64", "cooperation": "int64", "conflict": "int64"})
     df["net_coop"] = df["cooperation"] - df["conflict"]
     return df
@@ -174,16 +97,6 @@ def _node_stats(edges: pd.DataFrame) -> pd.DataFrame:
     return nodes[cols]
 
 
-def _names(store: Store, level: str) -> pd.DataFrame:
-    key_s, key_t = _LEVELS[level]
-    sql = f"""
-        SELECT code, mode(name) AS name, mode(country) AS country FROM (
-            SELECT {key_s} AS code, source_name AS name, source_country AS country FROM events
-            UNION ALL SELECT {key_t}, target_name, target_country FROM events)
-        WHERE code IS NOT NULL GROUP BY code"""
-    return store.query(sql)
-
-
 def network(store: Store, since: str | None = None, until: str | None = None, min_events: int = 1,
             modality: Modality = ("asserted",), level: str = "country") -> tuple[pd.DataFrame, pd.DataFrame]:
     """The relation network: (nodes, edges).
@@ -198,7 +111,7 @@ def network(store: Store, since: str | None = None, until: str | None = None, mi
     edges = edges[edges["events"] >= min_events].reset_index(drop=True)
     edges = edges[["source", "target", "events", "cooperation", "conflict", "net_coop", "goldstein_mean"]]
     nodes = _node_stats(edges)
-    nodes = nodes.merge(_names(store, level), on="code", how="left")
+    nodes = nodes.merge(store.actor_names(level), on="code", how="left")
     nodes = nodes[["code", "name", "country", "events", "prominence", "degree", "centrality"]]
     nodes = nodes.sort_values(["events", "code"], ascending=[False, True]).reset_index(drop=True)
     return nodes, edges
@@ -207,7 +120,7 @@ def network(store: Store, since: str | None = None, until: str | None = None, mi
 def prominence(store: Store, by: str = "year", since: str | None = None, until: str | None = None,
                modality: Modality = ("asserted",), level: str = "country") -> pd.DataFrame:
     """Each actor's prominence per period: events, share of the period's events, degree, centrality."""
-    edges = _edges(store, since, until, modality, level, period=_period(by))
+    edges = _edges(store, since, until, modality, level, by)
     frames = []
     for period, group in edges.groupby("period", sort=True):
         stats = _node_stats(group)
@@ -232,14 +145,7 @@ def shifts(store: Store, by: str = "year", min_events: int = 5, z: float = 1.96,
     together. Rows with |z| ≥ `z` are kept; `direction` is "warmer" (more cooperative) or
     "cooler"; `p_value` is two-sided.
     """
-    period = _period(by)
-    base, params = _dyadic(level, since, until, modality, dated=True)
-    sql = f"""
-        WITH e AS ({base})
-        SELECT least(src, tgt) AS a, greatest(src, tgt) AS b, {period} AS period, count(*) AS events,
-               count(*) FILTER (quad IN (1, 2)) AS coop, count(*) FILTER (quad IN (3, 4)) AS conflict
-        FROM e GROUP BY ALL ORDER BY a, b, period"""
-    df = store.query(sql, params)
+    df = store.pair_counts(by, since, until, modality, level)
     cols = ["a", "b", "period", "events", "net_coop", "coop_share", "past_events", "past_coop_share",
             "change", "z", "p_value", "direction"]
     if df.empty:

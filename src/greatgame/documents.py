@@ -10,13 +10,11 @@ import io
 import json
 import os
 import re
-import sys
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 from .model import Document, InputError
 
-__all__ = ["SUFFIXES", "boilerplate_spans", "document_id", "parse_date", "read_documents", "read_path"]
+__all__ = ["SUFFIXES", "boilerplate_spans", "document_id", "kind_of", "parse_bytes", "parse_date", "sniff_kind"]
 
 SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".ndjson", ".csv")
 _GZ = ".gz"
@@ -210,20 +208,6 @@ def _kind(name: str) -> str:
     return os.path.splitext(low)[1]
 
 
-def _read_bytes(path: Path, limit: int) -> bytes | InputError:
-    name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > limit * (4 if name.endswith(_GZ) else 1) and _kind(name) not in (".jsonl", ".ndjson", ".csv"):
-            return InputError(name, f"file too large ({size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB)")
-        raw = path.read_bytes()
-        if name.endswith(_GZ):
-            raw = gzip.decompress(raw)
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        return InputError(name, f"cannot read: {getattr(exc, 'strerror', None) or exc}")
-    return raw
-
-
 def _parse(data: bytes, name: str, kind: str, limit: int) -> Iterator[Document | InputError]:
     text = _decode(data, name)
     if isinstance(text, InputError):
@@ -246,7 +230,8 @@ def _parse(data: bytes, name: str, kind: str, limit: int) -> Iterator[Document |
             yield item
 
 
-def _sniff_stdin(data: bytes) -> str:
+def sniff_kind(data: bytes) -> str:
+    """The kind of unnamed input (standard input): JSON lines, HTML, or text."""
     head = data.lstrip()[:1]
     if head == b"{":
         return ".jsonl"
@@ -255,34 +240,25 @@ def _sniff_stdin(data: bytes) -> str:
     return ".txt"
 
 
-def read_path(path: str, limit: int = 10_000_000) -> Iterator[Document | InputError]:
-    """Documents (and errors) from one path: a file, a directory (recursively), or '-' for stdin."""
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        yield from _parse(data, "<stdin>", _sniff_stdin(data), limit)
-        return
-    p = Path(path)
-    if p.is_dir():
-        for sub in sorted(p.rglob("*")):
-            if sub.is_file() and not sub.name.startswith(".") and _kind(sub.name) in SUFFIXES:
-                yield from read_path(str(sub), limit)
-        return
-    if not p.exists():
-        yield InputError(path, "no such file or directory")
-        return
-    kind = _kind(p.name)
+def kind_of(name: str) -> str:
+    """The kind of input a file name says (its suffix, under any .gz): '.jsonl', '.html', …"""
+    return _kind(name)
+
+
+def parse_bytes(data: bytes, name: str, limit: int = 10_000_000,
+                kind: str | None = None) -> Iterator[Document | InputError]:
+    """Documents (and errors) from the bytes of one input named `name` (gzipped if it ends .gz).
+
+    `kind` overrides what the name says. Errors and origins name `name`, the input as the user gave it."""
+    if name.endswith(_GZ):
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            yield InputError(name, f"cannot read: {exc}")
+            return
+    kind = kind or _kind(name)
     if kind not in SUFFIXES:
-        yield InputError(path, f"unknown kind of file {kind or '(no extension)'!r}; expected one of "
+        yield InputError(name, f"unknown kind of file {kind or '(no extension)'!r}; expected one of "
                                + ", ".join(SUFFIXES))
         return
-    data = _read_bytes(p, limit)
-    if isinstance(data, InputError):
-        yield data
-        return
-    yield from _parse(data, path, kind, limit)
-
-
-def read_documents(paths: Iterable[str], limit: int = 10_000_000) -> Iterator[Document | InputError]:
-    """Documents and input errors from every path, in order."""
-    for path in paths:
-        yield from read_path(path, limit)
+    yield from _parse(data, name, kind, limit)

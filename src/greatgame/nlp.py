@@ -182,7 +182,7 @@ def parse_candidates(nlp: Language, finder: CandidateFinder, doc: Document, sett
     ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
     disable = ["ner"] if ner is not None else []
     parsed = []
-    stream = nlp.pipe(texts, batch_size=settings.batch_size, disable=disable)
+    stream = nlp.pipe(texts, batch_size=settings.parse_batch_size, disable=disable)
     for (si, s, e), (a, _), sdoc in zip(keep, bounds, stream, strict=True):
         if ner is not None and _unknown_names(tokdoc, s, e, covered):
             sdoc = ner(sdoc)

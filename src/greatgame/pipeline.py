@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from .model import Document, Event, InputError, Mention
+from .model import Document, Event, InputError, Mention, PairLabel
 from .settings import Settings
 
 __all__ = ["CODER_VERSION", "Coder", "DocResult", "PairLabel", "code_documents", "get_coder"]
@@ -26,25 +26,15 @@ class DocResult:
     stats: dict[str, int] = field(default_factory=dict, compare=False)
 
 
-@dataclass(frozen=True)
-class PairLabel:
-    """The category of the relation between two given spans (`greatgame classify`)."""
-
-    cameo: str | None
-    plover: str | None
-    quad: int | None
-    confidence: float
-    method: str = "none"
-    modality: str = "asserted"
-
-
 class Coder:
     """The loaded NLP pipeline, dictionaries and classifier; build once per process."""
 
     def __init__(self, settings: Settings | None = None) -> None:
-        from .actors import ActorRecognizer
-        from .events import EventCoder
-        from .nlp import load_pipeline
+        # Lazily, here and below: the coder's modules load spaCy (seconds), and importing pipeline for
+        # CODER_VERSION or DocResult (the ingest engine, the store commands) must stay light.
+        from .actors import ActorRecognizer  # lazily: see above
+        from .events import EventCoder  # lazily: see above
+        from .nlp import load_pipeline  # lazily: see above
 
         self.settings = settings or Settings()
         self.nlp = load_pipeline(self.settings.spacy_model)
@@ -53,7 +43,7 @@ class Coder:
 
     def code_many(self, docs: Iterable[Document], explain: bool = False) -> Iterator[DocResult]:
         """Code documents in order; a document that fails gives a DocResult with its error."""
-        from .nlp import parse_candidates
+        from .nlp import parse_candidates  # lazily: loads spaCy (see __init__)
 
         for doc in docs:
             try:
@@ -70,9 +60,9 @@ class Coder:
 
     def classify_pair(self, text: str, source: tuple[int, int], target: tuple[int, int]) -> PairLabel:
         """What the actor at `source` does to the one at `target` in this text (character offsets)."""
-        from .events.pairs import classify_pair
+        from .events.pairs import classify_pair  # lazily: loads spaCy (see __init__)
 
-        return classify_pair(self, text, source, target)
+        return classify_pair(self.nlp, self.events, text, source, target)
 
     def mentions(self, doc: Document) -> list[Mention]:
         """The actor mentions of one document."""
@@ -84,7 +74,7 @@ _CODERS: dict[Settings, Coder] = {}
 
 def get_coder(settings: Settings | None = None) -> Coder:
     """The process's coder for these settings, loaded on first use."""
-    settings = settings or Settings()
+    settings = (settings or Settings()).for_coder()
     if settings not in _CODERS:
         _CODERS[settings] = Coder(settings)
     return _CODERS[settings]
@@ -128,7 +118,7 @@ def code_documents(
         yield from drain()
         return
     ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-    size = max(1, settings.batch_size // 4)
+    size = max(1, settings.partition_size // 4)
     with ctx.Pool(n) as pool:
         for chunk in pool.imap(_code_chunk, ((settings, c) for c in _chunks(docs_only(), size))):
             yield from drain()

@@ -11,6 +11,9 @@ from typing import Any
 
 __all__ = ["Settings", "SettingsError", "load_settings"]
 
+# Old names still accepted in settings files: old name -> new name.
+RENAMED = {"batch_size": "partition_size"}  # deprecated in 0.1: it set the partition and parse sizes
+
 
 class SettingsError(ValueError):
     """A settings file or value that cannot be used."""
@@ -25,7 +28,10 @@ class Settings:
     max_document_bytes: int = 10_000_000
     # Sentences longer than this (in tokens) are cut before parsing.
     max_sentence_tokens: int = 200
-    batch_size: int = 64
+    # Documents to a partition: coded by one task, committed to the store in one transaction.
+    partition_size: int = 64
+    # Sentences spaCy parses together (nlp.pipe's batch_size).
+    parse_batch_size: int = 64
     workers: int = 0  # 0: all cores
     # Events below this (calibrated) confidence are not printed or stored: 0.5 keeps the events that are
     # more likely right than wrong on whole news articles (tests/gold/articles.jsonl, dev half).
@@ -40,6 +46,11 @@ class Settings:
     # same day); and whether the dyad is of actor codes (RUSGOV) or countries (RUS). See docs/dedup.md.
     dedup_window_days: int = 1
     dedup_actor_level: str = "code"
+
+    def for_coder(self) -> Settings:
+        """These settings with how the work is run (workers, partition size) at their defaults: what the
+        coder depends on, and so the key of its cache; the same coder serves every runner and size."""
+        return replace(self, workers=0, partition_size=64)
 
     def effective_workers(self) -> int:
         return self.workers if self.workers > 0 else (os.cpu_count() or 1)
@@ -82,6 +93,8 @@ def load_settings(path: str | os.PathLike[str] | None = None, **overrides: Any) 
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             raise SettingsError(f"{p}: cannot read settings: {exc}") from None
         for k, v in data.items():
+            if k in RENAMED and RENAMED[k] not in data:
+                k = RENAMED[k]
             if k not in known:
                 raise SettingsError(f"{p}: unknown setting {k!r}")
             values[k] = _coerce(k, v, known[k])

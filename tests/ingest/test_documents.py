@@ -10,7 +10,8 @@ import sys
 import pytest
 from conftest import shared_path
 
-from greatgame.documents import boilerplate_spans, document_id, parse_date, read_documents, read_path
+from greatgame.documents import boilerplate_spans, document_id, parse_date
+from greatgame.inputs import read_inputs
 from greatgame.model import Document, InputError
 
 ARTICLE = ("Russia signed a package of trade deals with North Korea on Tuesday.\n"
@@ -18,7 +19,7 @@ ARTICLE = ("Russia signed a package of trade deals with North Korea on Tuesday.\
 
 
 def _all(path) -> list:
-    return list(read_documents([str(path)]))
+    return list(read_inputs([str(path)]))
 
 
 def test_txt_reader_keeps_text_exactly_and_ids_it_by_content(tmp_path):
@@ -82,7 +83,7 @@ def test_html_reader_on_a_real_saved_page_finds_its_article_body():
     truth = json.loads((base / "ground-truth.json").read_text(encoding="utf-8"))
     key = sorted(truth)[0]
     page = base / "html" / f"{key}.html.gz"
-    [doc] = list(read_path(str(page)))
+    [doc] = list(read_inputs([str(page)]))
     body_words = set(truth[key]["articleBody"].split())
     got = set(doc.text.split())
     assert len(body_words & got) / len(body_words) > 0.8
@@ -99,10 +100,10 @@ def test_directory_is_read_recursively_in_order(tmp_path):
 
 def test_stdin_is_read_as_text_or_jsonl(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Iran warned Iraq.")))
-    [doc] = list(read_path("-"))
+    [doc] = list(read_inputs(["-"]))
     assert doc.text == "Iran warned Iraq."
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b'{"id": "s", "text": "Iran warned Iraq."}\n')))
-    [doc] = list(read_path("-"))
+    [doc] = list(read_inputs(["-"]))
     assert doc.id == "s"
 
 
@@ -126,7 +127,7 @@ def test_bad_files_give_one_error_naming_the_file(tmp_path, name, content, messa
 def test_missing_path_is_an_error_and_the_rest_is_read(tmp_path):
     good = tmp_path / "good.txt"
     good.write_text("Iran warned Iraq.", encoding="utf-8")
-    items = list(read_documents([str(tmp_path / "nope.txt"), str(good)]))
+    items = list(read_inputs([str(tmp_path / "nope.txt"), str(good)]))
     assert items[0] == InputError(str(tmp_path / "nope.txt"), "no such file or directory")
     assert isinstance(items[1], Document)
 

@@ -17,8 +17,8 @@ import duckdb
 import pytest
 from conftest import shared_path
 
-from greatgame.documents import read_documents
-from greatgame.ingest import IngestProgress, ingest
+from greatgame.ingest import Progress, ingest
+from greatgame.inputs import read_inputs
 from greatgame.pipeline import get_coder
 from greatgame.settings import Settings
 from greatgame.store import EventFilter, Store
@@ -60,7 +60,7 @@ def test_ingest_stores_exactly_what_the_coder_finds(tmp_path: Path) -> None:
         stored = list(s.events(EventFilter(modality=None)))
         docs = s.con.execute("SELECT doc_id, events FROM documents ORDER BY doc_id").fetchall()
     coder = get_coder(ONE_PROCESS)
-    coded = [r for d in read_documents([str(src)]) for r in [coder.code(d)]]
+    coded = [r for d in read_inputs([str(src)]) for r in [coder.code(d)]]
     expected = [e for r in coded for e in r.events]
     assert sorted(stored, key=event_id) == sorted(expected, key=event_id)
     assert docs == [(r.doc.id, len(r.events)) for r in coded]
@@ -95,10 +95,10 @@ def test_ingest_skips_a_document_stored_under_another_id_or_repeated(tmp_path: P
 def test_ingest_commits_one_transaction_per_batch(tmp_path: Path) -> None:
     src = write_jsonl(tmp_path / "news.jsonl", NEWS)
     with Store.open(tmp_path / "g.duckdb") as s:
-        report = ingest(s, [str(src)], ONE_PROCESS, batch_size=2)
+        report = ingest(s, [str(src)], Settings(workers=1, partition_size=2))
         batches = s.con.execute("SELECT documents, run_id FROM batches ORDER BY batch_key").fetchall()
         run = s.con.execute("SELECT documents, skipped, errors, finished_at IS NOT NULL FROM runs").fetchall()
-    assert report.batches == 2
+    assert report.partitions == 2
     assert batches == [(2, report.run_id), (1, report.run_id)]
     assert run == [(3, 0, 0, True)]
 
@@ -109,7 +109,7 @@ def test_ingest_reports_progress_and_each_error(tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
     errors: list[str] = []
 
-    def progress(p: IngestProgress) -> None:
+    def progress(p: Progress) -> None:
         seen.append((p.documents, p.input_errors))
 
     with Store.open(tmp_path / "g.duckdb") as s:
@@ -119,9 +119,9 @@ def test_ingest_reports_progress_and_each_error(tmp_path: Path) -> None:
     assert (report.documents, report.input_errors) == (2, 1)
 
 
-def test_ingest_refuses_a_batch_size_below_one(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "g.duckdb") as s, pytest.raises(ValueError, match="batch size"):
-        ingest(s, [], ONE_PROCESS, batch_size=0)
+def test_ingest_refuses_a_partition_size_below_one(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "g.duckdb") as s, pytest.raises(ValueError, match="partition size"):
+        ingest(s, [], Settings(workers=1, partition_size=0))
 
 
 def test_ingest_code_version_is_recorded_per_document(tmp_path: Path) -> None:

@@ -14,11 +14,12 @@ import duckdb
 import fsspec
 import pytest
 
-from greatgame import batch as batch_module
-from greatgame.batch import Staging, code_partition, partition_documents, partition_key, staging_for
+from greatgame import partitions as batch_module
+from greatgame.batch import batch
 from greatgame.ingest import ingest
 from greatgame.model import Document, InputError
-from greatgame.partitioned import PartitionProgress, batch, ingest_partitions
+from greatgame.partitions import Progress, code_partition, partition_documents, partition_key
+from greatgame.staging import Staging, staging_for
 from greatgame.pipeline import CODER_VERSION
 from greatgame.settings import Settings
 from greatgame.store import Store, StoreError
@@ -109,10 +110,10 @@ def test_code_partition_loads_the_coder_once_per_process(coder) -> None:
 def test_ingest_partitions_gives_the_events_of_a_single_process_run(tmp_path: Path, news: Path, size: int) -> None:
     db = tmp_path / "parts.duckdb"
     with Store.open(db) as s:
-        report = ingest_partitions(s, [str(news)], ONE_PROCESS, partition_size=size)
+        report = ingest(s, [str(news)], Settings(workers=1, partition_size=size))
         keys = [r[0] for r in s.con.execute("SELECT batch_key FROM batches ORDER BY 1").fetchall()]
     assert contents(db) == single_process(tmp_path, news)
-    assert (report.documents, report.skipped, report.errors, report.batches) == (5, 0, 0, len(keys))
+    assert (report.documents, report.skipped, report.errors, report.partitions) == (5, 0, 0, len(keys))
     assert keys == [p.key for p in partition_documents(
         [Document(r["id"], r["text"]) for r in NEWS], size)]
     assert not Path(staging_for(str(db))).exists()  # merged partitions leave nothing staged
@@ -121,13 +122,13 @@ def test_ingest_partitions_gives_the_events_of_a_single_process_run(tmp_path: Pa
 def test_ingest_partitions_rerun_skips_merged_partitions(tmp_path: Path, news: Path, monkeypatch) -> None:
     db = tmp_path / "g.duckdb"
     with Store.open(db) as s:
-        ingest_partitions(s, [str(news)], ONE_PROCESS, partition_size=2)
+        ingest(s, [str(news)], Settings(workers=1, partition_size=2))
     before = contents(db)
     monkeypatch.setattr(batch_module, "code_partition", never)
-    seen: list[PartitionProgress] = []
+    seen: list[Progress] = []
     with Store.open(db) as s:
-        again = ingest_partitions(s, [str(news)], ONE_PROCESS, partition_size=2, on_progress=seen.append)
-    assert (again.documents, again.events, again.skipped, again.batches) == (0, 0, 5, 0)
+        again = ingest(s, [str(news)], Settings(workers=1, partition_size=2), on_progress=seen.append)
+    assert (again.documents, again.events, again.skipped, again.partitions) == (0, 0, 5, 0)
     last = seen[-1]
     assert (last.partitions_skipped, last.partitions_total, last.partitions_text()) == (3, 3, "3/3 partitions")
     assert contents(db) == before
@@ -145,7 +146,7 @@ def test_ingest_partitions_records_a_document_that_fails(tmp_path: Path, news: P
     errors: list[str] = []
     db = tmp_path / "g.duckdb"
     with Store.open(db) as s:
-        report = ingest_partitions(s, [str(news)], ONE_PROCESS, partition_size=2,
+        report = ingest(s, [str(news)], Settings(workers=1, partition_size=2),
                                    on_error=lambda e: errors.append(str(e)))
     message = "could not code document n2: RuntimeError: boom"
     assert errors == [f"{news}:2: {message}"]
@@ -167,7 +168,7 @@ def test_ingest_partitions_retries_a_failed_task(tmp_path: Path, news: Path, mon
     monkeypatch.setattr(batch_module, "code_partition", flaky)
     db = tmp_path / "g.duckdb"
     with Store.open(db) as s:
-        report = ingest_partitions(s, [str(news)], ONE_PROCESS, partition_size=2)
+        report = ingest(s, [str(news)], Settings(workers=1, partition_size=2))
     assert len(failures) == 3 and report.errors == 0
     assert contents(db) == single_process(tmp_path, news)
 
@@ -181,7 +182,7 @@ def test_ingest_partitions_records_every_document_of_a_task_that_keeps_failing(t
     db = tmp_path / "g.duckdb"
     errors: list[str] = []
     with Store.open(db) as s:
-        report = ingest_partitions(s, [str(news)], ONE_PROCESS, partition_size=5,
+        report = ingest(s, [str(news)], Settings(workers=1, partition_size=5),
                                    on_error=lambda e: errors.append(str(e)))
     key = partition_key(0, [r["id"] for r in NEWS])
     assert (report.documents, report.failed) == (0, 5)
@@ -192,22 +193,23 @@ def test_ingest_partitions_records_every_document_of_a_task_that_keeps_failing(t
     # Not merged under the partition's key, so a re-run codes the partition and clears the errors.
     monkeypatch.undo()
     with Store.open(db) as s:
-        again = ingest_partitions(s, [str(news)], ONE_PROCESS, partition_size=5)
+        again = ingest(s, [str(news)], Settings(workers=1, partition_size=5))
     assert (again.documents, again.errors) == (5, 0)
     assert contents(db) == single_process(tmp_path, news)
 
 
 def test_ingest_partitions_merges_a_staged_partition_without_coding_it_again(tmp_path: Path, news: Path,
                                                                            monkeypatch) -> None:
+    reference = single_process(tmp_path, news)  # before coding is switched off: it codes through partitions too
     db = tmp_path / "g.duckdb"
     docs = tuple(Document(r["id"], r["text"], r["date"], origin=f"{news}:{i}") for i, r in enumerate(NEWS, 1))
     (part,) = partition_documents(docs, 5)
     Staging(staging_for(str(db))).write(code_partition(ONE_PROCESS, part.key, docs), 0)
     monkeypatch.setattr(batch_module, "code_partition", never)
     with Store.open(db) as s:
-        report = ingest_partitions(s, [str(news)], ONE_PROCESS, partition_size=5)
+        report = ingest(s, [str(news)], Settings(workers=1, partition_size=5))
     assert report.documents == 5
-    assert contents(db)["events"] == single_process(tmp_path, news)["events"]
+    assert contents(db)["events"] == reference["events"]
     assert not Path(staging_for(str(db))).exists()
 
 
@@ -224,13 +226,8 @@ def test_ingest_lets_readers_in_between_batches(tmp_path: Path, news: Path) -> N
             con.close()
 
     with Store.open(db) as s:
-        ingest(s, [str(news)], ONE_PROCESS, batch_size=2, on_progress=read)
+        ingest(s, [str(news)], Settings(workers=1, partition_size=2), on_progress=read)
         assert s.stats()["documents"] == 5  # and the store is the caller's again afterwards
-    assert seen == [0, 0, 2, 2, 4]
-    seen.clear()
-    db = tmp_path / "p.duckdb"
-    with Store.open(db) as s:
-        ingest_partitions(s, [str(news)], ONE_PROCESS, partition_size=2, on_progress=read)
     assert seen == [2, 4, 5]
 
 
@@ -268,7 +265,7 @@ def test_batch_writes_partitioned_parquet_and_a_manifest_whose_counts_match(tmp_
     src.write_text("".join(json.dumps(r) + "\n" for r in NEWS[:2]) + "[1, 2]\n"
                    + "".join(json.dumps(r) + "\n" for r in [*NEWS[2:], {**NEWS[0], "id": "again"}]))
     out = tmp_path / "out"
-    report = batch([str(src)], str(out), ONE_PROCESS, partition_size=2)
+    report = batch([str(src)], str(out), Settings(workers=1, partition_size=2))
     manifest = json.loads((out / "_manifest").read_text())
     keys = [p["key"] for p in manifest["partitions"]]
     assert len(keys) == 3 and [p["index"] for p in manifest["partitions"]] == [0, 1, 2]
@@ -294,9 +291,9 @@ def test_batch_writes_partitioned_parquet_and_a_manifest_whose_counts_match(tmp_
 
 def test_batch_rerun_keeps_the_partitions_already_written(tmp_path: Path, news: Path, monkeypatch) -> None:
     out = tmp_path / "out"
-    first = batch([str(news)], str(out), ONE_PROCESS, partition_size=2)
+    first = batch([str(news)], str(out), Settings(workers=1, partition_size=2))
     monkeypatch.setattr(batch_module, "code_partition", never)
-    again = batch([str(news)], str(out), ONE_PROCESS, partition_size=2)
+    again = batch([str(news)], str(out), Settings(workers=1, partition_size=2))
     assert (again.reused, again.partitions, again.documents, again.events) == (3, 3, 5, first.events)
 
 
@@ -304,7 +301,7 @@ def test_batch_reads_and_writes_fsspec_urls(tmp_path: Path, news: Path) -> None:
     fs = fsspec.filesystem("memory")
     fs.pipe_file("/gg-in/news.jsonl", news.read_bytes() + b"not json\n")
     errors: list[str] = []
-    report = batch(["memory://gg-in"], "memory://gg-out", ONE_PROCESS, partition_size=3,
+    report = batch(["memory://gg-in"], "memory://gg-out", Settings(workers=1, partition_size=3),
                    on_error=lambda e: errors.append(str(e)))
     assert errors == ["memory:///gg-in/news.jsonl:6: not JSON (Expecting value)"]
     manifest = json.loads(fs.cat_file("/gg-out/_manifest"))

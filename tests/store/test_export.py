@@ -14,7 +14,7 @@ from store_records import build, doc, event, result
 
 from greatgame.export import GDELT_COLUMNS, ExportError, export
 from greatgame.exports import stable_id
-from greatgame.ingest import write_batch
+from greatgame.ingest import write_results
 from greatgame.model import Location
 from greatgame.pipeline import CODER_VERSION, DocResult
 from greatgame.store import EVENT_COLUMNS, EventFilter, Store
@@ -132,6 +132,6 @@ def test_export_of_an_empty_store(tmp_path: Path) -> None:
 def test_export_of_a_store_written_in_several_batches(tmp_path: Path) -> None:
     with Store.open(tmp_path / "m.duckdb") as s:
         for i in range(5):
-            write_batch(s, [result(f"d{i}", [("RUS", "PRK", "057")] * 3)], batch_key=str(i))
+            write_results(s, [result(f"d{i}", [("RUS", "PRK", "057")] * 3)], batch_key=str(i))
         export(s, "parquet", tmp_path / "m.parquet")
         assert pq.read_table(tmp_path / "m.parquet").num_rows == s.stats()["events"] == 15

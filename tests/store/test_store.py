@@ -13,7 +13,7 @@ import duckdb
 import pytest
 from store_records import build, doc, event, result
 
-from greatgame.ingest import ErrorRecord, write_batch
+from greatgame.ingest import ErrorRecord, write_results
 from greatgame.model import InputError, Location
 from greatgame.pipeline import CODER_VERSION, DocResult
 from greatgame.store import MIGRATIONS, SCHEMA_VERSION, EventFilter, Store, StoreError
@@ -149,7 +149,7 @@ def test_write_batch_round_trips_every_field_of_an_event(tmp_path: Path) -> None
                 location=Location("Vladivostok", "RUS", 43.1, 131.9), negated=False)
     n = event("d", 1, "USA", "PRK", "112", date=None, modality="negated")
     with Store.open(tmp_path / "t.duckdb") as s:
-        write_batch(s, [DocResult(doc("d"), events=(e, n))], batch_key="k")
+        write_results(s, [DocResult(doc("d"), events=(e, n))], batch_key="k")
         back = list(s.events(EventFilter(modality=None)))
     assert back == [e, n]
     assert [b.to_dict() for b in back] == [e.to_dict(), n.to_dict()]
@@ -157,8 +157,8 @@ def test_write_batch_round_trips_every_field_of_an_event(tmp_path: Path) -> None
 
 def test_write_batch_merges_a_batch_key_once(tmp_path: Path) -> None:
     with Store.open(tmp_path / "t.duckdb") as s:
-        first = write_batch(s, [result("a", [("RUS", "PRK", "057")])], batch_key="part-1")
-        again = write_batch(s, [result("a", [("RUS", "PRK", "057")])], batch_key="part-1")
+        first = write_results(s, [result("a", [("RUS", "PRK", "057")])], batch_key="part-1")
+        again = write_results(s, [result("a", [("RUS", "PRK", "057")])], batch_key="part-1")
         assert (first.documents, first.events, first.already_merged) == (1, 1, False)
         assert (again.documents, again.events, again.already_merged) == (0, 0, True)
         assert s.stats()["events"] == 1
@@ -166,11 +166,11 @@ def test_write_batch_merges_a_batch_key_once(tmp_path: Path) -> None:
 
 def test_write_batch_leaves_documents_already_stored_by_id_or_content(tmp_path: Path) -> None:
     with Store.open(tmp_path / "t.duckdb") as s:
-        write_batch(s, [result("a", [("RUS", "PRK", "057")])], batch_key="1")
+        write_results(s, [result("a", [("RUS", "PRK", "057")])], batch_key="1")
         same_id = DocResult(doc("a", text="Other text."), events=(event("a", 5),))
         same_text = DocResult(doc("copy", text="The text of a."), events=(event("copy", 0),))
         fresh = result("c", [("CHN", "PRK", "042")])
-        summary = write_batch(s, [same_id, same_text, fresh, fresh], batch_key="2")
+        summary = write_results(s, [same_id, same_text, fresh, fresh], batch_key="2")
         assert (summary.documents, summary.events, summary.duplicates) == (1, 1, 3)
         assert s.con.execute("SELECT doc_id FROM documents ORDER BY 1").fetchall() == [("a",), ("c",)]
         assert [e.event_id for e in s.events()] == ["a-e0", "c-e0"]
@@ -179,15 +179,15 @@ def test_write_batch_leaves_documents_already_stored_by_id_or_content(tmp_path: 
 def test_write_batch_records_errors_and_a_later_success_clears_them(tmp_path: Path) -> None:
     failed = DocResult(doc("x"), error="ValueError: bad parse")
     with Store.open(tmp_path / "t.duckdb") as s:
-        write_batch(s, [failed], [InputError("in.jsonl", "not JSON (Expecting value)", 3)], batch_key="1")
-        write_batch(s, [failed], [InputError("in.jsonl", "not JSON (Expecting value)", 3)], batch_key="2")
+        write_results(s, [failed], [InputError("in.jsonl", "not JSON (Expecting value)", 3)], batch_key="1")
+        write_results(s, [failed], [InputError("in.jsonl", "not JSON (Expecting value)", 3)], batch_key="2")
         errors = s.con.execute("SELECT kind, path, line, doc_id, message FROM errors ORDER BY kind").fetchall()
         assert errors == [
             ("coding", "corpus.jsonl", None, "x", "could not code document x: ValueError: bad parse"),
             ("input", "in.jsonl", 3, None, "not JSON (Expecting value)"),
         ]
         assert s.stats()["documents"] == 0  # a failed document is retried by the next run
-        write_batch(s, [result("x", [("RUS", "PRK", "057")])], batch_key="3")
+        write_results(s, [result("x", [("RUS", "PRK", "057")])], batch_key="3")
         assert s.con.execute("SELECT kind FROM errors").fetchall() == [("input",)]
 
 
@@ -201,7 +201,7 @@ def test_write_batch_is_all_or_nothing(tmp_path: Path) -> None:
     broken = replace(event("b", 0), cameo=None)  # violates NOT NULL after the documents are inserted
     with Store.open(tmp_path / "t.duckdb") as s:
         with pytest.raises(StoreError, match="cannot write to"):
-            write_batch(s, [result("a", [("RUS", "PRK", "057")]), DocResult(doc("b"), events=(broken,))],
+            write_results(s, [result("a", [("RUS", "PRK", "057")]), DocResult(doc("b"), events=(broken,))],
                         batch_key="1")
         assert s.stats()["documents"] == 0
         assert s.con.execute("SELECT count(*) FROM batches").fetchone() == (0,)

@@ -80,7 +80,6 @@ class ActorDictionary:
     def __init__(self) -> None:
         self.forms: dict[str, list[Entry]] = {}
         self.state_names: dict[str, str] = {}
-        self.places: dict[str, Entry] = {}
         # "Congress", "the Treasury": bodies whose bare name means one country's unless the text says
         # whose; lowercase name without "the" -> ISO3
         self.home_country: dict[str, str] = {}
@@ -142,16 +141,6 @@ class ActorDictionary:
                         self.add(e)
                     e.terms.append(term)
 
-    def _load_places(self) -> None:
-        for r in _rows("places.tsv", ("name", "aliases", "country", "lat", "lon", "kind")):
-            for form in [r["name"], *_split(r["aliases"])]:
-                e = Entry(form, "place", r["country"] or None, None, None, r["name"].removeprefix("the "),
-                          "place", lat=float(r["lat"]) if r["lat"] else None,
-                          lon=float(r["lon"]) if r["lon"] else None)
-                self.places[form] = e
-                if form.startswith("the "):
-                    self.places[form[4:]] = e
-
     def _load_institutions(self) -> None:
         for r in _rows("institutions.tsv", ("text", "country", "source")):
             self.home_country[r["text"].lower()] = r["country"]
@@ -162,7 +151,6 @@ class ActorDictionary:
         self._load_organisations()
         self._load_agents()
         self._load_leaders()
-        self._load_places()
         for phrase in PAIR_PHRASES:
             self.add(Entry(phrase, "pair", kind="state", case_insensitive=True))
         return self

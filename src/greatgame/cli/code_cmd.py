@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..documents import read_documents
+from ..inputs import read_inputs
 from ..events.ontology import cameo_table
 from ..model import Document, Event, InputError
 from ..pipeline import code_documents, get_coder
@@ -120,7 +120,7 @@ def small_input(items: Iterator[Document | InputError], limit: int = SMALL_INPUT
 
 def _results(paths: list[str], config: str | None, workers: int | None, explain: bool, **overrides: Any):
     settings = build_settings(config, workers=workers, **overrides)
-    items = iter(read_documents(paths, settings.max_document_bytes))
+    items = iter(read_inputs(paths, settings.max_document_bytes))
     n = workers or settings.effective_workers()
     if n > 1 and not explain:
         small, items = small_input(items)

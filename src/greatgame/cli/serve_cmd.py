@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..store import Store, StoreError
 from .app import app
 from .common import EXIT_USAGE, build_settings, error_line, fail
 
@@ -23,10 +24,9 @@ def serve(
     config: Annotated[str | None, typer.Option("--config", help="A TOML or JSON settings file.")] = None,
 ) -> None:
     """Serve the JSON API and the dashboard (http://HOST:PORT/) over a store."""
-    import uvicorn
+    import uvicorn  # lazily, as the server: FastAPI and uvicorn load only to serve
 
-    from ..server import create_app
-    from ..store import Store, StoreError
+    from ..server import create_app  # lazily: FastAPI and uvicorn load only to serve
 
     if not Path(db).is_file():
         fail(f"no database at {db}; run `greatgame ingest PATH --db {db}` first", EXIT_USAGE)

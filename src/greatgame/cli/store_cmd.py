@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
@@ -11,9 +10,16 @@ from typing import Annotated, Any
 
 import typer
 
-from ..store import EventFilter, Store, StoreError
+from .. import analytics
+from ..documents import parse_date
+from ..export import ExportError, export
+from ..ingest import ingest as run_ingest
+from ..inputs import LocationError
+from ..runners import SchedulerError
+from ..store import EventFilter, Store, StoreError, modality_values
 from .app import app
-from .batch_cmd import PartitionSize, Scheduler
+from .code_cmd import event_line
+from .running import PartitionSize, Scheduler, Workers, check_locations, chosen_runner, progress_display
 from .common import (
     EXIT_FATAL,
     EXIT_OK,
@@ -22,7 +28,6 @@ from .common import (
     KeepAll,
     MinConfidence,
     build_settings,
-    error_line,
     fail,
     threshold,
     write_csv,
@@ -84,8 +89,6 @@ def _open(db: str, read_only: bool = True) -> Iterator[Store]:
 
 
 def _date(name: str, value: str | None) -> str | None:
-    from ..documents import parse_date
-
     try:
         return parse_date(value)
     except ValueError as exc:
@@ -93,8 +96,6 @@ def _date(name: str, value: str | None) -> str | None:
 
 
 def _modalities(value: str) -> tuple[str, ...] | None:
-    from ..store import modality_values
-
     try:
         mods = modality_values([m.strip() for m in value.split(",")])
     except ValueError as exc:
@@ -139,59 +140,30 @@ def _print_rows(rows: list[dict[str, Any]], columns: Sequence[str], fmt: RowsFor
 # --- ingest --------------------------------------------------------------------------------------
 
 
-@contextmanager
-def _progress_display() -> Iterator[tuple[Any, Any]]:
-    """Callbacks for progress and errors: a rich bar on a terminal, error lines only when not one."""
-    if not sys.stderr.isatty():
-        yield None, lambda err: error_line(str(err))
-        return
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=False) as bar:
-        task = bar.add_task("starting")
-
-        def update(p: Any) -> None:
-            rate = p.documents / p.elapsed if p.elapsed > 0 else 0.0
-            parts = f"{p.partitions_text()} · " if hasattr(p, "partitions_text") else ""
-            bar.update(task, description=f"{parts}{_count(p.documents, 'document')} · {rate:.1f} docs/s · "
-                                         f"{_count(p.events, 'event')} · {p.skipped} skipped · "
-                                         f"{_count(p.failed + p.input_errors, 'error')}")
-
-        def report(err: Any) -> None:
-            # Through the bar's console, so the line lands above the bar rather than inside it.
-            bar.console.print(f"greatgame: {err}", markup=False, highlight=False, soft_wrap=True)
-
-        yield update, report
-
-
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for standard input.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, URLs (s3://…, gs://…), or - for "
+                                                    "standard input.")],
     db: Db = DEFAULT_DB,
-    workers: Annotated[int | None, typer.Option("--workers", "-w", min=1,
-                                                help="Coding processes (default: all cores).")] = None,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1,
-                                            help="Documents committed together in one transaction.")] = 64,
+    workers: Workers = None,
+    partition_size: PartitionSize = None,
     config: Annotated[str | None, typer.Option("--config", help="A TOML or JSON settings file.")] = None,
     scheduler: Scheduler = None,
-    partition_size: PartitionSize = None,
     min_confidence: MinConfidence = None,
     keep_all: KeepAll = False,
 ) -> None:
     """Code documents and store them with their events; documents already stored are skipped."""
-    from .batch_cmd import ingest_runner
-
-    settings = build_settings(config, workers=workers, **threshold(min_confidence, keep_all))
-    with ingest_runner(scheduler, partition_size, settings, paths) as run, _open(db, read_only=False) as store, \
-            _progress_display() as (progress, on_error):
+    settings = build_settings(config, workers=workers, partition_size=partition_size,
+                              **threshold(min_confidence, keep_all))
+    check_locations(*paths)
+    with chosen_runner(scheduler, workers, settings) as runner, _open(db, read_only=False) as store, \
+            progress_display() as (progress, on_error):
         try:
-            report = run(store, paths, settings, batch_size=batch_size, on_progress=progress, on_error=on_error)
-        except StoreError as exc:
-            fail(f"{exc}; the batches committed before it are kept", EXIT_FATAL)
+            report = run_ingest(store, paths, settings, runner=runner, on_progress=progress, on_error=on_error)
+        except (StoreError, LocationError, SchedulerError) as exc:
+            fail(f"{exc}; the partitions committed before it are kept", EXIT_FATAL)
         except KeyboardInterrupt:
-            fail("interrupted; the batches committed so far are kept, and a re-run resumes", EXIT_FATAL)
+            fail("interrupted; the partitions committed so far are kept, and a re-run resumes", EXIT_FATAL)
     typer.echo(f"{db}: {_count(report.documents, 'document')} added ({_count(report.events, 'event')}), "
                f"{report.skipped} already stored, {_count(report.errors, 'error')}")
     if report.errors:
@@ -256,8 +228,6 @@ def events(
         elif fmt is EventsFormat.csv:
             write_csv([ev.to_dict() for ev in found])
         else:
-            from .code_cmd import event_line
-
             for ev in found:
                 typer.echo(event_line(ev))
 
@@ -278,12 +248,10 @@ def dyads(
     fmt: Annotated[RowsFormat, typer.Option("--format", "-f", help="Output format.")] = RowsFormat.table,
 ) -> None:
     """Per directed dyad and period: events by quad class, Goldstein sum and mean, net cooperation."""
-    from ..analytics import dyad_series, to_records
-
     s, u, mods = _date("--since", since), _date("--until", until), _modalities(modality)
     with _open(db) as store:
-        frame = dyad_series(store, by=by.value, since=s, until=u, top=top, actor=actor, modality=mods)
-    _print_rows(to_records(frame), DYAD_COLUMNS, fmt)
+        frame = analytics.dyad_series(store, by=by.value, since=s, until=u, top=top, actor=actor, modality=mods)
+    _print_rows(analytics.to_records(frame), DYAD_COLUMNS, fmt)
 
 
 SHIFT_COLUMNS = ("a", "b", "period", "events", "net_coop", "coop_share", "past_events", "past_coop_share",
@@ -307,8 +275,6 @@ def shifts(
     fmt: Annotated[RowsFormat, typer.Option("--format", "-f", help="Output format.")] = RowsFormat.table,
 ) -> None:
     """Pairs whose cooperation share moved significantly against their own past (two-proportion z-test)."""
-    from .. import analytics
-
     args = {"by": by.value, "min_events": min_events, "z": z, "since": _date("--since", since),
             "until": _date("--until", until), "modality": _modalities(modality)}
     with _open(db) as store:
@@ -329,8 +295,6 @@ def export_cmd(
                                                           "file (GDELT's own files have none).")] = False,
 ) -> None:
     """Write the stored events as Parquet, CSV, JSONL, the GDELT 2.0 or ICEWS layout, or PLOVER records."""
-    from ..export import ExportError, export
-
     mods = _modalities(modality)
     with _open(db) as store:
         try:

@@ -16,7 +16,7 @@ def __getattr__(name: str) -> Any:
     # the coder needs spaCy: load it on first use, so that reading the ontology (`greatgame eval`'s
     # scorer, the CLI's help) does not
     if name in ("Decision", "EventCoder"):
-        from . import coder
+        from . import coder  # lazily: the coder loads spaCy
 
         return getattr(coder, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..model import GOLDSTEIN_TABLE
+
 __all__ = ["GOLDSTEIN_TABLE", "PLOVER_CATEGORIES", "Code", "cameo_table", "plover_root"]
 
-GOLDSTEIN_TABLE = "goldstein_gdelt"
 PLOVER_CATEGORIES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                      "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 

@@ -7,13 +7,15 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from ..actors.recognize import ResolvedMention
-from ..model import Mention
+from ..model import Mention, PairLabel
 from .classifier import lowest_common_ancestor
 from .extract import Frame, find_candidates, verb_frame
 from .modality import modality_of
 
 if TYPE_CHECKING:
-    from ..pipeline import Coder, PairLabel
+    from spacy.language import Language
+
+    from .coder import EventCoder
 
 __all__ = ["classify_pair", "pair_frame", "token_span"]
 
@@ -44,19 +46,18 @@ def pair_frame(sdoc: Doc, s: tuple[int, int], t: tuple[int, int]) -> tuple[int, 
     return trig.i, frame, "pair"
 
 
-def classify_pair(coder: Coder, text: str, source: tuple[int, int], target: tuple[int, int]) -> PairLabel:
+def classify_pair(nlp: Language, events: EventCoder, text: str, source: tuple[int, int],
+                  target: tuple[int, int]) -> PairLabel:
     """The CAMEO code, PLOVER category and quad of what source does to target in `text`."""
-    from ..pipeline import PairLabel
-
-    sdoc = coder.nlp(text)
+    sdoc = nlp(text)
     s = token_span(sdoc, *source)
     t = token_span(sdoc, *target)
     if s is None or t is None or s == t:
         return PairLabel(None, None, None, 0.0)
     trigger, frame, construction = pair_frame(sdoc, s, t)
-    dec = coder.events.decide(sdoc, s, t, trigger, frame, construction, require_event=False)
+    dec = events.decide(sdoc, s, t, trigger, frame, construction, require_event=False)
     if dec is None:
         return PairLabel(None, None, None, 0.0)
-    code = coder.events.codes[dec.cameo]
-    mod = modality_of(sdoc[trigger], coder.events.cues)
+    code = events.codes[dec.cameo]
+    mod = modality_of(sdoc[trigger], events.cues)
     return PairLabel(dec.cameo, code.plover, code.quad, dec.confidence, dec.method, mod.modality)

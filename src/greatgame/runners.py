@@ -1,5 +1,8 @@
-"""Where partitions are coded: this process, a local process pool, or a Dask cluster.
+"""Where partitions are coded: this process (inline), a local process pool, or a Dask cluster.
 
+A pool is started only when there is work for it: `run_partitions` codes inline when fewer than
+MIN_PARTITIONS_FOR_WORKERS partitions are to be coded, since one partition cannot be split between
+workers and a worker pays for loading the NLP pipeline (1-2 s) before its first document.
 Every runner is a `concurrent.futures` executor underneath (Dask's through `Client.get_executor`),
 so one loop (`run_tasks`) drives them all: a bounded number of tasks in flight while the input is
 still being read, results handled in the order they finish, every failure handed back.
@@ -20,10 +23,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-__all__ = ["RETRIES", "Runner", "SchedulerError", "open_runner", "run_tasks"]
+__all__ = ["MIN_PARTITIONS_FOR_WORKERS", "RETRIES", "Runner", "SchedulerError", "inline_runner", "open_runner",
+           "run_partitions", "run_tasks"]
 
 # A failed task runs again this many times before its documents are recorded as errors.
 RETRIES = 2
+# Fewer partitions to code than this, and a local pool is not started: the work runs inline.
+MIN_PARTITIONS_FOR_WORKERS = 2
 _ADDRESS = re.compile(r"^[a-z][a-z0-9+]*://\S+$")
 T = TypeVar("T")
 
@@ -51,6 +57,7 @@ class Runner:
     executor: cf.Executor
     workers: int
     where: str
+    kind: str = "inline"  # inline, pool or dask
     dashboard: str | None = None
     retries: int = RETRIES  # retries done by run_tasks; 0 where Dask retries the task itself
     client: Any = None
@@ -94,12 +101,17 @@ def _pool(workers: int) -> cf.Executor:
     return cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method))
 
 
+def inline_runner() -> Runner:
+    """Code in this process, each task as it is submitted."""
+    return Runner(InlineExecutor(), 1, "this process")
+
+
 @contextmanager
 def _local(workers: int) -> Iterator[Runner]:
     if workers <= 1:
-        yield Runner(InlineExecutor(), 1, "this process")
+        yield inline_runner()
         return
-    runner = Runner(_pool(workers), workers, f"{workers} local processes", _make=lambda: _pool(workers))
+    runner = Runner(_pool(workers), workers, f"{workers} local processes", "pool", _make=lambda: _pool(workers))
     try:
         yield runner
     finally:
@@ -115,7 +127,8 @@ def _dashboard(client: Any) -> str | None:
 
 @contextmanager
 def _dask(scheduler: str, workers: int, wait: float) -> Iterator[Runner]:
-    from distributed import Client, LocalCluster
+    from distributed import Client, LocalCluster  # lazily: Dask loads only when asked for
+
 
     cluster = client = None
     try:
@@ -142,8 +155,8 @@ def _dask(scheduler: str, workers: int, wait: float) -> Iterator[Runner]:
         count = len(client.nthreads())
         where = f"Dask scheduler at {client.scheduler.address}, {count} worker{'s' if count != 1 else ''}"
         # Dask retries a failed task itself, and reschedules one whose worker died.
-        yield Runner(client.get_executor(retries=RETRIES, pure=False), max(count, 1), where, _dashboard(client),
-                     retries=0, client=client)
+        yield Runner(client.get_executor(retries=RETRIES, pure=False), max(count, 1), where, "dask",
+                     _dashboard(client), retries=0, client=client)
     finally:
         client.close()
         if cluster is not None:
@@ -227,3 +240,26 @@ def run_tasks(
     finally:
         for future in pending:
             future.cancel()
+
+
+def run_partitions(
+    runner: Runner | int | None,
+    fn: Callable[..., T],
+    jobs: Iterable[tuple[Any, tuple[Any, ...]]],
+    on_done: Callable[[Any, T], None],
+    on_failed: Callable[[Any, str], None],
+) -> Runner:
+    """run_tasks on `runner`: an open Runner, or a number of local processes (None: this process).
+
+    A local pool is started only if at least MIN_PARTITIONS_FOR_WORKERS jobs come; otherwise the jobs
+    run inline. Returns the runner that ran them (its `kind` says which).
+    """
+    if isinstance(runner, Runner):
+        run_tasks(runner, fn, jobs, on_done, on_failed)
+        return runner
+    todo = iter(jobs)
+    head = list(itertools.islice(todo, MIN_PARTITIONS_FOR_WORKERS))
+    workers = (runner or 1) if len(head) >= MIN_PARTITIONS_FOR_WORKERS else 1
+    with _local(workers) as chosen:
+        run_tasks(chosen, fn, itertools.chain(head, todo), on_done, on_failed)
+    return chosen

@@ -1,0 +1,278 @@
+"""The DuckDB store: the one owner of greatgame's SQL.
+
+One process writes (the ingest run, through `Store.open(path)`); everything else reads through
+`Store.open(path, read_only=True)`. The package is split by what the SQL does: `schema` (tables and
+append-only migrations), `opening` (errors, the writer's lock), `filters` (the WHERE clause of an
+event query), `rows` (events to rows and back), `write` (a partition, runs), `queries` (reads).
+Every query that carries a value from outside passes it as a parameter; the only SQL text
+assembled at run time is chosen from fixed fragments in this package.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Self
+
+import duckdb
+import pyarrow as pa
+
+from ..model import Event
+from . import aggregates, queries, write
+from .aggregates import PERIODS
+from .filters import EventFilter, modality_values
+from .opening import (
+    StoreError,
+    check_writable,
+    drop_writer_lock,
+    explain_open_error,
+    fcntl,
+    one_line,
+    take_writer_lock,
+)
+from .rows import event_from_row, event_table
+from .schema import EVENT_COLUMNS, EVENT_ORDER, MIGRATIONS, SCHEMA_VERSION
+from .write import PartitionSummary
+
+__all__ = [
+    "EVENT_COLUMNS",
+    "EVENT_ORDER",
+    "PERIODS",
+    "SCHEMA_VERSION",
+    "EventFilter",
+    "PartitionSummary",
+    "Store",
+    "StoreError",
+    "event_from_row",
+    "event_table",
+    "modality_values",
+]
+
+
+class Store:
+    """An open greatgame database: one connection, writable or read-only."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, read_only: bool) -> None:
+        self.con = con
+        self.path = path
+        self.read_only = read_only
+        self._released = False  # see disconnect()
+        self._lock: int | None = None  # the writer's lock file, held while it lets readers in
+
+    # --- opening ---------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], read_only: bool = False) -> Store:
+        """Open (and for writing, create or migrate) the store at `path`; StoreError if it cannot be."""
+        path = os.fspath(path)
+        memory = path == ":memory:"
+        if read_only and not memory and not Path(path).is_file():
+            raise StoreError(f"no database at {path}; run `greatgame ingest` first")
+        if not read_only and not memory:
+            check_writable(path)
+        try:
+            con = duckdb.connect(path, read_only=read_only and not memory)
+        except duckdb.Error as exc:
+            raise explain_open_error(path, exc) from None
+        store = cls(con, path, read_only)
+        try:
+            if not read_only and not memory and fcntl is not None:
+                store._lock = take_writer_lock(path)
+            store._prepare_schema()
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def _prepare_schema(self) -> None:
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} has schema version {version}, newer than this greatgame "
+                             f"understands ({SCHEMA_VERSION}); upgrade greatgame to read it")
+        if version == 0:
+            tables = self.one("SELECT count(*) FROM information_schema.tables WHERE table_catalog = current_database()")
+            if tables[0]:
+                raise StoreError(f"{self.path} is a DuckDB database but not a greatgame store")
+        if version < SCHEMA_VERSION:
+            if self.read_only:
+                what = "is empty" if version == 0 else f"has the older schema version {version}"
+                raise StoreError(f"{self.path} {what}; run `greatgame ingest` to set it up")
+            self._migrate(version)
+
+    def schema_version(self) -> int:
+        """The schema version recorded in the database; 0 for a database without one."""
+        exists = self.one("SELECT count(*) FROM information_schema.tables "
+                          "WHERE table_name = 'schema_version' AND table_catalog = current_database()")
+        if not exists[0]:
+            return 0
+        row = self.one("SELECT max(version) FROM schema_version")
+        return int(row[0]) if row[0] is not None else 0
+
+    def _migrate(self, current: int) -> None:
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            try:
+                with self.transaction():
+                    for statement in MIGRATIONS[version]:
+                        self.con.execute(statement)
+                    self.con.execute("INSERT INTO schema_version VALUES (?, current_timestamp)", [version])
+            except duckdb.Error as exc:
+                raise StoreError(f"cannot set up {self.path}: {one_line(exc)}") from None
+
+    def close(self) -> None:
+        self.con.close()
+        if self._lock is not None:
+            drop_writer_lock(self.path, self._lock)
+            self._lock = None
+
+    # --- letting readers in between writes -------------------------------------------------------
+
+    def disconnect(self) -> None:
+        """Close a writable file store's connection until `reconnect`, so readers can open the file."""
+        # DuckDB lets no reader in while a writer holds the file: a long ingest lets go between batches.
+        if not self.read_only and self.path != ":memory:" and not self._released:
+            self.con.close()
+            self._released = True
+
+    def reconnect(self, wait: float = 30.0) -> None:
+        """Open the connection again after `disconnect`, retrying while a reader holds the file."""
+        if not self._released:
+            return
+        deadline = time.monotonic() + wait
+        delay = 0.02
+        while True:
+            try:
+                self.con = duckdb.connect(self.path)
+                self._released = False
+                return
+            except duckdb.Error as exc:
+                error = explain_open_error(self.path, exc)
+                if "in use" not in str(error) or time.monotonic() + delay > deadline:
+                    raise error from None
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+    @contextmanager
+    def connected(self) -> Iterator[Self]:
+        """The store with its connection open; let go again afterwards if it was let go before."""
+        released = self._released
+        self.reconnect()
+        try:
+            yield self
+        finally:
+            if released:
+                self.disconnect()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Everything inside commits together or not at all."""
+        if self.read_only:
+            raise StoreError(f"{self.path} is open read-only")
+        self.con.begin()
+        try:
+            yield self.con
+        except BaseException:
+            self.con.rollback()
+            raise
+        self.con.commit()
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    def one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...]:
+        """The first row of a query that returns one (aggregates); the result is read to its end."""
+        # fetchone() would leave the result open, and DuckDB then refuses register() and friends.
+        rows = self.con.execute(sql, list(params)).fetchall()
+        return tuple(rows[0])
+
+    def known_documents(self) -> tuple[set[str], set[str]]:
+        """The ids and content hashes of every stored document."""
+        return queries.known_documents(self.con)
+
+    def stats(self) -> dict[str, Any]:
+        """Counts of documents, events and actors, and the first and last event dates."""
+        return queries.stats(self.con)
+
+    def events(self, flt: EventFilter | None = None) -> Iterator[Event]:
+        """Stored events matching the filter, in date and document order."""
+        return queries.events(self.con, flt)
+
+    def events_page(self, filters: Sequence[EventFilter], limit: int, offset: int) -> tuple[int, list[Event]]:
+        """How many events match any of the filters, and one page of them, in the store's order."""
+        return queries.events_page(self.con, filters, limit, offset)
+
+    def actors_page(self, q: str | None = None, limit: int = 100, offset: int = 0) -> tuple[int, list[dict]]:
+        """Actors whose code or name contains `q`, most mentioned first: how many, and one page."""
+        return queries.actors_page(self.con, q, limit, offset)
+
+    def coder_versions(self) -> tuple[list[str], list[str]]:
+        """The coder versions and Goldstein tables of the stored documents."""
+        return queries.coder_versions(self.con)
+
+    def event_batches(self, modality: str | Sequence[str] | None = None) -> pa.RecordBatchReader:
+        """Every event (of these modalities) as Arrow record batches, in the store's order."""
+        return queries.event_batches(self.con, modality)
+
+    def events_with_documents(self, modality: str | Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Event rows joined with their document's url, title, coder version and ingest time."""
+        return queries.events_with_documents(self.con, modality)
+
+    def document_meta(self) -> list[tuple[Any, ...]]:
+        """(doc_id, url, origin, title, ingested_at) of every stored document, for the export layouts."""
+        return queries.document_meta(self.con)
+
+    # --- counting for analytics (aggregates.py) --------------------------------------------------
+
+    def dyad_counts(self, by: str, since: str | None, until: str | None, top: int | None, actor: str | None,
+                    modality: str | Sequence[str] | None, level: str) -> Any:
+        """Events per directed dyad and period, by quad class (a DataFrame)."""
+        return aggregates.dyad_counts(self.con, by, since, until, top, actor, modality, level)
+
+    def edge_counts(self, since: str | None, until: str | None, modality: str | Sequence[str] | None,
+                    level: str, by: str | None = None) -> Any:
+        """Events per directed dyad (and period), cooperation and conflict (a DataFrame)."""
+        return aggregates.edge_counts(self.con, since, until, modality, level, by)
+
+    def actor_names(self, level: str) -> Any:
+        """Each actor's most frequent name and country (a DataFrame)."""
+        return aggregates.actor_names(self.con, level)
+
+    def pair_counts(self, by: str, since: str | None, until: str | None, modality: str | Sequence[str] | None,
+                    level: str) -> Any:
+        """Events per undirected pair and period, cooperation and conflict (a DataFrame)."""
+        return aggregates.pair_counts(self.con, by, since, until, modality, level)
+
+    # --- writing ---------------------------------------------------------------------------------
+
+    def write_partition(self, docs: pa.Table, events: pa.Table, errors: pa.Table, *, key: str,
+                        run_id: str | None, coder_version: str, goldstein_table: str,
+                        duplicates: int = 0) -> PartitionSummary:
+        """Commit one partition's documents, events and errors together, once per key (see write.py).
+
+        StoreError if the database refuses the write; nothing is then written."""
+        try:
+            with self.transaction() as con:
+                return write.write_partition(con, docs, events, errors, key=key, run_id=run_id,
+                                             coder_version=coder_version, goldstein_table=goldstein_table,
+                                             duplicates=duplicates)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot write to {self.path}: {one_line(exc)}") from exc
+
+    def merged_keys(self) -> set[str]:
+        """The keys of the partitions committed so far."""
+        return write.merged_keys(self.con)
+
+    def start_run(self, run_id: str, coder_version: str, paths: Sequence[str]) -> None:
+        with self.transaction() as con:
+            write.start_run(con, run_id, coder_version, paths)
+
+    def finish_run(self, run_id: str, counts: dict[str, Any]) -> None:
+        with self.transaction() as con:
+            write.finish_run(con, run_id, counts)

@@ -24,7 +24,7 @@ from common import SHARED
 from greatgame.dedup.cluster import EventMention, actor_key, cluster_mentions
 from greatgame.dedup.fingerprint import ArticleIndex, jaccard, normalise, same_article
 from greatgame.dedup.sources import document_source
-from greatgame.documents import read_path
+from greatgame.inputs import read_inputs
 from greatgame.model import ActorRef, Document
 
 DEFAULT_CORPUS = SHARED / "corpora" / "reuters_politics_1987.jsonl"
@@ -118,7 +118,7 @@ def main() -> int:
     if not args.corpus.exists():
         print(f"{args.corpus} is absent: this report reads the shared corpus beside the repo", file=sys.stderr)
         return 0
-    docs = [d for d in read_path(str(args.corpus)) if isinstance(d, Document)]
+    docs = [d for d in read_inputs([str(args.corpus)]) if isinstance(d, Document)]
     index = ArticleIndex()
     for d in docs:
         index.add(d.id, d.text)

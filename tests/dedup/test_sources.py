@@ -5,7 +5,7 @@ import json
 import pytest
 
 from greatgame.dedup.sources import UNKNOWN_SOURCE, document_source, url_host
-from greatgame.documents import read_path
+from greatgame.inputs import read_inputs
 from greatgame.model import Document
 
 
@@ -47,7 +47,7 @@ def test_jsonl_reads_source_and_publisher(tmp_path):
         {"id": "d", "text": "Russia signed a deal.", "source": "  "},
     ]
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    docs = list(read_path(str(path)))
+    docs = list(read_inputs([str(path)]))
     assert [d.source for d in docs] == ["Reuters", "Interfax", None, None]
     assert [document_source(d) for d in docs] == ["Reuters", "Interfax", "tass.ru", "feed.jsonl"]
 
@@ -55,5 +55,5 @@ def test_jsonl_reads_source_and_publisher(tmp_path):
 def test_csv_reads_publisher(tmp_path):
     path = tmp_path / "feed.csv"
     path.write_text("id,text,publisher\na,Russia signed a deal.,AFP\n", encoding="utf-8")
-    (doc,) = read_path(str(path))
+    (doc,) = read_inputs([str(path)])
     assert doc.source == "AFP"

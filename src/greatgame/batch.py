@@ -20,7 +20,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from .documents import SUFFIXES, read_path
+from .documents import SUFFIXES, read_path, read_stream
 from .ingest import ErrorRecord, batch_tables
 from .model import Document, InputError
 from .pipeline import CODER_VERSION, DocResult, get_coder
@@ -229,19 +229,14 @@ def _from_url(url: str, limit: int) -> Iterator[Document | InputError]:
         return
     for remote in files:
         name = fs.unstrip_protocol(remote)
-        with tempfile.TemporaryDirectory(prefix="greatgame-") as tmp:
-            local = os.path.join(tmp, remote.rsplit("/", 1)[-1])
-            try:
-                fs.get_file(remote, local)
-            except OSError as exc:
-                yield InputError(name, f"cannot read: {exc}")
-                continue
-            # The reader names the local copy; errors and origins must name what the user gave.
-            for item in read_path(local, limit):
-                if isinstance(item, Document):
-                    yield replace(item, origin=item.origin.replace(local, name, 1))
-                else:
-                    yield replace(item, path=item.path.replace(local, name, 1))
+        try:
+            stream = fs.open(remote, "rb")
+        except OSError as exc:
+            yield InputError(name, f"cannot read: {exc}")
+            continue
+        # Read as it arrives, under the same limits as a local file: nothing is downloaded whole.
+        with stream:
+            yield from read_stream(stream, name, limit)
 
 
 def read_inputs(paths: Iterable[str], limit: int = 10_000_000) -> Iterator[Document | InputError]:

@@ -36,6 +36,8 @@ class Settings:
     # capitalised name, so unknown organisations and people can act), or "all".
     prefilter: str = "names"
     locations: bool = True
+    # Host names `serve` answers besides the loopback names (localhost, 127.0.0.1, [::1]); "*" for any.
+    allow_hosts: tuple[str, ...] = ()
 
     def effective_workers(self) -> int:
         return self.workers if self.workers > 0 else (os.cpu_count() or 1)

@@ -6,13 +6,12 @@ between requests. Values from a request reach SQL only as parameters.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
@@ -30,6 +29,7 @@ from ..documents import SUFFIXES, boilerplate_spans, document_id, parse_date, re
 from ..model import MODALITIES, Document, InputError
 from ..settings import Settings
 from ..store import EVENT_COLUMNS, EventFilter, Store, StoreError, event_from_row
+from .security import Guard, JsonTooDeep, document_errors, loads_bounded
 
 __all__ = ["DEFAULT_MAX_CODE_BYTES", "ApiError", "create_app"]
 
@@ -38,6 +38,8 @@ DEFAULT_MAX_CODE_BYTES = 200_000
 QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 PERIODS = ("day", "week", "month", "year")
 _CODE_RE = re.compile(r"^[A-Z0-9]{2,32}$")
+# Offsets and counts a request may give: past any store's size, and far inside DuckDB's BIGINT.
+MAX_OFFSET = 1_000_000_000
 # A store that an ingest run holds is retried briefly before the request gives up with 503.
 _OPEN_RETRIES = (0.05, 0.15, 0.3, 0.5)
 
@@ -123,6 +125,11 @@ StoreDep = Annotated[Store, Depends(_store)]
 # --- parameters -------------------------------------------------------------------------------------
 
 
+def _date_query(description: str) -> Any:
+    """A date parameter, declared as `format: date` in the OpenAPI schema."""
+    return Query(description=description, json_schema_extra={"format": "date"})
+
+
 def _date(name: str, value: str | None) -> str | None:
     try:
         return parse_date(value)
@@ -182,8 +189,8 @@ def event_filter(
     actor: Annotated[str | None, Query(description="Actor code or country code on either side, e.g. IRN")] = None,
     dyad: Annotated[str | None, Query(description="Source and target codes, 'A,B' (directed unless both=true)")] = None,
     both: Annotated[bool, Query(description="With dyad: events in both directions")] = False,
-    since: Annotated[str | None, Query(description="First date, YYYY-MM-DD (inclusive)")] = None,
-    until: Annotated[str | None, Query(description="Last date, YYYY-MM-DD (inclusive)")] = None,
+    since: Annotated[str | None, _date_query("First date, YYYY-MM-DD (inclusive)")] = None,
+    until: Annotated[str | None, _date_query("Last date, YYYY-MM-DD (inclusive)")] = None,
     plover: Annotated[str | None, Query(description="PLOVER category, e.g. ASSAULT")] = None,
     quad: Annotated[int | None, Query(ge=1, le=4, description="Quad class 1–4")] = None,
     min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description="Lowest confidence")] = None,
@@ -310,7 +317,9 @@ def _body_date(date: Any) -> str | None:
                        [{"loc": ["body", "date"], "msg": str(exc), "type": "value_error"}]) from None
 
 
-def _uploaded_documents(upload: UploadFile, data: bytes, date: str | None, limit: int) -> list[Document]:
+def _uploaded_documents(upload: UploadFile, data: bytes, date: str | None,
+                        limit: int) -> tuple[list[Document], list[dict[str, Any]]]:
+    """The documents of an uploaded file, and its bad lines as {"file", "line", "msg"} (never dropped)."""
     name = os.path.basename(upload.filename or "upload.txt")
     if len(data) > limit:
         raise _too_large(len(data), limit, name)
@@ -321,28 +330,30 @@ def _uploaded_documents(upload: UploadFile, data: bytes, date: str | None, limit
         with open(path, "wb") as f:
             f.write(data)
         items = list(read_path(path, limit))
-    errors = [i for i in items if isinstance(i, InputError)]
+    errors = [{"file": name, "line": i.line, "msg": i.message} for i in items if isinstance(i, InputError)]
     docs = [i for i in items if isinstance(i, Document)]
     if errors and not docs:
-        messages = [e.message + (f" (line {e.line})" if e.line else "") for e in errors]
-        raise ApiError(400, "invalid_document", f"{name}: {messages[0]}",
-                       [{"file": name, "line": e.line, "msg": e.message} for e in errors])
-    return [replace(d, origin=name + d.origin[len(path):], date=d.date or date) for d in docs]
+        first = errors[0]["msg"] + (f" (line {errors[0]['line']})" if errors[0]["line"] else "")
+        raise ApiError(400, "invalid_document", f"{name}: {first}", errors)
+    return [replace(d, origin=name + d.origin[len(path):], date=d.date or date) for d in docs], errors
 
 
-async def _code_request(request: Request, limit: int) -> list[Document]:
-    """The documents a /api/code request carries: a JSON body, or a form with a file or a text."""
+async def _code_request(request: Request, limit: int) -> tuple[list[Document], list[dict[str, Any]]]:
+    """The documents a /api/code request carries (a JSON body, or a form with a file or a text), and
+    the input errors of an uploaded file's bad lines."""
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     # Room for JSON escapes and multipart framing; the text itself is held to `limit` below.
     body = await _limited_body(request, 2 * limit + 65_536)
     if ctype == "application/json":
         try:
-            data = json.loads(body or b"null")
+            data = loads_bounded(body or b"null")
+        except JsonTooDeep as exc:
+            raise ApiError(400, "json_too_deep", str(exc)) from None
         except ValueError as exc:
             raise ApiError(422, "invalid_request", f"the body is not JSON: {exc}") from None
         if not isinstance(data, dict):
             raise ApiError(422, "invalid_request", 'the body must be a JSON object {"text": ..., "date"?: ...}')
-        return [_pasted_document(data.get("text"), data.get("date"), limit)]
+        return [_pasted_document(data.get("text"), data.get("date"), limit)], []
     if ctype in ("multipart/form-data", "application/x-www-form-urlencoded"):
         async def replay() -> dict[str, Any]:
             return {"type": "http.request", "body": body, "more_body": False}
@@ -353,7 +364,7 @@ async def _code_request(request: Request, limit: int) -> list[Document]:
         if isinstance(upload, UploadFile):
             data = await upload.read()
             return await run_in_threadpool(_uploaded_documents, upload, data, _body_date(date), limit)
-        return [_pasted_document(form.get("text"), date, limit)]
+        return [_pasted_document(form.get("text"), date, limit)], []
     raise ApiError(415, "unsupported_media_type",
                    "send JSON {\"text\", \"date\"?} or a multipart form with a file (or a text) field")
 
@@ -382,8 +393,12 @@ _CODE_BODY = {
 
 
 def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None, *,
-               max_code_bytes: int = DEFAULT_MAX_CODE_BYTES, warm_coder: bool = False) -> FastAPI:
-    """The API and dashboard over the store at `db_path`, read through read-only connections."""
+               max_code_bytes: int = DEFAULT_MAX_CODE_BYTES, warm_coder: bool = False,
+               allow_hosts: Iterable[str] = ()) -> FastAPI:
+    """The API and dashboard over the store at `db_path`, read through read-only connections.
+
+    Only requests naming a loopback host, or one of `allow_hosts` (and the settings'), are served.
+    """
     from .. import pipeline
 
     settings = settings or Settings()
@@ -398,6 +413,8 @@ def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None
     if warm_coder:
         coder.warm()
     _install_error_handlers(app)
+    app.add_middleware(Guard, allowed_hosts=(*settings.allow_hosts, *allow_hosts))
+    document_errors(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)
@@ -426,12 +443,13 @@ def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None
     @app.post("/api/code", summary="Code a pasted text or an uploaded file without storing it",
               openapi_extra=_CODE_BODY)
     async def code(request: Request) -> dict[str, Any]:
-        docs = await _code_request(request, max_code_bytes)
+        docs, input_errors = await _code_request(request, max_code_bytes)
         results = await run_in_threadpool(coder.code, docs)
         return {
             "documents": [{"id": r.doc.id, "title": r.doc.title, "date": r.doc.date, "chars": len(r.doc.text),
                            "events": len(r.events), "error": r.error} for r in results],
             "events": [e.to_dict() for r in results for e in r.events],
+            "errors": input_errors,
             "coder": pipeline.CODER_VERSION,
         }
 
@@ -446,7 +464,7 @@ def _register_data_routes(app: FastAPI) -> None:
         store: StoreDep,
         q: Annotated[str | None, Query(max_length=100, description="Part of a code or name")] = None,
         limit: Annotated[int, Query(ge=1, le=5000)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> dict[str, Any]:
         # The store has no actors query; this reads its `actors` view, with parameters only.
         where, params = "", []
@@ -464,7 +482,7 @@ def _register_data_routes(app: FastAPI) -> None:
     def events(
         store: StoreDep, filters: FilterDep,
         limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> dict[str, Any]:
         total, page = events_page(store, filters, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "events": [e.to_dict() for e in page]}
@@ -473,8 +491,8 @@ def _register_data_routes(app: FastAPI) -> None:
     def dyads(
         store: StoreDep,
         by: Annotated[str, Query(pattern="^(day|week|month|year)$", description="Period length")] = "month",
-        since: Annotated[str | None, Query(description="First date, YYYY-MM-DD")] = None,
-        until: Annotated[str | None, Query(description="Last date, YYYY-MM-DD")] = None,
+        since: Annotated[str | None, _date_query("First date, YYYY-MM-DD")] = None,
+        until: Annotated[str | None, _date_query("Last date, YYYY-MM-DD")] = None,
         top: Annotated[int | None, Query(ge=1, le=10_000, description="Only the N dyads with most events")] = None,
         actor: Annotated[str | None, Query(description="Only dyads with this actor on either side")] = None,
         dyad: Annotated[str | None, Query(description="Only this dyad, 'A,B' (directed unless both=true)")] = None,
@@ -498,9 +516,9 @@ def _register_data_routes(app: FastAPI) -> None:
     @app.get("/api/network", summary="The relation network of a period: actors and net-cooperation edges")
     def network(
         store: StoreDep,
-        since: Annotated[str | None, Query(description="First date, YYYY-MM-DD")] = None,
-        until: Annotated[str | None, Query(description="Last date, YYYY-MM-DD")] = None,
-        min_events: Annotated[int, Query(ge=1, description="Leave out edges with fewer events")] = 1,
+        since: Annotated[str | None, _date_query("First date, YYYY-MM-DD")] = None,
+        until: Annotated[str | None, _date_query("Last date, YYYY-MM-DD")] = None,
+        min_events: Annotated[int, Query(ge=1, le=MAX_OFFSET, description="Leave out edges with fewer events")] = 1,
         top: Annotated[int | None, Query(ge=1, le=10_000, description="Only the N edges with most events")] = None,
         actor: Annotated[str | None, Query(description="Only edges touching this actor")] = None,
         modality: Annotated[str | None, Query(description="Modalities, comma-separated, or 'all'")] = None,
@@ -527,10 +545,11 @@ def _register_data_routes(app: FastAPI) -> None:
     def shifts(
         store: StoreDep,
         by: Annotated[str, Query(pattern="^(day|week|month|year)$", description="Period length")] = "year",
-        min_events: Annotated[int, Query(ge=1, description="Fewest events in a period and before it")] = 5,
+        min_events: Annotated[int, Query(ge=1, le=MAX_OFFSET,
+                                          description="Fewest events in a period and before it")] = 5,
         z: Annotated[float, Query(gt=0, le=10, description="Smallest |z| of the two-proportion test")] = 1.96,
-        since: Annotated[str | None, Query(description="First date, YYYY-MM-DD")] = None,
-        until: Annotated[str | None, Query(description="Last date, YYYY-MM-DD")] = None,
+        since: Annotated[str | None, _date_query("First date, YYYY-MM-DD")] = None,
+        until: Annotated[str | None, _date_query("Last date, YYYY-MM-DD")] = None,
         modality: Annotated[str | None, Query(description="Modalities, comma-separated, or 'all'")] = None,
         level: LevelQuery = "country",
     ) -> dict[str, Any]:

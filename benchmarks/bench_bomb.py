@@ -42,10 +42,13 @@ def long_jsonl_line(path: Path, size: int = 50_000_000) -> None:
 
 
 def long_document(path: Path, size: int = 9_900_000) -> None:
-    """A .txt just under the 10 MB limit: news paragraphs, so the coder has sentences to parse."""
-    para = ("Russia warned Ukraine on Monday that it would cut gas supplies. The United States condemned "
-            "the move and promised aid to Kyiv. China called for talks between the two sides.\n\n")
-    path.write_text(para * (size // len(para)), encoding="utf-8")
+    """A .txt just under the 10 MB limit: lowercase prose the pre-filter passes over, with a news
+    paragraph every 200 (about 750 of them), so the whole text is tokenised and some of it parsed."""
+    news = ("Russia warned Ukraine on Monday that it would cut gas supplies. The United States condemned "
+            "the move and promised aid to Kyiv.\n\n")
+    filler = "the weather was mild and the markets were calm all week long.\n\n" * 199
+    block = news + filler
+    path.write_text(block * (size // len(block)), encoding="utf-8")
 
 
 def measure(path: Path, src: str) -> dict:

@@ -11,6 +11,7 @@ import concurrent.futures as cf
 import itertools
 import logging
 import multiprocessing as mp
+import os
 import re
 import time
 import warnings
@@ -91,7 +92,10 @@ class Runner:
 def _pool(workers: int) -> cf.Executor:
     # The coder is not fork-safe once loaded; fresh processes load it once each.
     method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-    return cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method))
+    from .pipeline import quiet_worker
+
+    return cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method), initializer=quiet_worker,
+                                  initargs=(os.getpid(),))
 
 
 @contextmanager

@@ -342,7 +342,8 @@ def ingest(
                 else:
                     progress.failed += 1
             if record is not None:
-                errors.append(record)
+                if isinstance(item, InputError):  # a coding error is written from its result, once
+                    errors.append(record)
                 if on_error:
                     on_error(record)
             if on_progress:

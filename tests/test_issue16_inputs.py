@@ -12,11 +12,14 @@ from pathlib import Path
 import duckdb
 import pytest
 
+import greatgame
+
 from greatgame.documents import read_path
 from greatgame.model import Document, InputError
 
 pytestmark = pytest.mark.issue(16)
-SRC = str(Path(__file__).resolve().parents[1] / "src")
+# The subprocesses run the code this test imported (the checkout under test).
+SRC = str(Path(greatgame.__file__).resolve().parents[1])
 NEWS = "Russia signed a trade deal with North Korea on Monday."
 
 

@@ -9,13 +9,16 @@ import sys
 from pathlib import Path
 
 import pytest
+
+import greatgame
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from greatgame.chunking import chunks
 
 pytestmark = pytest.mark.issue(16)
-SRC = str(Path(__file__).resolve().parents[1] / "src")
+# The subprocesses run the code this test imported (the checkout under test).
+SRC = str(Path(greatgame.__file__).resolve().parents[1])
 EVENT = "Russia signed a trade deal with North Korea on Monday."
 # Lowercase prose: no actor and no name, so the pre-filter parses none of it (the test stays fast).
 FILLER = "the weather was mild and the markets were calm all week long.\n\n"

@@ -58,7 +58,9 @@ def test_serve_allow_host_reaches_the_server(tmp_path: Path) -> None:
 
     db = write_fixture_store(tmp_path / "f.duckdb")
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    import greatgame
+
+    env = {**os.environ, "PYTHONPATH": str(Path(greatgame.__file__).resolve().parents[1])}
     proc = subprocess.Popen([sys.executable, "-m", "greatgame", "serve", "--db", str(db), "--port", str(port),
                              "--allow-host", "gg.lan"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:

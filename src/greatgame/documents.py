@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import gzip
@@ -10,11 +11,18 @@ import io
 import json
 import os
 import re
+import sys
+import zlib
 from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any, BinaryIO
 
 from .model import Document, InputError
+from .reading import (TooLarge, decode_text, is_utf16, limited_lines, open_input, read_limited, symlink_problem,
+                      too_large)
 
-__all__ = ["SUFFIXES", "boilerplate_spans", "document_id", "kind_of", "parse_bytes", "parse_date", "sniff_kind"]
+__all__ = ["SUFFIXES", "boilerplate_spans", "document_id", "kind_of", "parse_bytes", "parse_date", "read_path",
+           "read_stream", "sniff_kind"]
 
 SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".ndjson", ".csv")
 _GZ = ".gz"
@@ -125,16 +133,16 @@ def boilerplate_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 # --- readers -----------------------------------------------------------------------------------
 
+_LINE_KINDS = (".jsonl", ".ndjson", ".csv")
+
 
 def _decode(data: bytes, path: str) -> str | InputError:
-    if not data.strip():
+    text, why = decode_text(data)
+    if text is None:
+        return InputError(path, why)
+    if not text.strip():
         return InputError(path, "empty file")
-    if b"\x00" in data[:8192]:
-        return InputError(path, "binary file, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return InputError(path, f"not valid UTF-8 (byte {exc.start})")
+    return text
 
 
 def _text_document(text: str, origin: str, **meta: str | None) -> Document:
@@ -142,13 +150,14 @@ def _text_document(text: str, origin: str, **meta: str | None) -> Document:
 
 
 def _from_html(data: str, path: str) -> Document | InputError:
-    import trafilatura  # heavy (lxml, its language data): loaded only for HTML input
+    import trafilatura  # lazily: heavy (lxml, its language data), loaded only for HTML input
 
     try:
         extracted = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False)
         result = extracted.as_dict() if extracted is not None else None
     except Exception as exc:  # trafilatura raises many kinds on broken markup
-        return InputError(path, f"cannot parse HTML: {exc}")
+        first = str(exc).splitlines()[:1]
+        return InputError(path, f"cannot parse HTML: {first[0] if first else type(exc).__name__}")
     text = (result or {}).get("text") or ""
     if not text.strip():
         return InputError(path, "no article text found in the HTML")
@@ -165,6 +174,8 @@ def _record_document(rec: object, path: str, line: int | None) -> Document | Inp
     text = rec.get("text")
     if not isinstance(text, str) or not text.strip():
         return InputError(path, "record has no text", line)
+    if "\x00" in text:
+        return InputError(path, "record text has a NUL character (binary data, not text)", line)
     try:
         date = parse_date(rec.get("date"))
     except ValueError as exc:
@@ -181,8 +192,40 @@ def _record_document(rec: object, path: str, line: int | None) -> Document | Inp
     )
 
 
-def _from_jsonl(data: str, path: str) -> Iterator[Document | InputError]:
-    for n, line in enumerate(data.splitlines(), 1):
+def _peekable(stream: BinaryIO) -> Any:
+    """The stream, able to show its first bytes without consuming them."""
+    return stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type]
+
+
+def _text_lines(stream: BinaryIO, path: str, limit: int) -> Iterator[tuple[int, str] | InputError]:
+    """(number, text) of each line, read line by line; a bad or over-long line is an error naming it."""
+    stream = _peekable(stream)
+    head = stream.peek(2)[:2]
+    source: IO[Any] = io.TextIOWrapper(stream, encoding="utf-16", newline="") if is_utf16(head) else stream
+    for n, line in limited_lines(source, limit):
+        if isinstance(line, int):
+            yield InputError(path, too_large(limit, line), n)
+            continue
+        if isinstance(line, bytes):
+            if n == 1:
+                line = line.removeprefix(codecs.BOM_UTF8)
+            if b"\x00" in line:
+                yield InputError(path, "binary data, not text (a NUL byte)", n)
+                continue
+            try:
+                line = line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield InputError(path, f"not valid UTF-8 (byte {exc.start} of the line)", n)
+                continue
+        yield n, line
+
+
+def _from_jsonl(lines: Iterable[tuple[int, str] | InputError], path: str) -> Iterator[Document | InputError]:
+    for item in lines:
+        if isinstance(item, InputError):
+            yield item
+            continue
+        n, line = item
         if not line.strip():
             continue
         try:
@@ -190,16 +233,39 @@ def _from_jsonl(data: str, path: str) -> Iterator[Document | InputError]:
         except json.JSONDecodeError as exc:
             yield InputError(path, f"not JSON ({exc.msg})", n)
             continue
+        except RecursionError:
+            yield InputError(path, "not JSON (nested too deeply)", n)
+            continue
         yield _record_document(rec, path, n)
 
 
-def _from_csv(data: str, path: str) -> Iterator[Document | InputError]:
-    reader = csv.DictReader(io.StringIO(data))
-    if not reader.fieldnames or "text" not in reader.fieldnames:
-        yield InputError(path, "CSV has no 'text' column")
-        return
-    for rec in reader:
-        yield _record_document(rec, path, reader.line_num)
+class _StopCsv(Exception):
+    """A CSV line that cannot be read: the records after it cannot be found reliably."""
+
+
+def _from_csv(lines: Iterable[tuple[int, str] | InputError], path: str, limit: int) -> Iterator[Document | InputError]:
+    stopped: list[InputError] = []
+
+    def texts() -> Iterator[str]:
+        for item in lines:
+            if isinstance(item, InputError):
+                stopped.append(item)
+                raise _StopCsv
+            yield item[1]
+
+    # A text field may be as long as a document (the csv module's own default is 128 kB).
+    csv.field_size_limit(max(csv.field_size_limit(), limit))
+    reader = csv.DictReader(texts())
+    try:
+        if not reader.fieldnames or "text" not in reader.fieldnames:
+            yield InputError(path, "CSV has no 'text' column")
+            return
+        for rec in reader:
+            yield _record_document(rec, path, reader.line_num)
+    except _StopCsv:
+        yield from stopped
+    except csv.Error as exc:
+        yield InputError(path, f"not CSV ({exc})", reader.line_num)
 
 
 def _kind(name: str) -> str:
@@ -208,36 +274,116 @@ def _kind(name: str) -> str:
     return os.path.splitext(low)[1]
 
 
-def _parse(data: bytes, name: str, kind: str, limit: int) -> Iterator[Document | InputError]:
+def _read_stream(stream: BinaryIO, name: str, kind: str, limit: int) -> Iterator[Document | InputError]:
+    """Documents from an open input; nothing larger than `limit` (a document or a line) is held."""
+    if kind in _LINE_KINDS:
+        lines = _text_lines(stream, name, limit)
+        items = _from_csv(lines, name, limit) if kind == ".csv" else _from_jsonl(lines, name)
+        seen = False
+        for item in items:
+            seen = True
+            yield _within(item, name, limit)
+        if not seen:
+            yield InputError(name, "empty file")
+        return
+    try:
+        data = read_limited(stream, limit)
+    except TooLarge:
+        yield InputError(name, too_large(limit))
+        return
     text = _decode(data, name)
     if isinstance(text, InputError):
         yield text
         return
-    if kind in (".jsonl", ".ndjson"):
-        items: Iterable[Document | InputError] = _from_jsonl(text, name)
-    elif kind == ".csv":
-        items = _from_csv(text, name)
-    elif kind in (".html", ".htm"):
-        items = [_from_html(text, name)]
-    else:
-        items = [_text_document(text, name)]
-    for item in items:
-        if isinstance(item, Document) and len(item.text.encode("utf-8")) > limit:
-            where = item.origin or name
-            yield InputError(where, f"document too large ({len(item.text) / 1e6:.1f} MB; the limit is "
-                                    f"{limit / 1e6:.0f} MB)")
+    doc = _from_html(text, name) if kind in (".html", ".htm") else _text_document(text, name)
+    yield _within(doc, name, limit)
+
+
+def _within(item: Document | InputError, name: str, limit: int) -> Document | InputError:
+    if isinstance(item, Document) and len(item.text.encode("utf-8")) > limit:
+        return InputError(item.origin or name, too_large(limit, len(item.text)))
+    return item
+
+
+def read_stream(stream: BinaryIO, name: str, limit: int = 10_000_000) -> Iterator[Document | InputError]:
+    """Documents (and errors) from an open byte stream named `name` (its suffix gives its kind)."""
+    kind = _kind(name)
+    if kind not in SUFFIXES:
+        yield InputError(name, f"unknown kind of file {kind or '(no extension)'!r}; expected one of "
+                               + ", ".join(SUFFIXES))
+        return
+    stream = _peekable(stream)
+    if name.lower().endswith(_GZ):
+        stream = gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[assignment]
+    yield from _guarded(_read_stream(stream, name, kind, limit), name)
+
+
+def _guarded(items: Iterator[Document | InputError], name: str) -> Iterator[Document | InputError]:
+    """The items, and a failure of the file underneath (a truncated gzip, a read error) as one error."""
+    try:
+        yield from items
+    except (OSError, EOFError, zlib.error, UnicodeDecodeError) as exc:
+        if isinstance(exc, UnicodeDecodeError):
+            yield InputError(name, f"not valid {exc.encoding.upper()} (byte {exc.start})")
         else:
-            yield item
+            yield InputError(name, f"cannot read: {getattr(exc, 'strerror', None) or exc}")
 
 
-def sniff_kind(data: bytes) -> str:
-    """The kind of unnamed input (standard input): JSON lines, HTML, or text."""
-    head = data.lstrip()[:1]
+def sniff_kind(head: bytes) -> str:
+    """The kind of unnamed input (standard input) from its first bytes: JSON lines, HTML, or text."""
+    head = head.lstrip()[:1]
     if head == b"{":
         return ".jsonl"
     if head == b"<":
         return ".html"
     return ".txt"
+
+
+def _read_file(path: str, kind: str, limit: int) -> Iterator[Document | InputError]:
+    try:
+        size = os.stat(path).st_size
+        if size > limit and not path.lower().endswith(_GZ) and kind not in _LINE_KINDS:
+            yield InputError(path, f"file too large ({size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB)")
+            return
+        stream = open_input(path)
+    except OSError as exc:
+        yield InputError(path, f"cannot read: {exc.strerror or exc}")
+        return
+    with stream:
+        yield from _guarded(_read_stream(stream, path, kind, limit), path)
+
+
+def _read_dir(p: Path, limit: int) -> Iterator[Document | InputError]:
+    for sub in sorted(p.rglob("*")):
+        if sub.name.startswith("."):
+            continue
+        if sub.is_symlink() and (why := symlink_problem(str(sub))):
+            yield InputError(str(sub), why)
+        elif sub.is_file() and _kind(sub.name) in SUFFIXES:
+            yield from read_path(str(sub), limit)
+
+
+def read_path(path: str, limit: int = 10_000_000) -> Iterator[Document | InputError]:
+    """Documents (and errors) from one path: a file, a directory (recursively), or '-' for stdin."""
+    if path == "-":
+        stdin = _peekable(sys.stdin.buffer)
+        head = stdin.peek(1024)
+        yield from _guarded(_read_stream(stdin, "<stdin>", sniff_kind(head), limit), "<stdin>")
+        return
+    p = Path(path)
+    if p.is_dir():
+        yield from _read_dir(p, limit)
+        return
+    if not p.exists():
+        why = symlink_problem(path) if p.is_symlink() else None
+        yield InputError(path, why or "no such file or directory")
+        return
+    kind = _kind(p.name)
+    if kind not in SUFFIXES:
+        yield InputError(path, f"unknown kind of file {kind or '(no extension)'!r}; expected one of "
+                               + ", ".join(SUFFIXES))
+        return
+    yield from _read_file(path, kind, limit)
 
 
 def kind_of(name: str) -> str:
@@ -247,18 +393,14 @@ def kind_of(name: str) -> str:
 
 def parse_bytes(data: bytes, name: str, limit: int = 10_000_000,
                 kind: str | None = None) -> Iterator[Document | InputError]:
-    """Documents (and errors) from the bytes of one input named `name` (gzipped if it ends .gz).
-
-    `kind` overrides what the name says. Errors and origins name `name`, the input as the user gave it."""
-    if name.endswith(_GZ):
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
-            yield InputError(name, f"cannot read: {exc}")
-            return
+    """Documents (and errors) from the bytes of one input named `name` (gzipped if it ends .gz), under
+    the same limits as a file: `kind` overrides what the name says; errors and origins name `name`."""
     kind = kind or _kind(name)
     if kind not in SUFFIXES:
         yield InputError(name, f"unknown kind of file {kind or '(no extension)'!r}; expected one of "
                                + ", ".join(SUFFIXES))
         return
-    yield from _parse(data, name, kind, limit)
+    stream: BinaryIO = io.BytesIO(data)
+    if name.lower().endswith(_GZ):
+        stream = gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[assignment]
+    yield from _guarded(_read_stream(stream, name, kind, limit), name)

@@ -1,19 +1,20 @@
 """The one reader of inputs: local files and directories, '-' (standard input), fsspec URLs
 (s3://, gs://, memory://, file://…) and bytes already in hand (an upload), all as documents.
 
-Bytes are read where they are and parsed by `documents.parse_bytes` under the name the user gave,
-so errors and origins name the URL or upload as it was given; nothing is copied to a temporary file.
+Inputs are read as streams where they are (`documents.read_path`, `documents.read_stream`; bytes in
+hand by `documents.parse_bytes`) under the name the user gave, so errors and origins name the URL or
+upload as it was given; nothing is copied to a temporary file, and nothing larger than the document
+limit (a document, a line, what a .gz inflates to) is ever held.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .documents import SUFFIXES, kind_of, parse_bytes, sniff_kind
+from .documents import SUFFIXES, kind_of, parse_bytes, read_path, read_stream
 from .model import Document, InputError
 
 __all__ = ["LocationError", "describe_inputs", "filesystem", "is_url", "read_inputs", "read_sources"]
@@ -59,28 +60,6 @@ def _too_large(name: str, size: int | None, limit: int) -> InputError | None:
     return None
 
 
-def _local(path: str, limit: int) -> Iterator[Document | InputError]:
-    p = Path(path)
-    if p.is_dir():
-        for sub in sorted(p.rglob("*")):
-            if sub.is_file() and _readable(sub.name):
-                yield from _local(str(sub), limit)
-        return
-    if not p.exists():
-        yield InputError(path, "no such file or directory")
-        return
-    if kind_of(p.name) not in SUFFIXES:
-        yield from parse_bytes(b"", path, limit)  # the unknown kind's error, from the one parser
-        return
-    try:
-        refused = _too_large(path, p.stat().st_size, limit)
-        data = p.read_bytes() if refused is None else b""
-    except OSError as exc:
-        yield InputError(path, f"cannot read: {exc.strerror or exc}")
-        return
-    yield from [refused] if refused else parse_bytes(data, path, limit)
-
-
 def _url_files(url: str) -> tuple[Any, list[str]]:
     fs, path = filesystem(url)
     try:
@@ -109,24 +88,21 @@ def _remote(url: str, limit: int) -> Iterator[Document | InputError]:
             if refused is not None:
                 yield refused
                 continue
-            with fs.open(remote, "rb") as fh:
-                data = fh.read()
+            stream = fs.open(remote, "rb")
         except OSError as exc:
             yield InputError(name, f"cannot read: {exc}")
             continue
-        yield from parse_bytes(data, name, limit)
+        with stream:  # read as it arrives, under the same limits as a local file
+            yield from read_stream(stream, name, limit)
 
 
 def read_inputs(paths: Iterable[str], limit: int = 10_000_000) -> Iterator[Document | InputError]:
     """Documents and input errors from local paths, '-' and fsspec URLs, in the order given."""
     for path in paths:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-            yield from parse_bytes(data, "<stdin>", limit, kind=sniff_kind(data))
-        elif is_url(path):
+        if is_url(path):
             yield from _remote(path, limit)
-        else:
-            yield from _local(path.removeprefix("file://"), limit)
+        else:  # a file, a directory, or '-' (standard input)
+            yield from read_path(path.removeprefix("file://"), limit)
 
 
 def read_sources(sources: Iterable[tuple[str, bytes]], limit: int = 10_000_000,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .chunking import PIECE_CHARS, chunks
 from .documents import boilerplate_spans
 from .model import Document
 from .settings import Settings
@@ -156,7 +157,26 @@ def _unknown_names(doc: Doc, s: int, e: int, covered: set[int]) -> bool:
 
 
 def parse_candidates(nlp: Language, finder: CandidateFinder, doc: Document, settings: Settings) -> Parsed:
-    """Tokenise the document, keep the sentences with an actor candidate, and parse only those."""
+    """Tokenise the document, keep the sentences with an actor candidate, and parse only those.
+
+    A document over spaCy's max_length is parsed in pieces (see chunking.py), offsets kept true.
+    """
+    if len(doc.text) <= nlp.max_length:
+        return _parse_whole(nlp, finder, doc, settings)
+    skip = boilerplate_spans(doc.text) if doc.skip is None else doc.skip
+    sentences: list[ParsedSentence] = []
+    stats: dict[str, int] = {}
+    for a, b in chunks(doc.text, min(PIECE_CHARS, nlp.max_length)):
+        piece_skip = tuple((max(s, a) - a, min(e, b) - a) for s, e in skip if s < b and e > a)
+        part = _parse_whole(nlp, finder, replace(doc, text=doc.text[a:b], skip=piece_skip), settings)
+        for sent in part.sentences:
+            sentences.append(replace(sent, index=sent.index + stats.get("sentences", 0), offset=sent.offset + a))
+        for key, value in part.stats.items():
+            stats[key] = stats.get(key, 0) + value
+    return Parsed(doc=doc, sentences=sentences, stats=stats)
+
+
+def _parse_whole(nlp: Language, finder: CandidateFinder, doc: Document, settings: Settings) -> Parsed:
     tokdoc = nlp.make_doc(doc.text)
     # readers mark page furniture; a Document built by hand gets the same filter here
     sents = split_sentences(tokdoc, boilerplate_spans(doc.text) if doc.skip is None else doc.skip)

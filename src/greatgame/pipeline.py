@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
+import signal
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -80,6 +84,32 @@ def get_coder(settings: Settings | None = None) -> Coder:
     return _CODERS[settings]
 
 
+def quiet_worker(parent: int) -> None:
+    """Pool initializer: a worker whose parent process is gone (killed) exits at once, quietly.
+
+    A watcher thread looks for the parent every second and ends the process without a word; a result
+    written to the parent's closed pipe before then ends it by SystemExit (no traceback is printed
+    for that) rather than by a BrokenPipeError traceback.
+    """
+    signal.signal(signal.SIGPIPE, _parent_gone)
+    threading.Thread(target=_watch_parent, args=(parent,), name="greatgame-parent-watch", daemon=True).start()
+
+
+def _parent_gone(signum: int, frame: object) -> None:
+    raise SystemExit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(1.0)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:
+            pass  # the pid is in use by a process of another user: not our parent, but not gone either
+
+
 def _code_chunk(args: tuple[Settings, list[Document]]) -> list[DocResult]:
     settings, docs = args
     return list(get_coder(settings).code_many(docs))
@@ -119,7 +149,7 @@ def code_documents(
         return
     ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
     size = max(1, settings.partition_size // 4)
-    with ctx.Pool(n) as pool:
+    with ctx.Pool(n, initializer=quiet_worker, initargs=(os.getpid(),)) as pool:
         for chunk in pool.imap(_code_chunk, ((settings, c) for c in _chunks(docs_only(), size))):
             yield from drain()
             yield from chunk

@@ -14,6 +14,7 @@ import concurrent.futures as cf
 import itertools
 import logging
 import multiprocessing as mp
+import os
 import re
 import time
 import warnings
@@ -22,6 +23,8 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
+
+from .pipeline import quiet_worker
 
 __all__ = ["MIN_PARTITIONS_FOR_WORKERS", "RETRIES", "Runner", "SchedulerError", "inline_runner", "open_runner",
            "run_partitions", "run_tasks"]
@@ -98,7 +101,8 @@ class Runner:
 def _pool(workers: int) -> cf.Executor:
     # The coder is not fork-safe once loaded; fresh processes load it once each.
     method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-    return cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method))
+    return cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method), initializer=quiet_worker,
+                                  initargs=(os.getpid(),))
 
 
 def inline_runner() -> Runner:

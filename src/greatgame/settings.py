@@ -46,11 +46,14 @@ class Settings:
     # same day); and whether the dyad is of actor codes (RUSGOV) or countries (RUS). See docs/dedup.md.
     dedup_window_days: int = 1
     dedup_actor_level: str = "code"
+    # Host names `serve` answers besides the loopback names (localhost, 127.0.0.1, [::1]); "*" for any.
+    allow_hosts: tuple[str, ...] = ()
 
     def for_coder(self) -> Settings:
-        """These settings with how the work is run (workers, partition size) at their defaults: what the
-        coder depends on, and so the key of its cache; the same coder serves every runner and size."""
-        return replace(self, workers=0, partition_size=64)
+        """These settings with how the work is run (workers, partition size, the hosts `serve` answers) at
+        their defaults: what the coder depends on, and so the key of its cache; the same coder serves every
+        runner and size."""
+        return replace(self, workers=0, partition_size=64, allow_hosts=())
 
     def effective_workers(self) -> int:
         return self.workers if self.workers > 0 else (os.cpu_count() or 1)

@@ -27,7 +27,8 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def client(db: Path) -> TestClient:
     # the settings of the session's coder (tests/conftest.py), so /api/code reuses it: one spaCy load a run
-    return TestClient(create_app(db, Settings(workers=1), max_code_bytes=2_000))
+    return TestClient(create_app(db, Settings(workers=1), max_code_bytes=2_000),
+                      base_url="http://127.0.0.1")
 
 
 class FakeCoder:
@@ -76,7 +77,7 @@ def test_health_reports_ok(client: TestClient, db: Path) -> None:
 
 
 def test_health_without_a_store_is_503(tmp_path: Path) -> None:
-    resp = TestClient(create_app(tmp_path / "missing.duckdb")).get("/api/health")
+    resp = TestClient(create_app(tmp_path / "missing.duckdb"), base_url="http://127.0.0.1").get("/api/health")
     err = assert_error(resp, 503, "store_unavailable")
     assert "greatgame ingest" in err["message"]
 
@@ -94,12 +95,13 @@ def test_store_held_by_a_writer_is_503(db: Path, tmp_path: Path) -> None:
     writer = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert writer.stdout.readline().strip() == "open"
-        err = assert_error(TestClient(create_app(held)).get("/api/stats"), 503, "store_unavailable")
+        resp = TestClient(create_app(held), base_url="http://127.0.0.1").get("/api/stats")
+        err = assert_error(resp, 503, "store_unavailable")
         assert "in use by another process" in err["message"]
     finally:
         writer.communicate("\n", timeout=30)
     # Once the writer is gone, the same app reads the store.
-    assert TestClient(create_app(held)).get("/api/stats").status_code == 200
+    assert TestClient(create_app(held), base_url="http://127.0.0.1").get("/api/stats").status_code == 200
 
 
 def test_meta_lists_what_the_api_accepts(client: TestClient) -> None:
@@ -312,7 +314,7 @@ def test_code_size_limit_is_413(client: TestClient, fake_coder: FakeCoder) -> No
 
 
 def test_code_default_limit_is_200_kb(db: Path, fake_coder: FakeCoder) -> None:
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url="http://127.0.0.1")
     assert client.post("/api/code", json={"text": "a" * 200_000}).status_code == 200
     assert_error(client.post("/api/code", json={"text": "a" * 200_001}), 413, "payload_too_large")
 
@@ -457,7 +459,7 @@ def test_network_of_1987_shows_the_gulf_war(tmp_path: Path) -> None:
     with Store.open(db) as store:
         report = ingest(store, [str(REUTERS)])
     assert report.documents > 700 and report.events > 0, report
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url="http://127.0.0.1")
     net = client.get("/api/network", params={"since": "1987-01-01", "until": "1987-12-31"}).json()
     ranking = conflict_ranking(net["edges"])
     top3 = [pair for pair, *_ in ranking[:3]]

@@ -22,6 +22,9 @@ def serve(
     max_code_kb: Annotated[int, typer.Option("--max-code-kb", min=1,
                                              help="Largest text the paste box codes, in kB.")] = 200,
     config: Annotated[str | None, typer.Option("--config", help="A TOML or JSON settings file.")] = None,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host", help="Also answer requests for this host name (repeatable; loopback names always; "
+                             "'*' for any). Other Host headers are refused, against DNS rebinding.")] = None,
 ) -> None:
     """Serve the JSON API and the dashboard (http://HOST:PORT/) over a store."""
     import uvicorn  # lazily, as the server: FastAPI and uvicorn load only to serve
@@ -40,5 +43,11 @@ def serve(
     if host not in ("127.0.0.1", "localhost", "::1"):
         error_line(f"listening on {host}: anyone who can reach it can read the store")
     typer.echo(f"greatgame: serving {db} at http://{'[' + host + ']' if ':' in host else host}:{port}/", err=True)
-    server_app = create_app(db, settings, max_code_bytes=max_code_kb * 1000, warm_coder=True)
+    server_app = create_app(db, settings, max_code_bytes=max_code_kb * 1000, warm_coder=True,
+                            allow_hosts=_hosts(host, allow_host or []))
     uvicorn.run(server_app, host=host, port=port, log_level="warning")
+
+
+def _hosts(host: str, allowed: list[str]) -> list[str]:
+    """The Host names to answer: the given ones, and the listening address itself unless it is a wildcard."""
+    return allowed if host in ("0.0.0.0", "::", "") else [*allowed, host]

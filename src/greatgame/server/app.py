@@ -9,9 +9,9 @@ between requests. Values from a request reach SQL only as parameters.
 
 from __future__ import annotations
 
-import json
 import os
 import threading
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ from ..model import MODALITIES, Document, InputError
 from ..settings import Settings
 from .errors import ApiError, install_error_handlers
 from .routes_data import PERIODS, StoreDep, register_data_routes
+from .security import Guard, JsonTooDeep, document_errors, loads_bounded
 
 __all__ = ["DEFAULT_MAX_CODE_BYTES", "ApiError", "create_app"]
 
@@ -110,33 +111,36 @@ def _body_date(date: Any) -> str | None:
                        [{"loc": ["body", "date"], "msg": str(exc), "type": "value_error"}]) from None
 
 
-def _uploaded_documents(upload: UploadFile, data: bytes, date: str | None, limit: int) -> list[Document]:
+def _uploaded_documents(upload: UploadFile, data: bytes, date: str | None,
+                        limit: int) -> tuple[list[Document], list[dict[str, Any]]]:
+    """The documents of an uploaded file, and its bad lines as {"file", "line", "msg"} (never dropped)."""
     name = os.path.basename(upload.filename or "upload.txt")
     if len(data) > limit:
         raise _too_large(len(data), limit, name)
     items = list(read_sources([(name, data)], limit))
-    errors = [i for i in items if isinstance(i, InputError)]
+    errors = [{"file": name, "line": i.line, "msg": i.message} for i in items if isinstance(i, InputError)]
     docs = [i for i in items if isinstance(i, Document)]
     if errors and not docs:
-        messages = [e.message + (f" (line {e.line})" if e.line else "") for e in errors]
-        raise ApiError(400, "invalid_document", f"{name}: {messages[0]}",
-                       [{"file": name, "line": e.line, "msg": e.message} for e in errors])
-    return [replace(d, date=d.date or date) for d in docs]
+        first = errors[0]["msg"] + (f" (line {errors[0]['line']})" if errors[0]["line"] else "")
+        raise ApiError(400, "invalid_document", f"{name}: {first}", errors)
+    return [replace(d, date=d.date or date) for d in docs], errors
 
 
-async def _code_request(request: Request, limit: int) -> list[Document]:
+async def _code_request(request: Request, limit: int) -> tuple[list[Document], list[dict[str, Any]]]:
     """The documents a /api/code request carries: a JSON body, or a form with a file or a text."""
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     # Room for JSON escapes and multipart framing; the text itself is held to `limit` below.
     body = await _limited_body(request, 2 * limit + 65_536)
     if ctype == "application/json":
         try:
-            data = json.loads(body or b"null")
+            data = loads_bounded(body or b"null")
+        except JsonTooDeep as exc:
+            raise ApiError(400, "json_too_deep", str(exc)) from None
         except ValueError as exc:
             raise ApiError(422, "invalid_request", f"the body is not JSON: {exc}") from None
         if not isinstance(data, dict):
             raise ApiError(422, "invalid_request", 'the body must be a JSON object {"text": ..., "date"?: ...}')
-        return [_pasted_document(data.get("text"), data.get("date"), limit)]
+        return [_pasted_document(data.get("text"), data.get("date"), limit)], []
     if ctype in ("multipart/form-data", "application/x-www-form-urlencoded"):
         async def replay() -> dict[str, Any]:
             return {"type": "http.request", "body": body, "more_body": False}
@@ -147,7 +151,7 @@ async def _code_request(request: Request, limit: int) -> list[Document]:
         if isinstance(upload, UploadFile):
             data = await upload.read()
             return await run_in_threadpool(_uploaded_documents, upload, data, _body_date(date), limit)
-        return [_pasted_document(form.get("text"), date, limit)]
+        return [_pasted_document(form.get("text"), date, limit)], []
     raise ApiError(415, "unsupported_media_type",
                    "send JSON {\"text\", \"date\"?} or a multipart form with a file (or a text) field")
 
@@ -176,8 +180,12 @@ _CODE_BODY = {
 
 
 def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None, *,
-               max_code_bytes: int = DEFAULT_MAX_CODE_BYTES, warm_coder: bool = False) -> FastAPI:
-    """The API and dashboard over the store at `db_path`, read through read-only connections."""
+               max_code_bytes: int = DEFAULT_MAX_CODE_BYTES, warm_coder: bool = False,
+               allow_hosts: Iterable[str] = ()) -> FastAPI:
+    """The API and dashboard over the store at `db_path`, read through read-only connections.
+
+    Only requests naming a loopback host, or one of `allow_hosts` (and the settings'), are served.
+    """
     settings = settings or Settings()
     app = FastAPI(
         title="greatgame", version=pipeline.CODER_VERSION.removeprefix("greatgame-"),
@@ -190,6 +198,8 @@ def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None
     if warm_coder:
         coder.warm()
     install_error_handlers(app)
+    app.add_middleware(Guard, allowed_hosts=(*settings.allow_hosts, *allow_hosts))
+    document_errors(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)
@@ -217,12 +227,13 @@ def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None
     @app.post("/api/code", summary="Code a pasted text or an uploaded file without storing it",
               openapi_extra=_CODE_BODY)
     async def code(request: Request) -> dict[str, Any]:
-        docs = await _code_request(request, max_code_bytes)
+        docs, input_errors = await _code_request(request, max_code_bytes)
         results = await run_in_threadpool(coder.code, docs)
         return {
             "documents": [{"id": r.doc.id, "title": r.doc.title, "date": r.doc.date, "chars": len(r.doc.text),
                            "events": len(r.events), "error": r.error} for r in results],
             "events": [e.to_dict() for r in results for e in r.events],
+            "errors": input_errors,
             "coder": pipeline.CODER_VERSION,
         }
 

@@ -22,6 +22,8 @@ __all__ = ["PERIODS", "StoreDep", "register_data_routes"]
 
 PERIODS = ("day", "week", "month", "year")
 _CODE_RE = re.compile(r"^[A-Z0-9]{2,32}$")
+# Offsets and counts a request may give: past any store's size, and far inside DuckDB's BIGINT.
+MAX_OFFSET = 1_000_000_000
 # A store that an ingest run holds is retried briefly before the request gives up with 503.
 _OPEN_RETRIES = (0.05, 0.15, 0.3, 0.5)
 
@@ -50,6 +52,11 @@ StoreDep = Annotated[Store, Depends(_store)]
 
 
 # --- parameters -------------------------------------------------------------------------------------
+
+
+def _date_query(description: str) -> Any:
+    """A date parameter, declared as `format: date` in the OpenAPI schema."""
+    return Query(description=description, json_schema_extra={"format": "date"})
 
 
 def _date(name: str, value: str | None) -> str | None:
@@ -110,8 +117,8 @@ def event_filter(
     actor: Annotated[str | None, Query(description="Actor code or country code on either side, e.g. IRN")] = None,
     dyad: Annotated[str | None, Query(description="Source and target codes, 'A,B' (directed unless both=true)")] = None,
     both: Annotated[bool, Query(description="With dyad: events in both directions")] = False,
-    since: Annotated[str | None, Query(description="First date, YYYY-MM-DD (inclusive)")] = None,
-    until: Annotated[str | None, Query(description="Last date, YYYY-MM-DD (inclusive)")] = None,
+    since: Annotated[str | None, _date_query("First date, YYYY-MM-DD (inclusive)")] = None,
+    until: Annotated[str | None, _date_query("Last date, YYYY-MM-DD (inclusive)")] = None,
     plover: Annotated[str | None, Query(description="PLOVER category, e.g. ASSAULT")] = None,
     quad: Annotated[int | None, Query(ge=1, le=4, description="Quad class 1–4")] = None,
     min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description="Lowest confidence")] = None,
@@ -143,7 +150,7 @@ def register_data_routes(app: FastAPI) -> None:
         store: StoreDep,
         q: Annotated[str | None, Query(max_length=100, description="Part of a code or name")] = None,
         limit: Annotated[int, Query(ge=1, le=5000)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> dict[str, Any]:
         total, rows = store.actors_page(q, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "actors": rows}
@@ -152,7 +159,7 @@ def register_data_routes(app: FastAPI) -> None:
     def events(
         store: StoreDep, filters: FilterDep,
         limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> dict[str, Any]:
         total, page = store.events_page(filters, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "events": [e.to_dict() for e in page]}
@@ -161,8 +168,8 @@ def register_data_routes(app: FastAPI) -> None:
     def dyads(
         store: StoreDep,
         by: Annotated[str, Query(pattern="^(day|week|month|year)$", description="Period length")] = "month",
-        since: Annotated[str | None, Query(description="First date, YYYY-MM-DD")] = None,
-        until: Annotated[str | None, Query(description="Last date, YYYY-MM-DD")] = None,
+        since: Annotated[str | None, _date_query("First date, YYYY-MM-DD")] = None,
+        until: Annotated[str | None, _date_query("Last date, YYYY-MM-DD")] = None,
         top: Annotated[int | None, Query(ge=1, le=10_000, description="Only the N dyads with most events")] = None,
         actor: Annotated[str | None, Query(description="Only dyads with this actor on either side")] = None,
         dyad: Annotated[str | None, Query(description="Only this dyad, 'A,B' (directed unless both=true)")] = None,
@@ -185,9 +192,9 @@ def register_data_routes(app: FastAPI) -> None:
     @app.get("/api/network", summary="The relation network of a period: actors and net-cooperation edges")
     def network(
         store: StoreDep,
-        since: Annotated[str | None, Query(description="First date, YYYY-MM-DD")] = None,
-        until: Annotated[str | None, Query(description="Last date, YYYY-MM-DD")] = None,
-        min_events: Annotated[int, Query(ge=1, description="Leave out edges with fewer events")] = 1,
+        since: Annotated[str | None, _date_query("First date, YYYY-MM-DD")] = None,
+        until: Annotated[str | None, _date_query("Last date, YYYY-MM-DD")] = None,
+        min_events: Annotated[int, Query(ge=1, le=MAX_OFFSET, description="Leave out edges with fewer events")] = 1,
         top: Annotated[int | None, Query(ge=1, le=10_000, description="Only the N edges with most events")] = None,
         actor: Annotated[str | None, Query(description="Only edges touching this actor")] = None,
         modality: Annotated[str | None, Query(description="Modalities, comma-separated, or 'all'")] = None,
@@ -213,10 +220,11 @@ def register_data_routes(app: FastAPI) -> None:
     def shifts(
         store: StoreDep,
         by: Annotated[str, Query(pattern="^(day|week|month|year)$", description="Period length")] = "year",
-        min_events: Annotated[int, Query(ge=1, description="Fewest events in a period and before it")] = 5,
+        min_events: Annotated[int, Query(ge=1, le=MAX_OFFSET,
+                                          description="Fewest events in a period and before it")] = 5,
         z: Annotated[float, Query(gt=0, le=10, description="Smallest |z| of the two-proportion test")] = 1.96,
-        since: Annotated[str | None, Query(description="First date, YYYY-MM-DD")] = None,
-        until: Annotated[str | None, Query(description="Last date, YYYY-MM-DD")] = None,
+        since: Annotated[str | None, _date_query("First date, YYYY-MM-DD")] = None,
+        until: Annotated[str | None, _date_query("Last date, YYYY-MM-DD")] = None,
         modality: Annotated[str | None, Query(description="Modalities, comma-separated, or 'all'")] = None,
         level: LevelQuery = "country",
     ) -> dict[str, Any]:

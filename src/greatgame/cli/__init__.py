@@ -7,7 +7,8 @@ import importlib
 from .app import app
 
 # Each module registers its commands on `app`; a module missing from a partial install is skipped.
-_COMMAND_MODULES = ("code_cmd", "actors_cmd", "eval_cmd", "demo_cmd", "store_cmd", "serve_cmd", "batch_cmd")
+_COMMAND_MODULES = ("code_cmd", "actors_cmd", "eval_cmd", "demo_cmd", "store_cmd", "serve_cmd", "batch_cmd",
+                    "watch_cmd")
 
 for _name in _COMMAND_MODULES:
     try:

@@ -422,6 +422,8 @@ def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None
         return store.stats()
 
     _register_data_routes(app)
+    from .watch_routes import router as watch_router
+    app.include_router(watch_router)
 
     @app.post("/api/code", summary="Code a pasted text or an uploaded file without storing it",
               openapi_extra=_CODE_BODY)

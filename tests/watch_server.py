@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 
 @dataclass
@@ -129,7 +129,7 @@ def article_html(title: str, date: str, paragraphs: list[str], site: str = "Loop
 
 
 def _rfc822(date: str) -> str:
-    return format_datetime(datetime.fromisoformat(date).replace(hour=8, tzinfo=timezone.utc))
+    return format_datetime(datetime.fromisoformat(date).replace(hour=8, tzinfo=UTC))
 
 
 def rss(items: list[tuple[str, str, str]], title: str = "Loopback News") -> bytes:

@@ -8,7 +8,7 @@ import pytest
 from watch_server import FixtureServer, Route, atom, news_sitemap, rss, sitemap_index
 
 from greatgame.watch.feeds import ListingError, parse_listing, read_source_file
-from greatgame.watch.fetch import USER_AGENT, FetchOptions, Fetcher
+from greatgame.watch.fetch import USER_AGENT, Fetcher, FetchOptions
 from greatgame.watch.state import Entry, canonical_url, url_doc_id
 
 FAST = FetchOptions(timeout=1.0, retries=2, backoff=0.01, host_delay=0.0)

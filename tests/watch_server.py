@@ -11,9 +11,9 @@ import html
 import threading
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from datetime import datetime, UTC
 
 
 @dataclass

@@ -14,8 +14,18 @@ import typer
 from ..store import StoreError
 from .app import app
 from .batch_cmd import Scheduler, connected_runner
-from .common import EXIT_FATAL, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, KeepAll, MinConfidence, build_settings, \
-    error_line, fail, threshold
+from .common import (
+    EXIT_FATAL,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    KeepAll,
+    MinConfidence,
+    build_settings,
+    error_line,
+    fail,
+    threshold,
+)
 from .store_cmd import DEFAULT_DB, Db, RowsFormat, _open, _print_rows
 
 SOURCE_COLUMNS = ("url", "kind", "health", "last_status", "last_checked", "urls", "ingested", "duplicate",

@@ -21,7 +21,7 @@ from ..settings import Settings
 from ..store import Store
 from . import alerts as alerting
 from .feeds import ListingError, parse_listing
-from .fetch import FetchOptions, Fetcher
+from .fetch import Fetcher, FetchOptions
 from .ingest_bridge import ingest_items, stored_ids
 from .pages import Page, page_document
 from .state import Entry, add_pending, due_urls, get_source, record_outcomes, save_source, url_doc_id

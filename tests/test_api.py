@@ -408,7 +408,7 @@ def test_openapi_describes_every_route_with_a_summary(client: TestClient) -> Non
     spec = client.get("/openapi.json").json()
     paths = spec["paths"]
     assert set(paths) == {"/api/health", "/api/meta", "/api/stats", "/api/actors", "/api/events", "/api/dyads",
-                          "/api/network", "/api/shifts", "/api/code"}
+                          "/api/network", "/api/shifts", "/api/code", "/api/sources", "/api/alerts"}
     for path, ops in paths.items():
         for method, op in ops.items():
             assert op.get("summary"), f"{method.upper()} {path} has no summary"

@@ -104,6 +104,10 @@ def _on_runner(store: Store, docs: Sequence[Document], settings: Settings, label
                                    on_error=errors.append)
     finally:
         os.unlink(path)
+        try:
+            os.rmdir(folder)
+        except OSError:
+            pass  # another round's file is still there
     store.reconnect()
     return BridgeSummary(report.documents, report.events, tuple(errors))
 

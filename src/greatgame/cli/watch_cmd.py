@@ -73,7 +73,8 @@ def watch(
                                               help="Seconds between requests to one host.")] = 1.0,
     timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a server.")] = 20.0,
     workers: Annotated[int | None, typer.Option("--workers", "-w", min=1,
-                                                help="Coding processes (default: all cores).")] = None,
+                                                help="Coding processes (default 1; with --scheduler local, "
+                                                     "all cores).")] = None,
     config: Annotated[str | None, typer.Option("--config", help="A TOML or JSON settings file.")] = None,
     scheduler: Scheduler = None,
     min_confidence: MinConfidence = None,
@@ -95,6 +96,10 @@ def watch(
     urls = _sources(sources)
     if not urls:
         fail("no sources to watch", EXIT_USAGE)
+    # A round brings a few pages: coding them here keeps the model loaded between rounds, where a pool
+    # would load it again in every worker each round.
+    if workers is None and scheduler is None:
+        workers = 1
     settings = build_settings(config, workers=workers, **threshold(min_confidence, keep_all))
     options = WatchOptions(FetchOptions(timeout=timeout, host_delay=host_delay), max_new=max_new)
     stop = threading.Event()

@@ -15,6 +15,7 @@ from fixtures_server import ASSERTED, fixture_documents, write_fixture_store
 from greatgame.model import Document
 from greatgame.pipeline import DocResult
 from greatgame.server import create_app
+from greatgame.store import SCHEMA_VERSION
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +70,7 @@ def ids(resp) -> list[str]:
 
 def test_health_reports_ok(client: TestClient, db: Path) -> None:
     assert client.get("/api/health").json() == {"status": "ok", "version": "0.1.0", "db": str(db),
-                                                "schema_version": 2}
+                                                "schema_version": SCHEMA_VERSION}
 
 
 def test_health_without_a_store_is_503(tmp_path: Path) -> None:

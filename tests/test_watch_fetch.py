@@ -133,3 +133,14 @@ def test_read_source_file_names_each_bad_line(tmp_path: Path) -> None:
 def test_canonical_url_drops_fragment_and_tracking() -> None:
     assert canonical_url("HTTP://News.Test:80/a?utm_source=x&id=3#top") == "http://news.test/a?id=3"
     assert url_doc_id("http://news.test/a?id=3&utm_medium=rss") == url_doc_id("http://NEWS.test/a?id=3")
+
+
+def test_fetch_follows_rfc9309_when_robots_txt_is_missing_or_failing() -> None:
+    with FixtureServer() as missing, FixtureServer() as failing:
+        missing.routes["/a.html"] = failing.routes["/a.html"] = Route(b"page")
+        failing.routes["/robots.txt"] = Route(b"down", 503)
+        with Fetcher(FAST) as f:
+            allowed, refused = f.get(missing.url("/a.html")), f.get(failing.url("/a.html"))
+    assert allowed.body == b"page"  # no robots.txt (404): everything is allowed
+    assert refused.error == "robots.txt could not be read (the host is left alone until the next round)"
+    assert failing.requests("/a.html") == [] and len(failing.requests("/robots.txt")) == 2  # tried, retried once

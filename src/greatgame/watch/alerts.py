@@ -204,8 +204,10 @@ def _post(url: str, body: str, retries: int) -> str | None:
 def deliver(store: Store, rules: AlertRules, on_error: Callable[[str], None],
             stream: TextIO | None = None) -> int:
     """Write every undelivered alert as one JSON line (and POST it to the webhook); mark each delivered."""
-    rows = store.con.execute("SELECT alert_id, body FROM watch_alerts WHERE NOT delivered "
-                             "ORDER BY raised_at, alert_id").fetchall()
+    # The store is connected only to read and mark: readers get in while a webhook is slow.
+    with store.connected():
+        rows = store.con.execute("SELECT alert_id, body FROM watch_alerts WHERE NOT delivered "
+                                 "ORDER BY raised_at, alert_id").fetchall()
     for alert_id, body in rows:
         if rules.out:
             with open(rules.out, "a", encoding="utf-8") as fh:
@@ -220,6 +222,6 @@ def deliver(store: Store, rules: AlertRules, on_error: Callable[[str], None],
             error = _post(rules.webhook, body, rules.webhook_retries)
             if error:
                 on_error(f"{rules.webhook}: alert {alert_id} not delivered: {error}")
-        with store.transaction() as con:
+        with store.connected(), store.transaction() as con:
             con.execute("UPDATE watch_alerts SET delivered = true WHERE alert_id = ?", [alert_id])
     return len(rows)

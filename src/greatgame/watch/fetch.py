@@ -123,6 +123,12 @@ class Fetcher:
         rules = self._robots[origin]
         return rules is not None and rules.can_fetch(_ROBOTS_TOKEN, url)
 
+    def _refusal(self, url: str) -> str:
+        parts = urlsplit(url)
+        if self._robots.get(f"{parts.scheme}://{parts.netloc}") is None:
+            return "robots.txt could not be read (the host is left alone until the next round)"
+        return "forbidden by robots.txt"
+
     def _read_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
         res = self._get(origin + "/robots.txt", {}, retries=1)
         rules = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
@@ -139,7 +145,7 @@ class Fetcher:
     def get(self, url: str, etag: str | None = None, last_modified: str | None = None) -> Response:
         """GET `url` (conditionally, given validators), or a Response whose error says why it was not."""
         if not self.allowed(url):
-            return Response(url, url, error="forbidden by robots.txt")
+            return Response(url, url, error=self._refusal(url))
         headers = {}
         if etag:
             headers["If-None-Match"] = etag

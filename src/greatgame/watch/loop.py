@@ -198,7 +198,7 @@ def run_round(store: Store, sources: Sequence[str], settings: Settings, options:
         with store.connected():
             found = alerting.find_alerts(store, rules, new_ids)
             report.alerts = alerting.remember(store, found)
-            alerting.deliver(store, rules, log, alert_stream)
+        alerting.deliver(store, rules, log, alert_stream)
     finally:
         fetcher.close()
         store.reconnect()

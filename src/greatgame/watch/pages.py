@@ -43,7 +43,7 @@ def page_document(entry: Entry, res: Response) -> Page:
     url = canonical_url(entry.url)
     if res.error is not None:
         transient = res.status is None or res.status >= 500
-        skipped = res.error.startswith("forbidden by robots")
+        skipped = res.error == "forbidden by robots.txt"
         return Page(url, outcome="skipped" if skipped else "failed", reason=res.error,
                     retry=transient and not skipped and "redirects" not in res.error and "limit" not in res.error)
     if res.content_type and res.content_type not in HTML_TYPES:

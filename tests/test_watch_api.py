@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from greatgame.server import create_app
 from greatgame.store import Store
 from greatgame.watch.alerts import remember
-from greatgame.watch.state import Entry, add_pending, record_outcomes, save_source
+from greatgame.watch.state import Entry, Outcome, add_pending, record_outcomes, save_source
 
 FEED = "http://news.test/feed.xml"
 BROKEN = "http://other.test/rss"
@@ -23,8 +23,8 @@ def client(tmp_path: Path) -> TestClient:
         save_source(s, FEED, kind="feed", parent=None, status=200, error=None, etag='"e1"', items=3, new=3)
         add_pending(s, FEED, [Entry(f"http://news.test/{i}.html", f"T{i}", "2026-02-0" + str(i + 1))
                               for i in range(3)])
-        record_outcomes(s, [("http://news.test/0.html", "ingested", None, "url-0", "News Test"),
-                            ("http://news.test/1.html", "failed", "HTTP 404", None, None)])
+        record_outcomes(s, [Outcome("http://news.test/0.html", "ingested", None, "url-0", "News Test"),
+                            Outcome("http://news.test/1.html", "failed", "HTTP 404", final=True)])
         save_source(s, BROKEN, kind=None, parent=None, status=None, error="timed out after 20 s")
         remember(s, [{"alert_id": "conflict:e1", "kind": "conflict", "dyad": ["RUS", "UKR"], "events": []},
                      {"alert_id": "shift:RUS:UKR:month:2026-03:cooler", "kind": "shift", "dyad": ["RUS", "UKR"],

@@ -10,7 +10,7 @@ from fixtures_server import CHROMIUM_ARGS, chromium_path, in_ci, running_server,
 
 from greatgame.store import Store
 from greatgame.watch.alerts import remember
-from greatgame.watch.state import Entry, add_pending, record_outcomes, save_source
+from greatgame.watch.state import Entry, Outcome, add_pending, record_outcomes, save_source
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +33,7 @@ def page(tmp_path: Path) -> Iterator[object]:
     with Store.open(db) as s:
         save_source(s, "http://news.test/feed.xml", kind="feed", parent=None, status=200, error=None, items=2, new=2)
         add_pending(s, "http://news.test/feed.xml", [Entry("http://news.test/1.html"), Entry("http://news.test/2.html")])
-        record_outcomes(s, [("http://news.test/1.html", "ingested", None, "url-1", "News Test")])
+        record_outcomes(s, [Outcome("http://news.test/1.html", "ingested", None, "url-1", "News Test")])
         save_source(s, "http://down.test/rss", kind=None, parent=None, status=503, error="HTTP 503")
         remember(s, [ALERT])
     from playwright.sync_api import sync_playwright

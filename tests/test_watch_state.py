@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 
 from greatgame.store import MIGRATIONS, Store
-from greatgame.watch.state import Entry, add_pending, due_urls, get_source, record_outcomes, save_source
+from greatgame.watch.state import Entry, Outcome, add_pending, due_urls, get_source, record_outcomes, save_source
 
 WATCH_MIGRATION = max(MIGRATIONS)
 
@@ -47,6 +47,6 @@ def test_pending_urls_are_added_once_and_taken_newest_first(tmp_path: Path) -> N
     with Store.open(tmp_path / "s.duckdb") as s:
         assert add_pending(s, "src", entries) == 3
         assert add_pending(s, "src", [*entries, Entry("http://A.test/1", "again", None)]) == 0
-        record_outcomes(s, [("http://a.test/2", "ingested", None, "url-2", "A")])
+        record_outcomes(s, [Outcome("http://a.test/2", "ingested", None, "url-2", "A")])
         due = due_urls(s, "src", limit=10, max_attempts=3)
     assert [e.url for e in due] == ["http://a.test/1", "http://a.test/3"]

@@ -24,7 +24,16 @@ from .feeds import ListingError, parse_listing
 from .fetch import Fetcher, FetchOptions
 from .ingest_bridge import ingest_items, stored_ids
 from .pages import Page, page_document
-from .state import Entry, add_pending, due_urls, get_source, record_outcomes, save_source, url_doc_id
+from .state import (
+    Entry,
+    Outcome,
+    add_pending,
+    due_urls,
+    get_source,
+    record_outcomes,
+    save_source,
+    url_doc_id,
+)
 
 __all__ = ["RoundReport", "WatchOptions", "parse_interval", "run_round", "watch"]
 
@@ -145,26 +154,20 @@ def _ingest_chunk(store: Store, chunk: list[Entry], fetcher: Fetcher, settings: 
         for p in pages:
             if p.document is None:
                 outcome = p.outcome or "failed"
-                rows.append((p.url, outcome, p.reason, None, None))
+                rows.append(Outcome(p.url, outcome, p.reason, final=outcome == "failed" and not p.retry))
                 log(f"{p.url}: {p.reason}")
                 report.skipped += outcome == "skipped"
                 report.failed += outcome == "failed"
             elif p.document.id in stored:
-                rows.append((p.url, "ingested", None, p.document.id, p.publisher))
+                rows.append(Outcome(p.url, "ingested", None, p.document.id, p.publisher))
             elif p.document.id in coding:
-                rows.append((p.url, "failed", coding[p.document.id], p.document.id, p.publisher))
+                rows.append(Outcome(p.url, "failed", coding[p.document.id], p.document.id, p.publisher))
                 report.failed += 1
             else:
-                rows.append((p.url, "duplicate", "the same text is stored under another document",
-                             None, p.publisher))
+                rows.append(Outcome(p.url, "duplicate", "the same text is stored under another document",
+                                    None, p.publisher))
                 report.duplicates += 1
         record_outcomes(store, rows)
-        # Permanent failures must not be retried: spend their attempts.
-        final = [p.url for p in pages if p.document is None and p.outcome == "failed" and not p.retry]
-        if final:
-            with store.transaction() as con:
-                con.execute("UPDATE watch_urls SET attempts = greatest(attempts, 1000) "
-                            "WHERE list_contains(?::VARCHAR[], url)", [final])
     finally:
         store.disconnect()
     report.ingested += summary.documents
@@ -188,7 +191,7 @@ def run_round(store: Store, sources: Sequence[str], settings: Settings, options:
                    for e in due_urls(store, src, options.max_new, options.max_attempts)]
             # Pages stored by a run that died before recording them: record them, do not fetch them.
             recovered = stored_ids(store, [url_doc_id(e.url) for e in due])
-            record_outcomes(store, [(e.url, "ingested", None, url_doc_id(e.url), None)
+            record_outcomes(store, [Outcome(e.url, "ingested", doc_id=url_doc_id(e.url))
                                     for e in due if url_doc_id(e.url) in recovered])
         new_ids = list(recovered)
         todo = [e for e in due if url_doc_id(e.url) not in recovered]

@@ -17,6 +17,7 @@ from ..store import Store
 __all__ = [
     "OUTCOMES",
     "Entry",
+    "Outcome",
     "SourceState",
     "add_pending",
     "canonical_url",
@@ -120,14 +121,32 @@ def due_urls(store: Store, source: str, limit: int, max_attempts: int) -> list[E
     return [Entry(*r) for r in rows]
 
 
-def record_outcomes(store: Store, rows: Sequence[tuple[str, str, str | None, str | None, str | None]]) -> None:
-    """Record what came of pages: (url, outcome, reason, doc_id, publisher) each, in one transaction."""
-    if not rows:
+@dataclass(frozen=True)
+class Outcome:
+    """What came of one page."""
+
+    url: str
+    outcome: str  # one of OUTCOMES
+    reason: str | None = None
+    doc_id: str | None = None
+    publisher: str | None = None
+    final: bool = False  # a failure not worth another try (a 4xx, a refused redirect chain)
+
+
+# Spent by a final failure, so that no round takes the page again.
+_NO_MORE_TRIES = 1_000_000
+
+
+def record_outcomes(store: Store, outcomes: Sequence[Outcome]) -> None:
+    """Record what came of pages, in one transaction."""
+    if not outcomes:
         return
     with store.transaction() as con:
         con.executemany("""UPDATE watch_urls SET outcome = ?, reason = ?, doc_id = coalesce(?, doc_id),
-                publisher = coalesce(?, publisher), attempts = attempts + 1, last_tried = current_timestamp
-            WHERE url = ?""", [(o, r, d, p, canonical_url(u)) for u, o, r, d, p in rows])
+                publisher = coalesce(?, publisher), last_tried = current_timestamp,
+                attempts = CASE WHEN ? THEN greatest(attempts + 1, ?) ELSE attempts + 1 END
+            WHERE url = ?""", [(o.outcome, o.reason, o.doc_id, o.publisher, o.final, _NO_MORE_TRIES,
+                                canonical_url(o.url)) for o in outcomes])
 
 
 def source_health(store: Store) -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 
 from greatgame.server import create_app
 from greatgame.store import Store
-from greatgame.watch.alerts import remember
+from greatgame.watch.alerts import Alert, remember
 from greatgame.watch.state import Entry, Outcome, add_pending, record_outcomes, save_source
 
 FEED = "http://news.test/feed.xml"
@@ -26,9 +26,8 @@ def client(tmp_path: Path) -> TestClient:
         record_outcomes(s, [Outcome("http://news.test/0.html", "ingested", None, "url-0", "News Test"),
                             Outcome("http://news.test/1.html", "failed", "HTTP 404", final=True)])
         save_source(s, BROKEN, kind=None, parent=None, status=None, error="timed out after 20 s")
-        remember(s, [{"alert_id": "conflict:e1", "kind": "conflict", "dyad": ["RUS", "UKR"], "events": []},
-                     {"alert_id": "shift:RUS:UKR:month:2026-03:cooler", "kind": "shift", "dyad": ["RUS", "UKR"],
-                      "events": []}])
+        remember(s, [Alert("conflict:e1", "conflict", ("RUS", "UKR"), ()),
+                     Alert("shift:RUS:UKR:month:2026-03:cooler", "shift", ("RUS", "UKR"), ())])
     return TestClient(create_app(db))
 
 

@@ -9,16 +9,17 @@ import pytest
 from fixtures_server import CHROMIUM_ARGS, chromium_path, in_ci, running_server, write_fixture_store
 
 from greatgame.store import Store
-from greatgame.watch.alerts import remember
+from greatgame.watch.alerts import Alert, AlertEvent, remember
 from greatgame.watch.state import Entry, Outcome, add_pending, record_outcomes, save_source
 
 pytestmark = pytest.mark.browser
 
-ALERT = {"alert_id": "shift:RUS:UKR:month:2026-03:cooler", "kind": "shift", "dyad": ["RUS", "UKR"], "by": "month",
-         "period": "2026-03", "direction": "cooler", "coop_share": 0.0, "past_coop_share": 1.0, "z": -3.464,
-         "events": [{"event_id": "e1", "doc_id": "url-1", "date": "2026-03-02", "dyad": ["RUSMIL", "UKR"],
-                     "cameo": "194", "quad": 4, "plover": "ASSAULT", "url": "http://news.test/1.html",
-                     "sentence": "Russian troops shelled Ukrainian positions near Kharkiv."}]}
+ALERT = Alert(
+    "shift:RUS:UKR:month:2026-03:cooler", "shift", ("RUS", "UKR"),
+    (AlertEvent("e1", "url-1", "2026-03-02", ("RUSMIL", "UKR"), "194", 4, "ASSAULT",
+                "Russian troops shelled Ukrainian positions near Kharkiv.", "http://news.test/1.html"),),
+    (("by", "month"), ("period", "2026-03"), ("direction", "cooler"), ("coop_share", 0.0),
+     ("past_coop_share", 1.0), ("z", -3.464)))
 
 
 @pytest.fixture

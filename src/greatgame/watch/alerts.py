@@ -14,13 +14,13 @@ import sys
 import time
 import tomllib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import asdict, dataclass, fields, replace
 from typing import Any, TextIO
 
 from ..analytics import PERIODS, shifts
 from ..store import Store
 
-__all__ = ["AlertRules", "RulesError", "deliver", "find_alerts", "load_rules", "remember"]
+__all__ = ["Alert", "AlertEvent", "AlertRules", "RulesError", "deliver", "find_alerts", "load_rules", "remember"]
 
 
 class RulesError(ValueError):
@@ -98,16 +98,51 @@ _EVENT_FIELDS = ("event_id", "doc_id", "CAST(date AS VARCHAR)", "source_code", "
                  "plover", "sentence_text", "(SELECT url FROM documents d WHERE d.doc_id = events.doc_id)")
 
 
-def _events(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
-    return [{"event_id": r[0], "doc_id": r[1], "date": r[2], "dyad": [r[3], r[4]], "cameo": r[5], "quad": int(r[6]),
-             "plover": r[7], "sentence": r[8], "url": r[9]} for r in rows]
+@dataclass(frozen=True)
+class AlertEvent:
+    """An event behind an alert: enough to read it and find it in the store."""
+
+    event_id: str
+    doc_id: str
+    date: str | None
+    dyad: tuple[str, str]
+    cameo: str
+    quad: int
+    plover: str | None
+    sentence: str
+    url: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["dyad"] = list(self.dyad)
+        return d
+
+
+@dataclass(frozen=True)
+class Alert:
+    """One alert: its id (the same alert always has the same id), kind, dyad, its events, and what
+    its kind says of it (a shift's period, direction and test; a conflict's watched actors)."""
+
+    alert_id: str
+    kind: str  # shift | conflict
+    dyad: tuple[str, str]
+    events: tuple[AlertEvent, ...]
+    details: tuple[tuple[str, Any], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"alert_id": self.alert_id, "kind": self.kind, "dyad": list(self.dyad), **dict(self.details),
+                "events": [e.to_dict() for e in self.events]}
+
+
+def _events(rows: list[tuple[Any, ...]]) -> tuple[AlertEvent, ...]:
+    return tuple(AlertEvent(r[0], r[1], r[2], (r[3], r[4]), r[5], int(r[6]), r[7], r[8], r[9]) for r in rows)
 
 
 def _key(level: str, side: str) -> str:
     return f"coalesce({side}_country, {side}_code)" if level == "country" else f"{side}_code"
 
 
-def _conflicts(store: Store, rules: AlertRules, doc_ids: list[str]) -> list[dict[str, Any]]:
+def _conflicts(store: Store, rules: AlertRules, doc_ids: list[str]) -> list[Alert]:
     if not rules.actors:
         return []
     rows = store.con.execute(f"""SELECT {', '.join(_EVENT_FIELDS)}, source_country, target_country FROM events
@@ -118,12 +153,12 @@ def _conflicts(store: Store, rules: AlertRules, doc_ids: list[str]) -> list[dict
     alerts = []
     for row, ev in zip(rows, _events(rows), strict=True):
         watched = sorted(a for a in rules.actors if a in (row[3], row[4], row[10], row[11]))
-        alerts.append({"alert_id": f"conflict:{ev['event_id']}", "kind": "conflict", "actors": watched,
-                       "dyad": ev["dyad"], "date": ev["date"], "cameo": ev["cameo"], "events": [ev]})
+        alerts.append(Alert(f"conflict:{ev.event_id}", "conflict", ev.dyad, (ev,),
+                            (("actors", tuple(watched)), ("date", ev.date), ("cameo", ev.cameo))))
     return alerts
 
 
-def _shifts(store: Store, rules: AlertRules, doc_ids: list[str]) -> list[dict[str, Any]]:
+def _shifts(store: Store, rules: AlertRules, doc_ids: list[str]) -> list[Alert]:
     src, tgt, period = _key(rules.level, "source"), _key(rules.level, "target"), PERIODS[rules.by]
     touched = {tuple(r) for r in store.con.execute(
         f"""SELECT DISTINCT least({src}, {tgt}), greatest({src}, {tgt}), {period} FROM events
@@ -140,18 +175,19 @@ def _shifts(store: Store, rules: AlertRules, doc_ids: list[str]) -> list[dict[st
               AND (({src} = ? AND {tgt} = ?) OR ({src} = ? AND {tgt} = ?))
             ORDER BY date, doc_id, sentence_start, event_id LIMIT ?""",
                                  [row["period"], row["a"], row["b"], row["b"], row["a"], rules.max_events]).fetchall()
-        alerts.append({
-            "alert_id": f"shift:{row['a']}:{row['b']}:{rules.by}:{row['period']}:{row['direction']}",
-            "kind": "shift", "dyad": [row["a"], row["b"]], "by": rules.by, "period": row["period"],
-            "direction": row["direction"], "events_in_period": int(row["events"]), "net_coop": int(row["net_coop"]),
-            "coop_share": round(float(row["coop_share"]), 4), "past_events": int(row["past_events"]),
-            "past_coop_share": round(float(row["past_coop_share"]), 4), "z": round(float(row["z"]), 3),
-            "p_value": float(row["p_value"]), "events": _events(rows),
-        })
+        details = (
+            ("by", rules.by), ("period", row["period"]), ("direction", row["direction"]),
+            ("events_in_period", int(row["events"])), ("net_coop", int(row["net_coop"])),
+            ("coop_share", round(float(row["coop_share"]), 4)), ("past_events", int(row["past_events"])),
+            ("past_coop_share", round(float(row["past_coop_share"]), 4)), ("z", round(float(row["z"]), 3)),
+            ("p_value", float(row["p_value"])),
+        )
+        alerts.append(Alert(f"shift:{row['a']}:{row['b']}:{rules.by}:{row['period']}:{row['direction']}", "shift",
+                            (row["a"], row["b"]), _events(rows), details))
     return alerts
 
 
-def find_alerts(store: Store, rules: AlertRules, doc_ids: Sequence[str]) -> list[dict[str, Any]]:
+def find_alerts(store: Store, rules: AlertRules, doc_ids: Sequence[str]) -> list[Alert]:
     """The alerts that newly stored documents give rise to (not yet checked against those raised before)."""
     ids = list(doc_ids)
     if not ids:
@@ -163,19 +199,19 @@ def find_alerts(store: Store, rules: AlertRules, doc_ids: Sequence[str]) -> list
 # --- remembering and sending ---------------------------------------------------------------------
 
 
-def remember(store: Store, alerts: Sequence[dict[str, Any]]) -> int:
+def remember(store: Store, alerts: Sequence[Alert]) -> int:
     """Store alerts not raised before, as undelivered; how many were new."""
     if not alerts:
         return 0
     with store.transaction() as con:
         known = {r[0] for r in con.execute("SELECT alert_id FROM watch_alerts WHERE list_contains(?::VARCHAR[], "
-                                           "alert_id)", [[a["alert_id"] for a in alerts]]).fetchall()}
-        new = [a for a in alerts if a["alert_id"] not in known]
+                                           "alert_id)", [[a.alert_id for a in alerts]]).fetchall()}
+        new = [a for a in alerts if a.alert_id not in known]
         for a in new:
-            body = {**a, "raised_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+            body = {**a.to_dict(), "raised_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
             con.execute("INSERT INTO watch_alerts VALUES (?, ?, current_timestamp, false, ?)",
-                        [a["alert_id"], a["kind"], json.dumps(body, ensure_ascii=False)])
-            known.add(a["alert_id"])
+                        [a.alert_id, a.kind, json.dumps(body, ensure_ascii=False)])
+            known.add(a.alert_id)
     return len(new)
 
 

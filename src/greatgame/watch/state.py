@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+import pyarrow as pa
+
 from ..store import Store
 
 __all__ = [
@@ -104,12 +106,21 @@ def add_pending(store: Store, source: str, entries: Iterable[Entry]) -> int:
         rows.setdefault(url, (url, source, e.title, e.date))
     if not rows:
         return 0
-    with store.transaction() as con:
-        before = con.execute("SELECT count(*) FROM watch_urls").fetchall()[0][0]
-        con.executemany("""INSERT INTO watch_urls (url, source, outcome, title, date, attempts, first_seen)
-                           VALUES (?, ?, 'pending', ?, TRY_CAST(? AS DATE), 0, current_timestamp)
-                           ON CONFLICT (url) DO NOTHING""", list(rows.values()))
-        after = con.execute("SELECT count(*) FROM watch_urls").fetchall()[0][0]
+    # One set-wise insert from an Arrow table: a sitemap may list tens of thousands of pages.
+    columns = list(zip(*rows.values(), strict=True))
+    listed = pa.table({name: pa.array(col, type=pa.string())
+                       for name, col in zip(("url", "source", "title", "date"), columns, strict=True)})
+    con = store.con
+    con.register("listed_urls", listed)
+    try:
+        with store.transaction():
+            before = con.execute("SELECT count(*) FROM watch_urls").fetchall()[0][0]
+            con.execute("""INSERT INTO watch_urls (url, source, outcome, title, date, attempts, first_seen)
+                           SELECT url, source, 'pending', title, TRY_CAST(date AS DATE), 0, current_timestamp
+                           FROM listed_urls WHERE url NOT IN (SELECT url FROM watch_urls)""")
+            after = con.execute("SELECT count(*) FROM watch_urls").fetchall()[0][0]
+    finally:
+        con.unregister("listed_urls")
     return int(after - before)
 
 

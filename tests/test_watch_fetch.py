@@ -144,3 +144,11 @@ def test_fetch_follows_rfc9309_when_robots_txt_is_missing_or_failing() -> None:
     assert allowed.body == b"page"  # no robots.txt (404): everything is allowed
     assert refused.error == "robots.txt could not be read (the host is left alone until the next round)"
     assert failing.requests("/a.html") == [] and len(failing.requests("/robots.txt")) == 2  # tried, retried once
+
+
+def test_fetch_reports_a_body_that_cannot_be_decoded_and_a_bad_url(server: FixtureServer) -> None:
+    server.routes["/garbled"] = Route(b"not gzip at all", headers={"Content-Encoding": "gzip"})
+    with Fetcher(FAST) as f:
+        garbled, bad = f.get(server.url("/garbled")), f.get("ftp://127.0.0.1/feed.xml")
+    assert garbled.error.startswith("bad response: ") and len(server.requests("/garbled")) == 1
+    assert bad.error.startswith("bad URL: ")

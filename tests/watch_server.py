@@ -25,6 +25,7 @@ class Route:
     last_modified: str | None = None
     delay: float = 0.0
     location: str | None = None  # a redirect's target
+    headers: dict[str, str] | None = None  # any others
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class FixtureServer:
                 status, payload, headers = route.status, route.body, {"Content-Type": route.content_type}
                 if route.location:
                     headers["Location"] = route.location
+                headers.update(route.headers or {})
                 if route.etag:
                     headers["ETag"] = route.etag
                 if route.last_modified:

@@ -144,6 +144,8 @@ class Fetcher:
 
     def get(self, url: str, etag: str | None = None, last_modified: str | None = None) -> Response:
         """GET `url` (conditionally, given validators), or a Response whose error says why it was not."""
+        if urlsplit(url).scheme not in ("http", "https"):
+            return Response(url, url, error="bad URL: only http and https are fetched")
         if not self.allowed(url):
             return Response(url, url, error=self._refusal(url))
         headers = {}
@@ -189,12 +191,14 @@ class Fetcher:
             return Response(url, url, error=f"larger than the limit of {limit / 1e6:g} MB"), False
         except httpx.TooManyRedirects:
             return Response(url, url, error=f"more than {self.options.max_redirects} redirects"), False
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
+            return Response(url, url, error=f"bad URL: {exc}"), False
         except httpx.TimeoutException:
             return Response(url, url, error=f"timed out after {self.options.timeout:g} s"), True
         except httpx.TransportError as exc:
             return Response(url, url, error=f"network error: {str(exc).splitlines()[0] if str(exc) else exc!r}"), True
-        except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
-            return Response(url, url, error=f"bad URL: {exc}"), False
+        except httpx.HTTPError as exc:  # a body that cannot be decoded, and the like: the server's fault
+            return Response(url, url, error=f"bad response: {str(exc).splitlines()[0] if str(exc) else exc!r}"), False
         if res.status is not None and res.status >= 500:
             return Response(url, res.final_url, res.status, res.headers, error=f"HTTP {res.status}"), True
         if res.status is not None and 400 <= res.status < 500:

@@ -53,6 +53,7 @@ class Response:
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes = b""
     error: str | None = None
+    transient: bool = False  # a failure that may pass (a 5xx, a network error, a time-out)
 
     @property
     def ok(self) -> bool:
@@ -69,6 +70,11 @@ class Response:
 
 class _TooLarge(Exception):
     pass
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 class Fetcher:
@@ -166,14 +172,14 @@ class Fetcher:
         while True:
             with self._slot(host):
                 self._wait_turn(host)
-                res, transient = self._once(url, headers)
-            if not transient or attempt >= retries:
+                res = self._once(url, headers)
+            if not res.transient or attempt >= retries:
                 return res
             time.sleep(self.options.backoff * 2 ** attempt)
             attempt += 1
 
-    def _once(self, url: str, headers: dict[str, str]) -> tuple[Response, bool]:
-        """One request and whether its failure is worth another try."""
+    def _once(self, url: str, headers: dict[str, str]) -> Response:
+        """One request; its `transient` says whether a failure is worth another try."""
         limit = self.options.max_bytes
         try:
             with self.client.stream("GET", url, headers=headers) as r:
@@ -188,19 +194,20 @@ class Fetcher:
                     chunks.append(chunk)
                 res = Response(url, str(r.url), r.status_code, dict(r.headers), b"".join(chunks))
         except _TooLarge:
-            return Response(url, url, error=f"larger than the limit of {limit / 1e6:g} MB"), False
+            return Response(url, url, error=f"larger than the limit of {limit / 1e6:g} MB")
         except httpx.TooManyRedirects:
-            return Response(url, url, error=f"more than {self.options.max_redirects} redirects"), False
+            return Response(url, url, error=f"more than {self.options.max_redirects} redirects")
         except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
-            return Response(url, url, error=f"bad URL: {exc}"), False
+            return Response(url, url, error=f"bad URL: {exc}")
         except httpx.TimeoutException:
-            return Response(url, url, error=f"timed out after {self.options.timeout:g} s"), True
+            return Response(url, url, error=f"timed out after {self.options.timeout:g} s", transient=True)
         except httpx.TransportError as exc:
-            return Response(url, url, error=f"network error: {str(exc).splitlines()[0] if str(exc) else exc!r}"), True
+            return Response(url, url, error=f"network error: {_first_line(exc)}", transient=True)
         except httpx.HTTPError as exc:  # a body that cannot be decoded, and the like: the server's fault
-            return Response(url, url, error=f"bad response: {str(exc).splitlines()[0] if str(exc) else exc!r}"), False
+            return Response(url, url, error=f"bad response: {_first_line(exc)}")
         if res.status is not None and res.status >= 500:
-            return Response(url, res.final_url, res.status, res.headers, error=f"HTTP {res.status}"), True
+            return Response(url, res.final_url, res.status, res.headers, error=f"HTTP {res.status}",
+                            transient=True)
         if res.status is not None and 400 <= res.status < 500:
-            return Response(url, res.final_url, res.status, res.headers, error=f"HTTP {res.status}"), False
-        return res, False
+            return Response(url, res.final_url, res.status, res.headers, error=f"HTTP {res.status}")
+        return res

@@ -42,10 +42,10 @@ def page_document(entry: Entry, res: Response) -> Page:
     """The document of a fetched page, read as `greatgame ingest` reads an .html file."""
     url = canonical_url(entry.url)
     if res.error is not None:
-        transient = res.status is None or res.status >= 500
         skipped = res.error == "forbidden by robots.txt"
-        return Page(url, outcome="skipped" if skipped else "failed", reason=res.error,
-                    retry=transient and not skipped and "redirects" not in res.error and "limit" not in res.error)
+        # A robots.txt that could not be read leaves the page for a later round, like a 5xx.
+        again = res.transient or res.error.startswith("robots.txt could not be read")
+        return Page(url, outcome="skipped" if skipped else "failed", reason=res.error, retry=again)
     if res.content_type and res.content_type not in HTML_TYPES:
         return Page(url, outcome="skipped", reason=f"not an HTML page ({res.content_type})")
     import trafilatura

@@ -34,9 +34,9 @@ def outcomes(store: Store) -> dict[str, tuple]:
 
 
 def one_round(store: Store, sources: list[str], rules: AlertRules = NO_ALERTS, options: WatchOptions = OPTIONS,
-              log: list[str] | None = None):
+              log: list[str] | None = None, settings: Settings = SETTINGS):
     out = io.StringIO()
-    report = run_round(store, sources, SETTINGS, options, rules, log=(log if log is not None else []).append,
+    report = run_round(store, sources, settings, options, rules, log=(log if log is not None else []).append,
                        alert_stream=out)
     return report, [json.loads(line) for line in out.getvalue().splitlines()]
 
@@ -134,13 +134,19 @@ def test_round_reads_a_sitemap_index_and_reports_a_malformed_feed(server: Fixtur
     assert [line for line in log if "bad.xml" in line] == [f"{server.url('/bad.xml')}: {kinds[server.url('/bad.xml')]}"]
 
 
+@pytest.mark.parametrize("batch", [64, 4])
 def test_planted_shift_raises_one_alert_with_its_events_and_none_for_a_steady_dyad(
-        server: FixtureServer, tmp_path: Path) -> None:
+        server: FixtureServer, tmp_path: Path, batch: int) -> None:
+    # With batches of 4, pages go newest first: March's conflict is stored before January's cooperation,
+    # and the shift shows only when January's documents, arriving last, give March its baseline.
     serve_articles(server, shift_articles())
     rules = AlertRules(by="month", min_events=5)
     with Store.open(tmp_path / "w.duckdb") as store:
-        report, raised = one_round(store, [server.url("/feed.xml")], rules)
+        report, raised = one_round(store, [server.url("/feed.xml")], rules, settings=Settings(workers=1,
+                                                                                              batch_size=batch))
+        batches = store.con.execute("SELECT count(*) FROM batches").fetchall()[0][0]
         stored = store.con.execute("SELECT count(*) FROM watch_alerts WHERE delivered").fetchall()[0][0]
+    assert batches == -(-12 // batch)
     assert report.ingested == 12 and report.alerts == 1 and stored == 1
     [alert] = raised
     assert (alert["kind"], alert["dyad"], alert["period"], alert["direction"]) == ("shift", ["RUS", "UKR"],

@@ -73,15 +73,15 @@ class FixtureServer:
                 if status == 200 and ((route.etag and req.headers.get("if-none-match") == route.etag) or (
                         route.last_modified and req.headers.get("if-modified-since") == route.last_modified)):
                     status, payload = 304, b""
-                self.send_response(status)
-                for k, v in headers.items():
-                    self.send_header(k, v)
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
                 try:
+                    self.send_response(status)
+                    for k, v in headers.items():
+                        self.send_header(k, v)
+                    self.send_header("Content-Length", str(len(payload)))
+                    self.end_headers()
                     self.wfile.write(payload)
                 except (BrokenPipeError, ConnectionResetError):
-                    pass
+                    pass  # the client gave up (a time-out test)
 
             def do_GET(self) -> None:  # noqa: N802
                 self._serve("GET")

@@ -1,10 +1,11 @@
 """Alerts: a dyad whose cooperation shifts against its own past, a new material conflict of a watched actor.
 
 The shift test is `analytics.shifts` (a two-proportion z-test of the cooperation share of a period
-against every earlier period); a shift alerts when its period holds events that were just ingested.
-Each alert is stored in `watch_alerts` before it is sent and marked delivered after, so a restart
-neither forgets an alert nor raises it twice (a crash between sending and marking sends it again).
-"""
+against every earlier period); a pair's new events put its shifts from their earliest period on to
+the test (a late article changes the baseline of the periods after it). Each alert is stored in
+`watch_alerts` together with the outcomes of the pages that raised it, before it is sent, and is
+marked delivered after, so a restart neither forgets an alert nor raises it twice (a crash between
+sending and marking sends it again)."""
 
 from __future__ import annotations
 
@@ -17,10 +18,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any, TextIO
 
+import duckdb
+
 from ..analytics import PERIODS, shifts
 from ..store import Store
 
-__all__ = ["Alert", "AlertEvent", "AlertRules", "RulesError", "deliver", "find_alerts", "load_rules", "remember"]
+__all__ = ["Alert", "AlertEvent", "AlertRules", "RulesError", "deliver", "find_alerts", "load_rules", "remember",
+           "store_alerts"]
 
 
 class RulesError(ValueError):
@@ -160,15 +164,17 @@ def _conflicts(store: Store, rules: AlertRules, doc_ids: list[str]) -> list[Aler
 
 def _shifts(store: Store, rules: AlertRules, doc_ids: list[str]) -> list[Alert]:
     src, tgt, period = _key(rules.level, "source"), _key(rules.level, "target"), PERIODS[rules.by]
-    touched = {tuple(r) for r in store.con.execute(
-        f"""SELECT DISTINCT least({src}, {tgt}), greatest({src}, {tgt}), {period} FROM events
-            WHERE list_contains(?::VARCHAR[], doc_id) AND date IS NOT NULL""", [doc_ids]).fetchall()}
-    if not touched:
+    # A pair's new events change its period and the baseline of every later period: test those.
+    since = {(a, b): first for a, b, first in store.con.execute(
+        f"""SELECT least({src}, {tgt}), greatest({src}, {tgt}), min({period}) FROM events
+            WHERE list_contains(?::VARCHAR[], doc_id) AND date IS NOT NULL GROUP BY ALL""", [doc_ids]).fetchall()}
+    if not since:
         return []
     found = shifts(store, by=rules.by, min_events=rules.min_events, z=rules.z, level=rules.level)
     alerts = []
     for row in found.to_dict("records"):
-        if (row["a"], row["b"], row["period"]) not in touched:
+        first = since.get((row["a"], row["b"]))
+        if first is None or row["period"] < first:
             continue
         rows = store.con.execute(f"""SELECT {', '.join(_EVENT_FIELDS)} FROM events
             WHERE modality = 'asserted' AND {period} = ?
@@ -204,14 +210,21 @@ def remember(store: Store, alerts: Sequence[Alert]) -> int:
     if not alerts:
         return 0
     with store.transaction() as con:
-        known = {r[0] for r in con.execute("SELECT alert_id FROM watch_alerts WHERE list_contains(?::VARCHAR[], "
-                                           "alert_id)", [[a.alert_id for a in alerts]]).fetchall()}
-        new = [a for a in alerts if a.alert_id not in known]
-        for a in new:
-            body = {**a.to_dict(), "raised_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
-            con.execute("INSERT INTO watch_alerts VALUES (?, ?, current_timestamp, false, ?)",
-                        [a.alert_id, a.kind, json.dumps(body, ensure_ascii=False)])
-            known.add(a.alert_id)
+        return store_alerts(con, alerts)
+
+
+def store_alerts(con: duckdb.DuckDBPyConnection, alerts: Sequence[Alert]) -> int:
+    """`remember` within the caller's transaction."""
+    if not alerts:
+        return 0
+    known = {r[0] for r in con.execute("SELECT alert_id FROM watch_alerts WHERE list_contains(?::VARCHAR[], "
+                                       "alert_id)", [[a.alert_id for a in alerts]]).fetchall()}
+    new = [a for a in alerts if a.alert_id not in known]
+    for a in new:
+        body = {**a.to_dict(), "raised_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+        con.execute("INSERT INTO watch_alerts VALUES (?, ?, current_timestamp, false, ?)",
+                    [a.alert_id, a.kind, json.dumps(body, ensure_ascii=False)])
+        known.add(a.alert_id)
     return len(new)
 
 

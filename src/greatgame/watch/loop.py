@@ -2,7 +2,7 @@
 
 A round: check each source (conditionally) and remember the pages it lists that are new, as
 pending; then fetch pending pages a chunk at a time, ingest each chunk, and record what came of
-every page; then raise the alerts the new documents give rise to.
+every page together with the alerts its new documents raise; then send the alerts.
 
 Crash safety: a page's document id comes from its canonical URL, and a page whose document is
 stored is never fetched again, so a kill -9 between storing a chunk and recording its pages
@@ -30,9 +30,9 @@ from .state import (
     add_pending,
     due_urls,
     get_source,
-    record_outcomes,
     save_source,
     url_doc_id,
+    write_outcomes,
 )
 
 __all__ = ["RoundReport", "WatchOptions", "parse_interval", "run_round", "watch"]
@@ -139,9 +139,21 @@ def _page_sources(store: Store, sources: Sequence[str]) -> list[str]:
     return [r[0] for r in rows]
 
 
+def _settle(store: Store, rules: alerting.AlertRules, outcomes: list[Outcome], doc_ids: list[str]) -> int:
+    """Record pages' outcomes and the alerts their new documents raise in one transaction; new alerts.
+
+    A crash before it leaves the pages pending, so the next round finds their documents stored and
+    settles them then; a crash after it has both. Alerts are thus neither lost nor raised twice.
+    """
+    found = alerting.find_alerts(store, rules, doc_ids)
+    with store.transaction() as con:
+        write_outcomes(con, outcomes)
+        return alerting.store_alerts(con, found)
+
+
 def _ingest_chunk(store: Store, chunk: list[Entry], fetcher: Fetcher, settings: Settings, runner: Any,
-                  report: RoundReport, log: Callable[[str], None]) -> list[str]:
-    """Fetch, ingest and record one chunk of pages; the ids of the documents stored."""
+                  rules: alerting.AlertRules, report: RoundReport, log: Callable[[str], None]) -> None:
+    """Fetch, ingest and settle one chunk of pages."""
     pages: list[Page] = [page_document(e, r) for e, r in zip(chunk, fetcher.get_many([e.url for e in chunk]),
                                                                  strict=True)]
     report.fetched += len(pages)
@@ -167,12 +179,11 @@ def _ingest_chunk(store: Store, chunk: list[Entry], fetcher: Fetcher, settings: 
                 rows.append(Outcome(p.url, "duplicate", "the same text is stored under another document",
                                     None, p.publisher))
                 report.duplicates += 1
-        record_outcomes(store, rows)
+        report.alerts += _settle(store, rules, rows, sorted(stored))
     finally:
         store.disconnect()
     report.ingested += summary.documents
     report.events += summary.events
-    return sorted(stored)
 
 
 def run_round(store: Store, sources: Sequence[str], settings: Settings, options: WatchOptions,
@@ -191,17 +202,13 @@ def run_round(store: Store, sources: Sequence[str], settings: Settings, options:
                    for e in due_urls(store, src, options.max_new, options.max_attempts)]
             # Pages stored by a run that died before recording them: record them, do not fetch them.
             recovered = stored_ids(store, [url_doc_id(e.url) for e in due])
-            record_outcomes(store, [Outcome(e.url, "ingested", doc_id=url_doc_id(e.url))
-                                    for e in due if url_doc_id(e.url) in recovered])
-        new_ids = list(recovered)
+            report.alerts += _settle(store, rules, [Outcome(e.url, "ingested", doc_id=url_doc_id(e.url))
+                                                    for e in due if url_doc_id(e.url) in recovered], sorted(recovered))
         todo = [e for e in due if url_doc_id(e.url) not in recovered]
         size = max(1, settings.batch_size)
         for i in range(0, len(todo), size):
-            new_ids += _ingest_chunk(store, todo[i:i + size], fetcher, settings, runner, report, log)
-        with store.connected():
-            found = alerting.find_alerts(store, rules, new_ids)
-            report.alerts = alerting.remember(store, found)
-        alerting.deliver(store, rules, log, alert_stream)
+            _ingest_chunk(store, todo[i:i + size], fetcher, settings, runner, rules, report, log)
+        alerting.deliver(store, rules, log, alert_stream)  # also what a run that died left unsent
     finally:
         fetcher.close()
         store.reconnect()

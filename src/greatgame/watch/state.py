@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+import duckdb
 import pyarrow as pa
 
 from ..store import Store
@@ -29,6 +30,7 @@ __all__ = [
     "save_source",
     "source_health",
     "url_doc_id",
+    "write_outcomes",
 ]
 
 OUTCOMES = ("pending", "ingested", "duplicate", "skipped", "failed")
@@ -150,9 +152,14 @@ _NO_MORE_TRIES = 1_000_000
 
 def record_outcomes(store: Store, outcomes: Sequence[Outcome]) -> None:
     """Record what came of pages, in one transaction."""
-    if not outcomes:
-        return
-    with store.transaction() as con:
+    if outcomes:
+        with store.transaction() as con:
+            write_outcomes(con, outcomes)
+
+
+def write_outcomes(con: duckdb.DuckDBPyConnection, outcomes: Sequence[Outcome]) -> None:
+    """Record what came of pages within the caller's transaction."""
+    if outcomes:
         con.executemany("""UPDATE watch_urls SET outcome = ?, reason = ?, doc_id = coalesce(?, doc_id),
                 publisher = coalesce(?, publisher), last_tried = current_timestamp,
                 attempts = CASE WHEN ? THEN greatest(attempts + 1, ?) ELSE attempts + 1 END

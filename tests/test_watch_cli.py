@@ -148,3 +148,17 @@ def test_watch_killed_mid_run_loses_and_repeats_nothing(server: FixtureServer, t
     # Alerts of documents stored before the kill are raised after it; none is written twice.
     assert sorted(lines) == sorted(r[0] for r in stored) == sorted(f"conflict:{e[0]}" for e in conflicts)
     assert len(conflicts) >= n - 2
+
+
+@pytest.mark.slow
+def test_watch_codes_a_round_on_a_local_dask_cluster(server: FixtureServer, tmp_path: Path) -> None:
+    urls = serve_articles(server, five_articles())
+    db = tmp_path / "w.duckdb"
+    res = run_cli("watch", server.url("/feed.xml"), "--db", str(db), "--once", "--scheduler", "local",
+                  "--workers", "2", "--host-delay", "0")
+    assert res.returncode == 0, res.stderr
+    assert res.stderr.startswith("greatgame: coding on the Dask scheduler at tcp://127.0.0.1:")
+    with Store.open(db, read_only=True) as s:
+        stored = {r[0]: r[1] for r in s.con.execute("SELECT doc_id, url FROM documents").fetchall()}
+    assert stored == {url_doc_id(u): u for u in urls}
+    assert not Path(f"{db}.watch").exists()  # the round's staging file went with the round

@@ -5,17 +5,16 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import duckdb
 import pytest
 from conftest import shared_path
+from crash_checks import committed_documents, whole_documents
 
 from greatgame.ingest import Progress, ingest
 from greatgame.inputs import read_inputs
@@ -145,23 +144,6 @@ def ingest_command(db: Path, corpus: Path) -> list[str]:
             "--config", str(config)]
 
 
-def committed_documents(db: Path) -> int:
-    """Documents committed so far by a running ingest, read from a copy (the writer holds the lock)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp) / "copy.duckdb"
-        try:
-            for suffix in ("", ".wal"):
-                if Path(f"{db}{suffix}").exists():
-                    shutil.copyfile(f"{db}{suffix}", f"{copy}{suffix}")
-            con = duckdb.connect(str(copy))
-            try:
-                return int(con.execute("SELECT count(*) FROM documents").fetchall()[0][0])
-            finally:
-                con.close()
-        except (OSError, duckdb.Error):
-            return 0  # not created yet, or copied in the middle of a write: ask again
-
-
 def kill_after_next_commit(db: Path, corpus: Path, stored: int) -> None:
     """Start an ingest, wait until it has committed a batch beyond `stored` documents, SIGKILL it and its workers."""
     proc = subprocess.Popen(ingest_command(db, corpus), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -175,18 +157,6 @@ def kill_after_next_commit(db: Path, corpus: Path, stored: int) -> None:
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
     assert proc.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
-
-
-def whole_documents(db: Path) -> int:
-    """The number of stored documents, checking that each holds exactly its own events."""
-    with Store.open(db, read_only=True) as s:
-        torn = s.one("SELECT count(*) FROM documents d WHERE events <> "
-                     "(SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id)")[0]
-        orphans = s.one("SELECT count(*) FROM events WHERE doc_id NOT IN (SELECT doc_id FROM documents)")[0]
-        in_batches = s.one("SELECT coalesce(sum(documents), 0) FROM batches")[0]
-        docs = s.stats()["documents"]
-    assert (torn, orphans, in_batches) == (0, 0, docs)
-    return docs
 
 
 def snapshot(db: Path) -> tuple[dict, list[tuple]]:

@@ -17,6 +17,7 @@ from greatgame.model import Document
 from greatgame.pipeline import DocResult
 from greatgame.server import create_app
 from greatgame.settings import Settings
+from greatgame.store import SCHEMA_VERSION
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +74,7 @@ def ids(resp) -> list[str]:
 
 def test_health_reports_ok(client: TestClient, db: Path) -> None:
     assert client.get("/api/health").json() == {"status": "ok", "version": "0.1.0", "db": str(db),
-                                                "schema_version": 2}
+                                                "schema_version": SCHEMA_VERSION}
 
 
 def test_health_without_a_store_is_503(tmp_path: Path) -> None:
@@ -413,7 +414,7 @@ def test_openapi_describes_every_route_with_a_summary(client: TestClient) -> Non
     spec = client.get("/openapi.json").json()
     paths = spec["paths"]
     assert set(paths) == {"/api/health", "/api/meta", "/api/stats", "/api/actors", "/api/events", "/api/dyads",
-                          "/api/network", "/api/shifts", "/api/code"}
+                          "/api/network", "/api/shifts", "/api/code", "/api/sources", "/api/alerts"}
     for path, ops in paths.items():
         for method, op in ops.items():
             assert op.get("summary"), f"{method.upper()} {path} has no summary"

@@ -14,12 +14,13 @@ from fixtures_server import write_fixture_store
 from greatgame.server import create_app
 
 STATIC = Path(__file__).resolve().parents[2] / "src" / "greatgame" / "server" / "static"
-IMPORT = re.compile(r'^import\s+\{[^}]*\}\s+from\s+"(\./[\w./-]+\.js)";', re.M)
+IMPORT = re.compile(r'^import\s+(?:\{[^}]*\}\s+from\s+)?"(\.\/[\w./-]+\.js)";', re.M)
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
-    return TestClient(create_app(write_fixture_store(tmp_path_factory.mktemp("static") / "fixture.duckdb")))
+    return TestClient(create_app(write_fixture_store(tmp_path_factory.mktemp("static") / "fixture.duckdb")),
+                      base_url="http://127.0.0.1")
 
 
 def test_dashboard_page_loads_its_entry_module_under_a_csp_that_allows_it(client):

@@ -26,7 +26,7 @@ def test_api_conforms_to_its_schema(tmp_path: Path) -> None:
     with running_server(db, max_code_bytes=2_000) as url:
         schema = schemathesis.openapi.from_url(url + "/openapi.json")
         operations = [op.ok() for op in schema.get_all_operations()]
-        assert len(operations) == 9
+        assert len(operations) == 11
         for operation in operations:
 
             @given(case=operation.as_strategy())

@@ -30,6 +30,7 @@ from ..model import MODALITIES, Document, InputError
 from ..settings import Settings
 from .errors import ApiError, install_error_handlers
 from .routes_data import PERIODS, StoreDep, register_data_routes
+from .watch_routes import router as watch_router
 from .security import Guard, JsonTooDeep, document_errors, loads_bounded
 
 __all__ = ["DEFAULT_MAX_CODE_BYTES", "ApiError", "create_app"]
@@ -223,6 +224,7 @@ def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None
         return store.stats()
 
     register_data_routes(app)
+    app.include_router(watch_router)
 
     @app.post("/api/code", summary="Code a pasted text or an uploaded file without storing it",
               openapi_extra=_CODE_BODY)

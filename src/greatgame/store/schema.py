@@ -4,7 +4,7 @@ from __future__ import annotations
 
 __all__ = ["EVENT_COLUMNS", "EVENT_NAMES", "EVENT_ORDER", "MIGRATIONS", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _ACTOR_FIELDS = ("text", "start", "end", "code", "country", "sector", "name")
 
@@ -95,6 +95,41 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     ),
     # How much of an event's date the text gave (day, month, year); events stored before it keep NULL.
     2: ("ALTER TABLE events ADD COLUMN date_precision VARCHAR",),
+    # `greatgame watch`: the feeds it polls, every page URL it has seen, and the alerts it raised.
+    3: (
+        """CREATE TABLE watch_sources (
+            url VARCHAR PRIMARY KEY,
+            kind VARCHAR,                   -- feed | sitemap | sitemapindex
+            parent VARCHAR,                 -- the sitemap index that listed it
+            etag VARCHAR,
+            last_modified VARCHAR,
+            last_checked TIMESTAMP,
+            last_status INTEGER,
+            last_error VARCHAR,
+            last_ok TIMESTAMP,
+            last_items INTEGER,
+            last_new INTEGER,
+            checks INTEGER NOT NULL DEFAULT 0,
+            failures INTEGER NOT NULL DEFAULT 0)""",
+        """CREATE TABLE watch_urls (
+            url VARCHAR PRIMARY KEY,        -- canonical page URL
+            source VARCHAR,
+            outcome VARCHAR NOT NULL,       -- pending | ingested | duplicate | skipped | failed
+            reason VARCHAR,
+            doc_id VARCHAR,
+            title VARCHAR,
+            date DATE,
+            publisher VARCHAR,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            first_seen TIMESTAMP NOT NULL,
+            last_tried TIMESTAMP)""",
+        """CREATE TABLE watch_alerts (
+            alert_id VARCHAR PRIMARY KEY,
+            kind VARCHAR NOT NULL,          -- shift | conflict
+            raised_at TIMESTAMP NOT NULL,
+            delivered BOOLEAN NOT NULL,
+            body VARCHAR NOT NULL)""",
+    ),
 }
 
 EVENT_NAMES = _EVENT_NAMES

@@ -9,6 +9,7 @@ import { drawNetwork, loadNetwork, onNetworkClick } from "./js/network.js";
 import { codeArticle } from "./js/paste.js";
 import { code, PAGE, readHash, setActorName, state, writeHash } from "./js/state.js";
 import { loadTimeline } from "./js/timeline.js";
+import "./js/watch.js"; // the sources and alerts panel wires itself
 
 function selectDyad(a, b) {
   state.dyad = [a, b];

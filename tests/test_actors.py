@@ -119,3 +119,10 @@ def test_actors_us_state_is_not_the_country_georgia(coder):
     # a US state's governor is of the United States: the clause's place (Atlanta) says which
     assert mentions(coder, "Georgia's governor signed the state budget in Atlanta.") == [
         ("Georgia's governor", "USAGOV")]
+
+
+def test_aimed_at_is_a_target_not_a_place(coder):
+    """ "fired ... at Russia" aims at Russia; "met at Moscow" says where (issue 12)."""
+    res = coder.code(Document(id="t", text="The United States fired anti-aircraft batteries at Russia. Putin met "
+                              "Obama at Moscow.", date="2014-10-10"))
+    assert [m.text for m in res.mentions] == ["The United States", "Russia", "Putin", "Obama"]

@@ -110,3 +110,39 @@ def test_context_names_match_across_line_breaks(coder):
 ])
 def test_context_dateline_gives_the_country(coder, text, expected):
     assert resolved(coder, text) == expected
+
+
+def test_context_relational_bodies_are_not_the_state_that_names_them(coder):
+    """ "U.S. allies", "its trading partners", "Sudan's creditors" are other states: no country."""
+    text = ("U.S. allies in Europe criticised Japan. Britain and its trading partners met. "
+            "Sudan's creditors met in Paris.")
+    got = resolved(coder, text, "1987-03-10")
+    assert ("U.S. allies", "---GOV", None) in got
+    assert ("trading partners", "---GOV", None) in got
+    assert ("Sudan's creditors", "---BUS", None) in got
+    assert ("Britain", "GBR", None) in got
+
+
+def test_context_groups_of_states_are_actors_of_no_country(coder):
+    text = "The industrial countries and developing nations agreed with Japan. EC member states met."
+    got = resolved(coder, text, "1987-03-10")
+    assert ("countries", "---GOV", None) in got
+    assert ("nations", "---GOV", None) in got
+    assert ("Japan", "JPN", None) in got
+
+
+def test_context_bare_party_names(coder):
+    """ "Democrats" alone is the US party where the story names the US or no country dominates; a party
+    of the same name elsewhere takes its country from the text."""
+    got = resolved(coder, "Democrats in Congress criticised Reagan. Christian Democrats in Bonn criticised Kohl.",
+                   "1987-03-10")
+    assert got[0] == ("Democrats", "USAPTY", "document")
+    assert ("Christian Democrats", "DEUPTY", "context") in got
+    assert not any(t == "Christian Democrats" and c.startswith("USA") for t, c, _ in got)
+
+
+def test_context_us_economic_councils_are_american(coder):
+    text = "Beryl Sprinkel, chairman of the president's council of economic advisors, said Japan must act."
+    got = resolved(coder, text, "1987-03-10")
+    assert got[:2] == [("Beryl Sprinkel", "USA", "context"),
+                       ("president's council of economic advisors", "USAGOV", "document")]

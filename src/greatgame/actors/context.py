@@ -43,7 +43,11 @@ _CLAUSE_PREPS = {"in", "at", "inside", "near", "outside"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "LEG", "JUD", "SPY", "INS", "PTY", "LAB"}
 # Plural or generic heads that name several states' governments: never the document's country.
 _MANY = {"governments", "countries", "nations", "states", "diplomats", "allies", "creditors", "donors",
-         "members", "powers", "ministers", "leaders"}
+         "members", "powers", "ministers", "leaders", "partners", "neighbours", "neighbors", "friends"}
+# Heads that name other states by their relation to the one that modifies them: "U.S. allies", "Japan's
+# trading partners" are not the United States or Japan.
+RELATIONAL = {"allies", "ally", "partners", "neighbours", "neighbors", "friends", "creditors", "adversaries",
+              "rivals", "foes", "enemies"}
 # Words that make a body any state's, or another's than the document's: "foreign banks", "their government".
 _UNSPECIFIC = {"foreign", "western", "international", "other", "overseas", "allied", "world", "multinational",
                "their", "your", "both", "several", "many", "some", "all", "each"}
@@ -193,6 +197,14 @@ def _sector_only(rm: ResolvedMention) -> bool:
             and (m.code is None or m.code.startswith("---")))
 
 
+def _relational(rm: ResolvedMention, parsed: Parsed) -> bool:
+    """ "U.S. allies", "Japan's trading partners": a body of states named by a state they are not."""
+    m = rm.mention
+    if m.kind != "agent" or m.country is None or rm.source != "dictionary" or rm.is_location:
+        return False
+    return parsed.sentences[rm.sentence].doc[rm.head].lower_ in RELATIONAL
+
+
 def _unplaced_person(rm: ResolvedMention) -> bool:
     m = rm.mention
     return m.kind == "person" and m.country is None and m.code is None and rm.source != "pair"
@@ -223,6 +235,10 @@ def fill_countries(parsed: Parsed, links: Links, gazetteer: Gazetteer, dictionar
     counts = country_counts(found, links)
     dominant = dominant_country(counts)
     dateline = dateline_country(parsed.doc.text, gazetteer)
+    for k, rm in enumerate(found):
+        if _relational(rm, parsed):
+            m = rm.mention
+            found[k] = replace(rm, mention=replace(m, country=None, code=actor_code(None, m.sector), name=None))
     for _ in range(2):  # a second round for phrases whose country was only filled in the first
         for k, rm in enumerate(found):
             if rm.mention.country is not None:
@@ -246,6 +262,8 @@ def _sector_country(ctx: _Context, k: int, links: Links, counts: Counter, domina
                     dateline: str | None, home: dict[str, str]) -> tuple[str | None, str | None]:
     found = links.mentions
     rm = found[k]
+    if ctx.parsed.sentences[rm.sentence].doc[rm.head].lower_ in RELATIONAL:
+        return None, None  # "its allies", "Western creditors": other states, whoever they are
     owner = links.possessor.get(k)
     if owner is not None and found[owner].country:
         return found[owner].country, "context"

@@ -38,6 +38,9 @@ def _linked(rm: ResolvedMention, root: ResolvedMention) -> ResolvedMention | Non
 # Prepositions after which a place name says where something happened, not who acted.
 LOCATION_PREPS = {"in", "at", "near", "into", "across", "outside", "off", "around", "throughout", "inside",
                   "along", "within", "over"}
+# Verbs whose "at" names what they aim at, not where: "fired missiles at Russia", "lashed out at Japan".
+AIMING_VERBS = {"fire", "shoot", "aim", "launch", "hurl", "throw", "lob", "point", "direct", "target", "strike",
+                "lash", "swipe", "jab", "rail", "snipe", "hit", "level", "wag", "shout", "yell", "scream", "glare"}
 _NP_DEPS = {"compound", "amod", "flat", "nmod", "nummod"}
 _NER_ACTOR = {"PERSON": "person", "ORG": "group", "NORP": "group"}
 # Wire services named in datelines ("MOSCOW (Reuters) -") report events; they are not actors in them.
@@ -167,7 +170,10 @@ class ActorRecognizer:
             return False
         while tok.dep_ in ("compound", "conj") and tok.head.i != tok.i:
             tok = tok.head
-        return tok.dep_ == "pobj" and tok.head.lower_ in LOCATION_PREPS
+        if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATION_PREPS:
+            return False
+        prep = tok.head
+        return not (prep.lower_ == "at" and prep.head.lemma_.lower() in AIMING_VERBS)
 
     def _head(self, span: Span, actorish: set[int]) -> Token:
         """The head of the noun phrase the matched words belong to, if that phrase names an actor."""

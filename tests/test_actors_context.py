@@ -142,7 +142,26 @@ def test_context_bare_party_names(coder):
 
 
 def test_context_us_economic_councils_are_american(coder):
-    text = "Beryl Sprinkel, chairman of the president's council of economic advisors, said Japan must act."
+    text = ("Beryl Sprinkel, chairman of the president's council of economic advisors, said Japan must act. "
+            "The Council of Economic Advisers and USAID met Japanese officials.")
     got = resolved(coder, text, "1987-03-10")
-    assert got[:2] == [("Beryl Sprinkel", "USA", "context"),
-                       ("president's council of economic advisors", "USAGOV", "document")]
+    assert got[0] == ("Beryl Sprinkel", "USAGOV", None)
+    assert ("The Council of Economic Advisers", "USAGOV", None) in got and ("USAID", "USAGOV", None) in got
+
+
+def test_context_a_thing_the_body_modifies_says_whose(coder):
+    """ "Syrian government missiles", "stormed a police headquarters in eastern Afghanistan"."""
+    got = resolved(coder, "Syrian government missiles have struck a rebel-held area near the frontier.", None)
+    assert ("government", "SYRGOV", "context") in got
+    got = resolved(coder, "Taliban attackers stormed a regional police headquarters in eastern Afghanistan.", None)
+    assert ("police", "AFGCOP", "context") in got
+
+
+@pytest.mark.parametrize("text,code", [
+    ("KABUL: The police arrested two men.", "AFGCOP"),
+    ("Lucknow: The state police arrested two men.", "INDCOP"),
+    ("Iran-allied rebels said the police arrested two men.", "---COP"),
+])
+def test_context_datelines_with_a_colon_or_in_title_case(coder, text, code):
+    got = resolved(coder, text, None)
+    assert [c for t, c, _ in got if t.lower().endswith("police")] == [code]

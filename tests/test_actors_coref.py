@@ -28,7 +28,7 @@ def test_coref_surname_and_mr_link_to_the_last_full_mention(coder):
     assert resolved(coder, text) == [
         (FUNARO, "BRAGOV", None, None),
         ("U.S. Treasury Secretary James Baker", "USAGOV", None, None),
-        ("Funaro", "BRAGOV", (0, 39), "mention"),
+        ("Funaro", "BRAGOV", (0, 39), None),  # the leader tables name him: his own words give the country
         ("Baker", "USAGOV", (44, 79), "mention"),
         ("Brazil", "BRA", None, None),
     ]
@@ -41,7 +41,7 @@ def test_coref_a_name_whose_person_has_no_country_is_not_made_a_mention(coder):
         (FUNARO, "BRAGOV", None, None),
         ("central bank president Francisco Gros", "---GOV", None, None),
         ("French officials", "FRAGOV", None, None),
-        ("Funaro", "BRAGOV", (0, 39), "mention"),  # found by the recogniser, linked
+        ("Funaro", "BRAGOV", (0, 39), None),  # found by the recogniser (leader tables), linked
         ("Washington", "USAGOV", None, None),  # "Gros": a link to no country would code nothing
     ]
 

@@ -56,7 +56,12 @@ _UNSPECIFIC = {"foreign", "western", "international", "other", "overseas", "alli
 DOMINANT_MIN = 3
 DOMINANT_RATIO = 2.0
 # "WASHINGTON, March 2 -", "MOSCOW (Reuters) -": a dateline's place before the first dash.
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)\s*(?:,[^\n-]{0,30})?\s*(?:\([^)]{1,30}\))?\s*[-\u2013\u2014]")
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)\s*(?:,[^\n-]{0,30})?\s*(?:\([^)]{1,30}\))?"
+                       r"\s*(?:[-\u2013\u2014]|:\s)")
+# "Lucknow: The state government ...", "Cebu City--Police ...": a place in title case before a colon or a
+# spaced dash (not "Iran-allied group").
+_DATELINE_TITLE = re.compile(r"^\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s*(?:,[^\n:-]{0,30})?\s*(?:\([^)]{1,30}\))?"
+                             r"\s*(?::\s|--|\s[-\u2013\u2014]\s)")
 
 
 def country_counts(found: list[ResolvedMention], links: Links) -> Counter:
@@ -77,7 +82,7 @@ def dominant_country(counts: Counter) -> str | None:
 
 def dateline_country(text: str, gazetteer: Gazetteer) -> str | None:
     """The country of a dateline's place ("BEIRUT, March 3 -"), where the text opens with one."""
-    m = _DATELINE.match(text[:120])
+    m = _DATELINE.match(text[:120]) or _DATELINE_TITLE.match(text[:120])
     if not m:
         return None
     place = gazetteer.lookup(m.group(1).strip().title())
@@ -153,6 +158,10 @@ class _Context:
         inside = [sdoc[i] for i in range(rm.start, rm.end) if i != rm.head]
         # "The US commander in Iraq, General David Petraeus": an appositive is whom it stands beside
         beside = [head.head] if head.dep_ == "appos" else []
+        # "Syrian government missiles", "a police headquarters in eastern Afghanistan": the mention only
+        # modifies a thing; that thing's other modifiers and places say whose
+        if head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and not person:
+            beside += [t for t in _phrase_tokens(head.head) if not rm.start <= t.i < rm.end]
         for tok in inside + beside + _phrase_tokens(head, _PERSON_DEPS if person else _PHRASE_DEPS):
             c = self._country_at(tok, rm.sentence, k)
             if c:
@@ -162,9 +171,12 @@ class _Context:
     def clause_country(self, k: int) -> str | None:
         rm = self.found[k]
         sdoc = self.parsed.sentences[rm.sentence].doc
-        if sdoc[rm.head].dep_ not in ("nsubj", "nsubjpass", "dobj", "agent", "pobj"):
+        head = sdoc[rm.head]
+        while head.dep_ == "compound" and head.head.i != head.i:  # "stormed a police headquarters in X"
+            head = head.head
+        if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "agent", "pobj"):
             return None
-        for tok in _clause_places(sdoc[rm.head]):
+        for tok in _clause_places(head):
             for sp in self.parsed.sentences[rm.sentence].places:
                 if sp.start <= tok.i < sp.end:
                     return self._place_country(sp)

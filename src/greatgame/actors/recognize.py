@@ -216,7 +216,10 @@ class ActorRecognizer:
                 return None
         if e.ambiguity == "us_state":
             nxt = span.doc[span.end].text if span.end < len(span.doc) else ""
-            cued = any(w in doc.text for w in _US_STATE_PLACES) or any(w in span.doc.text for w in _US_STATE_WORDS)
+            # the state's own words beside it ("Georgia's governor", "Washington Gov."), not any governor
+            # in the sentence ("Nicaragua's central bank governor ... Washington")
+            near = {t.text for t in span.doc[max(span.start - 4, 0):span.end + 4]}
+            cued = any(w in doc.text for w in _US_STATE_PLACES) or bool(near & _US_STATE_WORDS)
             if nxt in ("state", "State") or cued and not any(
                 w in doc.text for w in _GEORGIA_CUES | {"D.C.", "Beijing", "Moscow"}
             ):
@@ -352,13 +355,16 @@ class ActorRecognizer:
     def _conjoined_countries(self, group: list[Span], info: dict, doc: Document) -> list[tuple[Span, str]]:
         """The countries of "US and British activists": two or more nationalities joined by "and" that
         modify one body; empty for anything else (a person, one country, "Russia and its allies")."""
-        if info["kind"] not in ("agent", "state") or info["sector"] is None or info["code"] is None \
-                or info["code"].startswith("IGO"):
+        if info["kind"] not in ("agent", "state") or info["code"] is None or info["code"].startswith("IGO"):
             return []
         states = [(sp, self._state_entry(self._entries(sp), sp, doc)) for sp in group if sp.label_ == "ACTOR"]
         states = sorted(((sp, e) for sp, e in states if e is not None and e.sector is None and e.country),
                         key=lambda x: x[0].start)
-        if len(states) < 2 or not any(sp.root.dep_ == "conj" for sp, _ in states):
+        # "U.S.-Soviet talks", "the Canadian-U.S. pact": states joined by a hyphen are both parties
+        pairs = zip(states, states[1:], strict=False)
+        hyphen = any(b.start == a.end + 1 and a.doc[a.end].text == "-" for (a, _), (b, _) in pairs)
+        conj = info["sector"] is not None and any(sp.root.dep_ == "conj" for sp, _ in states)
+        if len(states) < 2 or not (hyphen or conj):
             return []
         first: dict[str, Span] = {}
         for sp, e in states:

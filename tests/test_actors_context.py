@@ -165,3 +165,21 @@ def test_context_a_thing_the_body_modifies_says_whose(coder):
 def test_context_datelines_with_a_colon_or_in_title_case(coder, text, code):
     got = resolved(coder, text, None)
     assert [c for t, c, _ in got if t.lower().endswith("police")] == [code]
+
+
+def test_context_a_seat_several_states_have_is_the_storys(coder):
+    """ "the Chancellery" is Austria's in a story about Austria that never names Germany; Germany's where it
+    does; "State House" takes the story's country."""
+    text = ("Austria's government met Hungary. Austrian officials said Vienna would act. "
+            "The Chancellery said the talks failed.")
+    assert resolved(coder, text)[-1] == ("The Chancellery", "AUTGOV", "document")
+    assert resolved(coder, "Germany's government met Hungary. The Chancellery said the talks failed.")[-1] == \
+        ("The Chancellery", "DEUGOV", None)
+    text = "Kenya's president met Uganda's. Kenyan officials said Nairobi would act. State House said talks failed."
+    assert resolved(coder, text)[-1] == ("State House", "KENGOV", "document")
+
+
+def test_context_us_departments_by_name(coder):
+    got = resolved(coder, "The U.S. Department of Education sued Harvard. The Department of State protested.")
+    assert ("The U.S. Department of Education", "USAGOV", None) in got
+    assert ("The Department of State", "USAGOV", None) in got

@@ -40,7 +40,9 @@ _PHRASE_PREPS = {"of", "in", "from", "at", "on"}
 _CLAUSE_PREPS = {"in", "at", "inside", "near", "outside"}
 # Sectors of bodies a state has (its own government, army, police, rebels); others (banks, media,
 # companies) are as often foreign as not, so they take a country only from their own phrase.
-STATE_SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "LEG", "JUD", "SPY", "INS", "PTY", "LAB"}
+# Civilians ("children", "villagers") are counted with them: people killed or arrested in a place are
+# mostly its own.
+STATE_SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "LEG", "JUD", "SPY", "INS", "PTY", "LAB", "CVL"}
 # Plural or generic heads that name several states' governments: never the document's country.
 _MANY = {"governments", "countries", "nations", "states", "diplomats", "allies", "creditors", "donors",
          "members", "powers", "ministers", "leaders", "partners", "neighbours", "neighbors", "friends"}
@@ -209,6 +211,26 @@ def _sector_only(rm: ResolvedMention) -> bool:
             and (m.code is None or m.code.startswith("---")))
 
 
+def _reseat(found: list[ResolvedMention], dictionary: ActorDictionary, counts: Counter,
+            dateline: str | None) -> None:
+    """ "the Chancellery", "the Majlis": a seat of power several states have is the one of the story's
+    country (its dateline, else the country it names most) where the text never names the table's."""
+    for k, rm in enumerate(found):
+        m = rm.mention
+        if m.kind != "state" or m.sector is None or rm.source != "dictionary" or m.country is None:
+            continue
+        entries = dictionary.lookup(m.text) + dictionary.lookup(m.text.removeprefix("The ").removeprefix("the "))
+        if not any(e.type in ("seat", "nickname") and e.ambiguity == "multi" for e in entries):
+            continue
+        own = counts.get(m.country, 0) - sum(1 for r in found if r.mention.text == m.text)
+        ranked = [c for c, _ in counts.most_common() if c != m.country]
+        other = dateline or (ranked[0] if ranked else None)
+        if other and other != m.country and own <= 0:
+            found[k] = replace(rm, mention=replace(m, country=other, code=actor_code(other, m.sector),
+                                                   name=dictionary.state_names.get(other, other),
+                                                   country_from="dateline" if dateline else "document"))
+
+
 def _relational(rm: ResolvedMention, parsed: Parsed) -> bool:
     """ "U.S. allies", "Japan's trading partners": a body of states named by a state they are not."""
     m = rm.mention
@@ -247,6 +269,7 @@ def fill_countries(parsed: Parsed, links: Links, gazetteer: Gazetteer, dictionar
     counts = country_counts(found, links)
     dominant = dominant_country(counts)
     dateline = dateline_country(parsed.doc.text, gazetteer)
+    _reseat(found, dictionary, counts, dateline)
     for k, rm in enumerate(found):
         if _relational(rm, parsed):
             m = rm.mention

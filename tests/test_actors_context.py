@@ -183,3 +183,11 @@ def test_context_us_departments_by_name(coder):
     got = resolved(coder, "The U.S. Department of Education sued Harvard. The Department of State protested.")
     assert ("The U.S. Department of Education", "USAGOV", None) in got
     assert ("The Department of State", "USAGOV", None) in got
+
+
+def test_context_a_group_that_lists_its_states_is_not_itself_an_actor(coder):
+    """ "the so-called A countries - Brazil, Argentina and Mexico": the listed states are the actors."""
+    text = ('Treasury Secretary James Baker held talks with the so-called "A" countries - Brazil, Argentina '
+            "and Mexico - who stand to suffer a deficit.")
+    got = resolved(coder, text, "1987-03-10")
+    assert [c for _, c, _ in got] == ["USAGOV", "BRA", "ARG", "MEX"]

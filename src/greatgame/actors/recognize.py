@@ -312,6 +312,9 @@ class ActorRecognizer:
             info = self._compose(group, head, doc)
             if info is None:
                 continue
+            if info["kind"] == "agent" and info["country"] is None and any(
+                    c.dep_ == "appos" and c.i in actorish for c in head.children):
+                continue  # "the A countries - Brazil, Argentina and Mexico": the states it lists are the actors
             toks = [i for sp in group for i in range(sp.start, sp.end)] + [hi]
             start, end = min(toks), max(toks) + 1
             if start > 0 and sdoc[start - 1].dep_ == "det" and sdoc[start - 1].head.i == hi:

@@ -8,7 +8,8 @@ Sentence gold. A gold actor with spans (plv_train) is found when a mention overl
 one with a CAMEO code (petr2_gsr) when a mention of the sentence has that code's country (or, for codes
 of no country such as ---REB, that sector). Right country: the found mention's country equals the gold
 code's first three letters (spans-only gold has no code, so only "found" is reported). Right sector: the
-gold code's sector (letters 4-6, where given) equals the mention's sector.
+gold code's sector (letters 4-6, where given) equals the mention's sector, or the mention has the gold
+code exactly (in IGOEUREEC or PSEREBHMSGOV letters 4-6 name a body, not a sector).
 
 Articles gold (`--articles`, stand-off, joined to `--texts`). Every source and target of every gold
 event of the split counts once per event side. Its mention is the recognised mention that overlaps the
@@ -66,7 +67,8 @@ def score(path: Path) -> dict:
                 right_country += bool(hit)
                 if sector:
                     n_sector += 1
-                    right_sector += any(m.sector == sector for m in hit)
+                    # the gold code exactly counts too: in IGOEUREEC or PSEREBHMSGOV letters 4-6 name a body
+                    right_sector += any(m.sector == sector or m.code == code for m in hit)
     out = {"gold": path.name, "actors": n, "found": round(found / n, 3) if n else None}
     if n_coded:
         out["right_country"] = round(right_country / n_coded, 3)

@@ -4,7 +4,9 @@ Reads the shared reference table people.tsv (../shared/reference/actors/, see it
 come from CountryInfo.140728.txt (Open Event Data Alliance 2014, MIT licence; see NOTICE):
 
 - every `<Leaders>` spell (heads of state and government, ~1960-2009), and
-- every `<Government>` spell (2003-2011) of a foreign or defence minister,
+- every `<Government>` spell (2003-2011) of a foreign, defence or finance minister or a central bank
+  governor, and every `<Government>` spell of the United States (cabinet officers, the Federal Reserve,
+  congressional leaders since the 1930s, from rulers.org through CountryInfo),
 
 leaving out rows from blocks the CountryInfo authors had commented out, rows without a country, names
 of one word, and people already in the hand-checked leaders.tsv (that stays the one source for
@@ -39,6 +41,9 @@ FOREIGN = re.compile(r"^(minister|secretary)( of| for)?( state for)? (foreign|ex
                      r"( and [a-z ]+)?$|^foreign (minister|secretary)$|^secretary of state$", re.I)
 DEFENCE = re.compile(r"^(minister|secretary)( of| for)? (national )?defen[cs]e( and [a-z ]+)?$"
                      r"|^defen[cs]e (minister|secretary)$|^secretary of defense$", re.I)
+FINANCE = re.compile(r"^(minister|secretary)( of| for)?( state for)? (finance|economy|economics|the economy"
+                     r"|economy and finance|economics and finance|finance and [a-z ]+)$|^finance minister$", re.I)
+CENTRAL_BANK = re.compile(r"^(governor|president), central bank$", re.I)
 GOVERNMENT_HEADS = ("prime minister", "premier", "chancellor", "head of government", "council of ministers",
                     "executive yuan", "cabinet chief", "chief minister", "government council")
 STATE_HEADS = ("president", "king", "queen", "emir", "head of state", "ruler", "sultan", "emperor",
@@ -64,7 +69,16 @@ def minister_role(role: str) -> str | None:
         return "foreign_minister"
     if DEFENCE.match(role):
         return "defence_minister"
+    if FINANCE.match(role):
+        return "finance_minister"
+    if CENTRAL_BANK.match(role):
+        return "central_bank_governor"
     return None
+
+
+def us_role(role: str) -> str:
+    """ "Chairman, board of governors, federal reserve" -> "chairman_board_of_governors_federal_reserve"."""
+    return "_".join(re.sub(r"[^a-z ]", " ", role.lower().replace(".", "")).split())
 
 
 def particles_lowered(name: str) -> str:
@@ -86,8 +100,10 @@ def forms(name: str, aliases: str) -> list[str]:
         words = form.split()
         if len(words) < 2 or words[0].lower() in TITLES or not form[0].isupper():
             continue
-        for f in (form, particles_lowered(form)):
-            if f not in out:
+        # "Clayton K. Yeutter" is written "Clayton Yeutter" as often: a form without middle initials
+        plain = " ".join([words[0], *(w for w in words[1:-1] if not re.fullmatch(r"[A-Z]\.", w)), words[-1]])
+        for f in (form, particles_lowered(form), plain):
+            if f not in out and len(f.split()) >= 2:
                 out.append(f)
     return out
 
@@ -122,16 +138,20 @@ def main() -> None:
                 role, part = leader_role(r["role"]), "<Leaders>"
             elif r["source"] == GOVERNMENT:
                 role, part = minister_role(r["role"]), "<Government>"
+                if role is None and r["country"] == "USA" and r["role"]:
+                    role = us_role(r["role"])
             else:
                 continue
-            if role is None or r["country"] not in isos or r["sector"] != "GOV":
+            if role is None or r["country"] not in isos or r["sector"] not in ("GOV", "LEG"):
+                continue
+            if r["sector"] == "LEG" and r["country"] != "USA":
                 continue
             names = forms(r["name"], r["aliases"])
             if not names or any(n.lower() in known for n in names):
                 continue
             key = (names[0], r["country"], role, r["start"], r["end"])
             aliases = "|".join(names[1:])
-            rows[key] = [names[0], aliases, r["country"], "GOV", role, r["start"], r["end"],
+            rows[key] = [names[0], aliases, r["country"], r["sector"], role, r["start"], r["end"],
                          SOURCE.format(part=part), ""]
     with (args.out / OUT.name).open("w", encoding="utf-8", newline="") as fh:
         fh.write("\t".join(["name", "aliases", "country", "sector", "role", "start", "end", "source", "note"]) + "\n")

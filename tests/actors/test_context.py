@@ -110,3 +110,78 @@ def test_context_names_match_across_line_breaks(coder):
 ])
 def test_context_dateline_gives_the_country(coder, text, expected):
     assert resolved(coder, text) == expected
+
+
+def test_context_relational_bodies_are_not_the_state_that_names_them(coder):
+    """ "Sudan's creditors", "its creditors" are other states' banks or governments: no country."""
+    got = resolved(coder, "Sudan's creditors met in Paris. Britain said its creditors would wait.", "1987-03-10")
+    assert got == [("Sudan's creditors", "---BUS", None), ("Britain", "GBR", None), ("creditors", "---BUS", None)]
+
+
+def test_context_groups_of_states_are_not_actors(coder):
+    """ "industrial countries", "U.S. allies" name no one party: as actors of no country they made events
+    between vague groups in unlabelled news, so they stay unrecognised and the named states are the actors."""
+    got = resolved(coder, "The industrial countries and U.S. allies agreed with Japan.", "1987-03-10")
+    assert got == [("U.S.", "USA", None), ("Japan", "JPN", None)]
+
+
+def test_context_bare_party_names(coder):
+    """ "Democrats" alone is the US party where the story names the US or no country dominates; a party
+    of the same name elsewhere takes its country from the text."""
+    got = resolved(coder, "Democrats in Congress criticised Reagan. Christian Democrats in Bonn criticised Kohl.",
+                   "1987-03-10")
+    assert got[0] == ("Democrats", "USAPTY", "document")
+    assert ("Christian Democrats", "DEUPTY", "context") in got
+    assert not any(t == "Christian Democrats" and c.startswith("USA") for t, c, _ in got)
+
+
+def test_context_us_economic_councils_are_american(coder):
+    text = ("Beryl Sprinkel, chairman of the president's council of economic advisors, said Japan must act. "
+            "The Council of Economic Advisers and USAID met Japanese officials.")
+    got = resolved(coder, text, "1987-03-10")
+    assert got[0] == ("Beryl Sprinkel", "USAGOV", None)
+    assert ("The Council of Economic Advisers", "USAGOV", None) in got and ("USAID", "USAGOV", None) in got
+
+
+def test_context_a_thing_the_body_modifies_says_whose(coder):
+    """ "Syrian government missiles", "stormed a police headquarters in eastern Afghanistan"."""
+    got = resolved(coder, "Syrian government missiles have struck a rebel-held area near the frontier.", None)
+    assert ("government", "SYRGOV", "context") in got
+    got = resolved(coder, "Taliban attackers stormed a regional police headquarters in eastern Afghanistan.", None)
+    assert ("police", "AFGCOP", "context") in got
+
+
+@pytest.mark.parametrize("text,code", [
+    ("KABUL: The police arrested two men.", "AFGCOP"),
+    ("Lucknow: The state police arrested two men.", "INDCOP"),
+    ("Iran-allied rebels said the police arrested two men.", "---COP"),
+])
+def test_context_datelines_with_a_colon_or_in_title_case(coder, text, code):
+    got = resolved(coder, text, None)
+    assert [c for t, c, _ in got if t.lower().endswith("police")] == [code]
+
+
+def test_context_a_seat_several_states_have_is_the_storys(coder):
+    """ "the Chancellery" is Austria's in a story about Austria that never names Germany; Germany's where it
+    does; "State House" takes the story's country."""
+    text = ("Austria's government met Hungary. Austrian officials said Vienna would act. "
+            "The Chancellery said the talks failed.")
+    assert resolved(coder, text)[-1] == ("The Chancellery", "AUTGOV", "document")
+    assert resolved(coder, "Germany's government met Hungary. The Chancellery said the talks failed.")[-1] == \
+        ("The Chancellery", "DEUGOV", None)
+    text = "Kenya's president met Uganda's. Kenyan officials said Nairobi would act. State House said talks failed."
+    assert resolved(coder, text)[-1] == ("State House", "KENGOV", "document")
+
+
+def test_context_us_departments_by_name(coder):
+    got = resolved(coder, "The U.S. Department of Education sued Harvard. The Department of State protested.")
+    assert ("The U.S. Department of Education", "USAGOV", None) in got
+    assert ("The Department of State", "USAGOV", None) in got
+
+
+def test_context_a_group_that_lists_its_states_is_not_itself_an_actor(coder):
+    """ "the so-called A countries - Brazil, Argentina and Mexico": the listed states are the actors."""
+    text = ('Treasury Secretary James Baker held talks with the so-called "A" countries - Brazil, Argentina '
+            "and Mexico - who stand to suffer a deficit.")
+    got = resolved(coder, text, "1987-03-10")
+    assert [c for _, c, _ in got] == ["USAGOV", "BRA", "ARG", "MEX"]

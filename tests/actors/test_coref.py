@@ -28,7 +28,7 @@ def test_coref_surname_and_mr_link_to_the_last_full_mention(coder):
     assert resolved(coder, text) == [
         (FUNARO, "BRAGOV", None, None),
         ("U.S. Treasury Secretary James Baker", "USAGOV", None, None),
-        ("Funaro", "BRAGOV", (0, 39), "mention"),
+        ("Funaro", "BRAGOV", (0, 39), None),  # the leader tables name him: his own words give the country
         ("Baker", "USAGOV", (44, 79), "mention"),
         ("Brazil", "BRA", None, None),
     ]
@@ -41,7 +41,7 @@ def test_coref_a_name_whose_person_has_no_country_is_not_made_a_mention(coder):
         (FUNARO, "BRAGOV", None, None),
         ("central bank president Francisco Gros", "---GOV", None, None),
         ("French officials", "FRAGOV", None, None),
-        ("Funaro", "BRAGOV", (0, 39), "mention"),  # found by the recogniser, linked
+        ("Funaro", "BRAGOV", (0, 39), None),  # found by the recogniser (leader tables), linked
         ("Washington", "USAGOV", None, None),  # "Gros": a link to no country would code nothing
     ]
 
@@ -138,3 +138,13 @@ def test_context_dominant_country_needs_a_clear_lead():
     assert dominant_country(Counter({"BRA": 10, "USA": 5, "FRA": 1})) == "BRA"
     assert dominant_country(Counter({"JPN": 10, "USA": 9})) is None  # two countries share the story
     assert dominant_country(Counter({"SUN": 2})) is None  # too few mentions to say
+
+
+def test_coref_bare_plural_links_to_the_last_body_of_that_kind(coder):
+    """ "Officials said ..." after "U.S. officials said ..." are those officials; a story about two countries
+    does not make them the other country's."""
+    res = coder.code(Document(id="t", text="U.S. officials said Japan must cut its surplus. Officials said Japan "
+                              "had promised to act. The officials said Tokyo must move.", date="1987-03-10"))
+    got = [(m.text, m.code, m.linked_to) for m in res.mentions]
+    assert got == [("U.S. officials", "USAGOV", None), ("Japan", "JPN", None), ("Officials", "USAGOV", (0, 14)),
+                   ("Japan", "JPN", None), ("The officials", "USAGOV", (0, 14)), ("Tokyo", "JPNGOV", None)]

@@ -107,3 +107,35 @@ def test_actors_us_state_is_not_the_country_georgia(coder):
     # a US state's governor is of the United States: the clause's place (Atlanta) says which
     assert mentions(coder, "Georgia's governor signed the state budget in Atlanta.") == [
         ("Georgia's governor", "USAGOV")]
+
+
+def test_aimed_at_is_a_target_not_a_place(coder):
+    """ "fired ... at Russia" aims at Russia; "met at Moscow" says where (issue 12)."""
+    res = coder.code(Document(id="t", text="The United States fired anti-aircraft batteries at Russia. Putin met "
+                              "Obama at Moscow.", date="2014-10-10"))
+    assert [m.text for m in res.mentions] == ["The United States", "Russia", "Putin", "Obama"]
+
+
+def test_states_joined_by_a_hyphen_are_both_parties(coder):
+    """ "the Canadian-U.S. pact", "U.S.-Israeli talks": each state is an actor (issue 12)."""
+    res = coder.code(Document(id="t", text="The Canadian-U.S. pact was signed. Yeutter spoke at a U.S.-Israeli "
+                              "trade meeting.", date="1987-03-10"))
+    got = [(m.text, m.code) for m in res.mentions]
+    assert got == [("Canadian-U.S.", "CAN"), ("U.S.", "USA"), ("U.S.", "USA"), ("Israeli", "ISR")]
+
+
+def test_washington_is_the_government_beside_another_states_governor(coder):
+    """A central bank governor elsewhere in the sentence does not make Washington the US state."""
+    got = mentions(coder, "Washington said it would not agree, a position described by Nicaragua's central bank "
+                          "governor as undemocratic.")
+    assert got[0] == ("Washington", "USAGOV")
+
+
+@pytest.mark.parametrize("text,date,code", [
+    ("Prime Minister Andrew Holness met President William Ruto.", "2024-03-10", ["JAMGOV", "KENGOV"]),
+    ("Clayton Yeutter met Karl Otto Poehl.", "1987-03-10", ["USAGOV", "DEUGOV"]),
+    ("Finance Minister Gustavo Petricioli met Hisham Nazer.", "1987-03-10", ["MEXGOV", "SAUGOV"]),
+])
+def test_leaders_of_the_tables_resolve(coder, text, date, code):
+    res = coder.code(Document(id="t", text=text, date=date))
+    assert [m.code for m in res.mentions] == code

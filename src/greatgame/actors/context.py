@@ -40,10 +40,16 @@ _PHRASE_PREPS = {"of", "in", "from", "at", "on"}
 _CLAUSE_PREPS = {"in", "at", "inside", "near", "outside"}
 # Sectors of bodies a state has (its own government, army, police, rebels); others (banks, media,
 # companies) are as often foreign as not, so they take a country only from their own phrase.
-STATE_SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "LEG", "JUD", "SPY", "INS", "PTY", "LAB"}
+# Civilians ("children", "villagers") are counted with them: people killed or arrested in a place are
+# mostly its own.
+STATE_SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "LEG", "JUD", "SPY", "INS", "PTY", "LAB", "CVL"}
 # Plural or generic heads that name several states' governments: never the document's country.
 _MANY = {"governments", "countries", "nations", "states", "diplomats", "allies", "creditors", "donors",
-         "members", "powers", "ministers", "leaders"}
+         "members", "powers", "ministers", "leaders", "partners", "neighbours", "neighbors", "friends"}
+# Heads that name other states by their relation to the one that modifies them: "U.S. allies", "Japan's
+# trading partners" are not the United States or Japan.
+RELATIONAL = {"allies", "ally", "partners", "neighbours", "neighbors", "friends", "creditors", "adversaries",
+              "rivals", "foes", "enemies"}
 # Words that make a body any state's, or another's than the document's: "foreign banks", "their government".
 _UNSPECIFIC = {"foreign", "western", "international", "other", "overseas", "allied", "world", "multinational",
                "their", "your", "both", "several", "many", "some", "all", "each"}
@@ -52,7 +58,12 @@ _UNSPECIFIC = {"foreign", "western", "international", "other", "overseas", "alli
 DOMINANT_MIN = 3
 DOMINANT_RATIO = 2.0
 # "WASHINGTON, March 2 -", "MOSCOW (Reuters) -": a dateline's place before the first dash.
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)\s*(?:,[^\n-]{0,30})?\s*(?:\([^)]{1,30}\))?\s*[-\u2013\u2014]")
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)\s*(?:,[^\n-]{0,30})?\s*(?:\([^)]{1,30}\))?"
+                       r"\s*(?:[-\u2013\u2014]|:\s)")
+# "Lucknow: The state government ...", "Cebu City--Police ...": a place in title case before a colon or a
+# spaced dash (not "Iran-allied group").
+_DATELINE_TITLE = re.compile(r"^\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s*(?:,[^\n:-]{0,30})?\s*(?:\([^)]{1,30}\))?"
+                             r"\s*(?::\s|--|\s[-\u2013\u2014]\s)")
 
 
 def country_counts(found: list[ResolvedMention], links: Links) -> Counter:
@@ -73,7 +84,7 @@ def dominant_country(counts: Counter) -> str | None:
 
 def dateline_country(text: str, gazetteer: Gazetteer) -> str | None:
     """The country of a dateline's place ("BEIRUT, March 3 -"), where the text opens with one."""
-    m = _DATELINE.match(text[:120])
+    m = _DATELINE.match(text[:120]) or _DATELINE_TITLE.match(text[:120])
     if not m:
         return None
     place = gazetteer.lookup(m.group(1).strip().title())
@@ -151,6 +162,10 @@ class _Context:
         inside = [sdoc[i] for i in range(rm.start, rm.end) if i != rm.head]
         # "The US commander in Iraq, General David Petraeus": an appositive is whom it stands beside
         beside = [head.head] if head.dep_ == "appos" else []
+        # "Syrian government missiles", "a police headquarters in eastern Afghanistan": the mention only
+        # modifies a thing; that thing's other modifiers and places say whose
+        if head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and not person:
+            beside += [t for t in _phrase_tokens(head.head) if not rm.start <= t.i < rm.end]
         for tok in inside + beside + _phrase_tokens(head, _PERSON_DEPS if person else _PHRASE_DEPS):
             c = self._country_at(tok, rm.sentence, k)
             if c:
@@ -160,9 +175,12 @@ class _Context:
     def clause_country(self, k: int) -> str | None:
         rm = self.found[k]
         sdoc = self.parsed.sentences[rm.sentence].doc
-        if sdoc[rm.head].dep_ not in ("nsubj", "nsubjpass", "dobj", "agent", "pobj"):
+        head = sdoc[rm.head]
+        while head.dep_ == "compound" and head.head.i != head.i:  # "stormed a police headquarters in X"
+            head = head.head
+        if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "agent", "pobj"):
             return None
-        for tok in _clause_places(sdoc[rm.head]):
+        for tok in _clause_places(head):
             for sp in self.places[rm.sentence]:
                 if sp.start <= tok.i < sp.end:
                     return self._place_country(sp)
@@ -193,6 +211,34 @@ def _sector_only(rm: ResolvedMention) -> bool:
     m = rm.mention
     return (m.country is None and m.sector is not None and rm.source != "pair" and not rm.is_location
             and (m.code is None or m.code.startswith("---")))
+
+
+def _reseat(found: list[ResolvedMention], dictionary: ActorDictionary, counts: Counter,
+            dateline: str | None) -> None:
+    """ "the Chancellery", "the Majlis": a seat of power several states have is the one of the story's
+    country (its dateline, else the country it names most) where the text never names the table's."""
+    for k, rm in enumerate(found):
+        m = rm.mention
+        if m.kind != "state" or m.sector is None or rm.source != "dictionary" or m.country is None:
+            continue
+        entries = dictionary.lookup(m.text) + dictionary.lookup(m.text.removeprefix("The ").removeprefix("the "))
+        if not any(e.type in ("seat", "nickname") and e.ambiguity == "multi" for e in entries):
+            continue
+        own = counts.get(m.country, 0) - sum(1 for r in found if r.mention.text == m.text)
+        ranked = [c for c, _ in counts.most_common() if c != m.country]
+        other = dateline or (ranked[0] if ranked else None)
+        if other and other != m.country and own <= 0:
+            found[k] = replace(rm, mention=replace(m, country=other, code=actor_code(other, m.sector),
+                                                   name=dictionary.state_names.get(other, other),
+                                                   country_from="dateline" if dateline else "document"))
+
+
+def _relational(rm: ResolvedMention, parsed: Parsed) -> bool:
+    """ "U.S. allies", "Japan's trading partners": a body of states named by a state they are not."""
+    m = rm.mention
+    if m.kind != "agent" or m.country is None or rm.source != "dictionary" or rm.is_location:
+        return False
+    return parsed.sentences[rm.sentence].doc[rm.head].lower_ in RELATIONAL
 
 
 def _unplaced_person(rm: ResolvedMention) -> bool:
@@ -228,6 +274,11 @@ def fill_countries(parsed: Parsed, places: tuple[tuple[Span, ...], ...], links: 
     counts = country_counts(found, links)
     dominant = dominant_country(counts)
     dateline = dateline_country(parsed.doc.text, gazetteer)
+    _reseat(found, dictionary, counts, dateline)
+    for k, rm in enumerate(found):
+        if _relational(rm, parsed):
+            m = rm.mention
+            found[k] = replace(rm, mention=replace(m, country=None, code=actor_code(None, m.sector), name=None))
     for _ in range(2):  # a second round for phrases whose country was only filled in the first
         for k, rm in enumerate(found):
             if rm.mention.country is not None:
@@ -252,6 +303,8 @@ def _sector_country(ctx: _Context, k: int, links: Links, counts: Counter, domina
                     dateline: str | None, home: dict[str, str]) -> tuple[str | None, str | None]:
     found = links.mentions
     rm = found[k]
+    if ctx.parsed.sentences[rm.sentence].doc[rm.head].lower_ in RELATIONAL:
+        return None, None  # "its allies", "Western creditors": other states, whoever they are
     owner = links.possessor.get(k)
     if owner is not None and found[owner].country:
         return found[owner].country, "context"

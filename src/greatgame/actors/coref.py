@@ -224,6 +224,8 @@ class _Linker:
         """ "the Bank" -> the organisation with that head noun the document has named most; "the
         officials" -> the last officials whose own words named their country."""
         toks = [t for t in sdoc[rm.start:rm.end] if not t.is_space]
+        if len(toks) == 1 and toks[0].tag_ == "NNS" and rm.mention.kind == "agent" and not rm.mention.country:
+            return self._same_head(rm, sdoc)  # "Officials said ..." after "U.S. officials said ..."
         if len(toks) != 2 or toks[0].lower_ != "the" or rm.mention.country:
             return None
         if not toks[1].text[:1].isupper():
@@ -251,7 +253,8 @@ class _Linker:
             cdoc = self.parsed.sentences[cand.sentence].doc
             if here - self.parsed.sentences[cand.sentence].index > PRONOUN_REACH:
                 return None
-            if cand.mention.country and cand.mention.kind == "agent" and cdoc[cand.head].lemma_.lower() == lemma:
+            root = self.out[self._root(k)].mention
+            if root.country and root.kind == "agent" and cdoc[cand.head].lemma_.lower() == lemma:
                 return k
         return None
 

@@ -40,6 +40,9 @@ def _linked(rm: ResolvedMention, root: ResolvedMention) -> ResolvedMention | Non
 # Prepositions after which a place name says where something happened, not who acted.
 LOCATION_PREPS = {"in", "at", "near", "into", "across", "outside", "off", "around", "throughout", "inside",
                   "along", "within", "over"}
+# Verbs whose "at" names what they aim at, not where: "fired missiles at Russia", "lashed out at Japan".
+AIMING_VERBS = {"fire", "shoot", "aim", "launch", "hurl", "throw", "lob", "point", "direct", "target", "strike",
+                "lash", "swipe", "jab", "rail", "snipe", "hit", "level", "wag", "shout", "yell", "scream", "glare"}
 _NP_DEPS = {"compound", "amod", "flat", "nmod", "nummod"}
 _NER_ACTOR = {"PERSON": "person", "ORG": "group", "NORP": "group"}
 # Wire services named in datelines ("MOSCOW (Reuters) -") report events; they are not actors in them.
@@ -177,7 +180,10 @@ class ActorRecognizer:
             return False
         while tok.dep_ in ("compound", "conj") and tok.head.i != tok.i:
             tok = tok.head
-        return tok.dep_ == "pobj" and tok.head.lower_ in LOCATION_PREPS
+        if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATION_PREPS:
+            return False
+        prep = tok.head
+        return not (prep.lower_ == "at" and prep.head.lemma_.lower() in AIMING_VERBS)
 
     def _head(self, span: Span, actorish: set[int]) -> Token:
         """The head of the noun phrase the matched words belong to, if that phrase names an actor."""
@@ -220,7 +226,10 @@ class ActorRecognizer:
                 return None
         if e.ambiguity == "us_state":
             nxt = span.doc[span.end].text if span.end < len(span.doc) else ""
-            cued = any(w in doc.text for w in _US_STATE_PLACES) or any(w in span.doc.text for w in _US_STATE_WORDS)
+            # the state's own words beside it ("Georgia's governor", "Washington Gov."), not any governor
+            # in the sentence ("Nicaragua's central bank governor ... Washington")
+            near = {t.text for t in span.doc[max(span.start - 4, 0):span.end + 4]}
+            cued = any(w in doc.text for w in _US_STATE_PLACES) or bool(near & _US_STATE_WORDS)
             if nxt in ("state", "State") or cued and not any(
                 w in doc.text for w in _GEORGIA_CUES | {"D.C.", "Beijing", "Moscow"}
             ):
@@ -311,6 +320,9 @@ class ActorRecognizer:
             info = self._compose(group, head, doc)
             if info is None:
                 continue
+            if info.kind == "agent" and info.country is None and any(
+                    c.dep_ == "appos" and c.i in actorish for c in head.children):
+                continue  # "the A countries - Brazil, Argentina and Mexico": the states it lists are the actors
             toks = [i for sp in group for i in range(sp.start, sp.end)] + [hi]
             start, end = min(toks), max(toks) + 1
             if start > 0 and sdoc[start - 1].dep_ == "det" and sdoc[start - 1].head.i == hi:
@@ -353,13 +365,16 @@ class ActorRecognizer:
     def _conjoined_countries(self, group: list[Span], info: Composed, doc: Document) -> list[tuple[Span, str]]:
         """The countries of "US and British activists": two or more nationalities joined by "and" that
         modify one body; empty for anything else (a person, one country, "Russia and its allies")."""
-        if info.kind not in ("agent", "state") or info.sector is None or info.code is None \
-                or info.code.startswith("IGO"):
+        if info.kind not in ("agent", "state") or info.code is None or info.code.startswith("IGO"):
             return []
         states = [(sp, self._state_entry(self._entries(sp), sp, doc)) for sp in group if sp.label_ == "ACTOR"]
         states = sorted(((sp, e) for sp, e in states if e is not None and e.sector is None and e.country),
                         key=lambda x: x[0].start)
-        if len(states) < 2 or not any(sp.root.dep_ == "conj" for sp, _ in states):
+        # "U.S.-Soviet talks", "the Canadian-U.S. pact": states joined by a hyphen are both parties
+        pairs = zip(states, states[1:], strict=False)
+        hyphen = any(b.start == a.end + 1 and a.doc[a.end].text == "-" for (a, _), (b, _) in pairs)
+        conj = info.sector is not None and any(sp.root.dep_ == "conj" for sp, _ in states)
+        if len(states) < 2 or not (hyphen or conj):
             return []
         first: dict[str, Span] = {}
         for sp, e in states:

@@ -231,7 +231,7 @@ def store_alerts(con: duckdb.DuckDBPyConnection, alerts: Sequence[Alert]) -> int
 def _post(url: str, body: str, retries: int) -> str | None:
     import httpx
 
-    from .fetch import USER_AGENT
+    from .fetch import USER_AGENT  # lazily: httpx loads only to post a webhook
 
     error = None
     for attempt in range(retries + 1):

@@ -13,7 +13,8 @@ from ..settings import Settings
 from .calibration import calibration_features
 from .classifier import load_calibrator, load_classifier, pair_features
 from .dates import event_date
-from .extract import Candidate, Frame, fallback_candidates, find_candidates, mutual
+from .extra import extra_candidates, fallback_candidates
+from .extract import Candidate, Frame, find_candidates, mutual
 from .lexicon import LexiconHit, load_lexicon
 from .modality import CueTable, modality_of
 from .ontology import cameo_table
@@ -259,6 +260,7 @@ class EventCoder:
             cands = find_candidates(ps.doc, si, ms, self._place_target_ok, self._event_noun)
             if with_fallback:
                 cands += fallback_candidates(ps.doc, si, ms, cands)
+                cands += extra_candidates(ps.doc, si, ms, cands, self._event_noun)
             for cand in cands:
                 src, tgt = cand.source.mention, cand.target.mention
                 if _same_actor(src, tgt) or ((src.start, src.end) == (tgt.start, tgt.end) and src.code == tgt.code):
@@ -288,8 +290,10 @@ class EventCoder:
             if dec is None or _media_barred(src, tgt, self.codes[dec.cameo].root, cand.construction):
                 continue
             both = [cand]
-            if (cand.construction != "coordination" and self.codes[dec.cameo].plover in ("CONSULT", "AGREE")
-                    and mutual(cand.frame)):
+            plover = self.codes[dec.cameo].plover
+            if cand.construction != "coordination" and (
+                    (plover in ("CONSULT", "AGREE") and mutual(cand.frame))
+                    or (plover == "CONSULT" and "with" in cand.frame.preps)):
                 # a meeting or an accord is the act of both sides
                 both.append(replace(cand, source=cand.target, target=cand.source, construction="mutual"))
             for c in both:

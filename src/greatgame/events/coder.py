@@ -126,11 +126,17 @@ class EventCoder:
         return self.lexicon.verb(frame.lemma, frame.particle, frame.preps, frame.objects)
 
     def features(self, sdoc: Doc, src: tuple[int, int], tgt: tuple[int, int], trigger: int | None,
-                 frame: Frame | None) -> list[str]:
-        """The classifier's features for a pair: the parse around it and what the lexicon says of it."""
+                 frame: Frame | None, construction: str | None = None) -> list[str]:
+        """The classifier's features for a pair: the parse around it, how the finder linked the two (a
+        speaker and what was said is seldom an event, coordinated subjects of "agreed" are) and what the
+        lexicon says of it."""
         hit = self._lexicon_hit(frame) if frame else None
         root = self.codes[hit.cameo].root if hit else None
         feats = pair_features(sdoc, src, tgt, root, trigger)
+        if construction:
+            feats.append(f"cons:{construction}")
+            if frame is not None:
+                feats.append(f"cons:{construction}_{frame.lemma}")
         if hit is not None:
             feats += [f"lexp:{self.codes[hit.cameo].plover}", f"lexc:{hit.cameo}"]
         # what the lexicon makes of every verb and noun of the sentence, wherever the parse put them
@@ -160,7 +166,7 @@ class EventCoder:
                 return None
             conf = _RULE_CONF.get(hit.specificity, 0.6) * factor
             return Decision(hit.cameo, round(conf, 3), "lexicon", hit.pattern, [])
-        probs = self.model.predict_proba(self.features(sdoc, src, tgt, trigger, frame))
+        probs = self.model.predict_proba(self.features(sdoc, src, tgt, trigger, frame, construction))
         ranked = sorted(probs.items(), key=lambda kv: -kv[1])
         alternatives: list[dict[str, Any]] = [{"plover": k, "p": round(v, 3)} for k, v in ranked[:4]]
         events = [(k, v) for k, v in ranked if k != "NONE"]

@@ -16,7 +16,7 @@ from .dates import event_date
 from .extra import extra_candidates, fallback_candidates
 from .extract import Candidate, Frame, find_candidates, mutual
 from .lexicon import LexiconHit, load_lexicon
-from .modality import CueTable, modality_of
+from .modality import CueTable, modality_of, threat_code
 from .ontology import cameo_table
 
 if TYPE_CHECKING:
@@ -207,6 +207,10 @@ class EventCoder:
         code = self.codes[dec.cameo]
         trig = sdoc[cand.trigger]
         mod = modality_of(trig, self.cues)
+        if mod.modality in ("future", "hypothetical") and (threat := threat_code(trig, dec.cameo, code.root)):
+            # force or sanctions announced on a condition or in a warning: the threat is what happened
+            dec, code = replace(dec, cameo=threat), self.codes[threat]
+            mod = replace(mod, modality="asserted", cues=[*mod.cues, "threat"])
         if mod.modality not in self.settings.include_modalities:
             return None
         conf = dec.confidence

@@ -35,6 +35,8 @@ ANSWERING = {"reject", "accept", "welcome", "decline", "refuse", "resist", "oppo
              "support", "back", "endorse", "respond", "answer", "dismiss", "spurn", "approve", "hail", "praise",
              "criticize", "criticise", "examine", "review", "receive", "heed", "ignore", "satisfy", "comply",
              "bow", "yield", "deny", "turn", "brush", "rebuff", "greet", "applaud", "discuss", "weigh"}
+# Verbs by which it receives another's act: "Kuwait has the full support of Saudi Arabia".
+RECEIVING = {"have", "enjoy", "win", "receive", "get", "gain", "secure", "obtain"}
 
 
 def _coordinated(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> list[Candidate]:
@@ -53,10 +55,11 @@ def _coordinated(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention])
 
 
 def _owners(noun, by_token: dict[int, ResolvedMention]) -> list[ResolvedMention]:
-    """The actors whose act an event noun names: "the IMF's demand", "a demand by the IMF"."""
+    """The actors whose act an event noun names: "the IMF's demand", "a demand by the IMF", "pressure from
+    creditors", "the support of Saudi Arabia"."""
     found = [by_token[c.i] for c in noun.children if c.dep_ in _OWNER_DEPS and c.i in by_token]
-    found += [m for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
-              for g in c.children if g.dep_ == "pobj" for m in _find_mentions(g, by_token)]
+    found += [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")
+              for g in c.children if g.dep_ == "pobj" and g.i in by_token for m in _find_mentions(g, by_token)]
     return [m for m in found if not m.is_location and m.source != "pair"]
 
 
@@ -69,7 +72,7 @@ def _answered(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention],
             continue
         owners = _owners(tok, by_token)
         verb = _governing(tok)
-        if not owners or verb is None or verb.lemma_.lower() not in ANSWERING or tok.i in triggers:
+        if not owners or verb is None or verb.lemma_.lower() not in ANSWERING | RECEIVING or tok.i in triggers:
             continue  # "Tokyo pledges aid to Manila" names its own target
         subjects = _subjects(verb, by_token)[0]
         frame = Frame(tok.lemma_.lower(), nominal=True)
@@ -78,7 +81,8 @@ def _answered(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention],
                 if s is not t and not t.is_location:
                     # the owner acted ("the IMF demanded"), the subject answers it ("rejected", "welcomed")
                     out.append(Candidate(sentence, s, t, tok.i, frame, "nominal"))
-                    out.append(Candidate(sentence, t, s, verb.i, verb_frame(verb), "pair"))
+                    if verb.lemma_.lower() in ANSWERING:
+                        out.append(Candidate(sentence, t, s, verb.i, verb_frame(verb), "pair"))
     return out
 
 

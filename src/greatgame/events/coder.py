@@ -117,6 +117,7 @@ class EventCoder:
         self.calibrator = load_calibrator() if self.model is not None else None
         # nouns the lexicon codes as acts ("detention", "attack"), whatever their preposition
         self._event_nouns = frozenset(lemma for lemma, _ in self.lexicon.nouns)
+        self._sentence_lex: tuple[Doc | None, list[str]] = (None, [])
 
     # --- classification -----------------------------------------------------------------------
 
@@ -139,17 +140,25 @@ class EventCoder:
                 feats.append(f"cons:{construction}_{frame.lemma}")
         if hit is not None:
             feats += [f"lexp:{self.codes[hit.cameo].plover}", f"lexc:{hit.cameo}"]
-        # what the lexicon makes of every verb and noun of the sentence, wherever the parse put them
+        # what the lexicon makes of every verb and noun of the sentence, wherever the parse put them (the
+        # same for every pair of the sentence: worked out once)
+        if self._sentence_lex[0] is not sdoc:
+            self._sentence_lex = (sdoc, self._sentence_lexicon(sdoc))
+        feats += self._sentence_lex[1]
+        return feats
+
+    def _sentence_lexicon(self, sdoc: Doc) -> list[str]:
+        out = []
         for t in sdoc:
             if t.pos_ == "VERB":
                 h = self.lexicon.verb(t.lemma_.lower(), "", [], [])
                 if h:
-                    feats.append(f"alllex:{self.codes[h.cameo].plover}")
+                    out.append(f"alllex:{self.codes[h.cameo].plover}")
             elif t.pos_ == "NOUN":
                 h = self.lexicon.noun(t.lemma_.lower(), [])
                 if h:
-                    feats.append(f"allnoun:{self.codes[h.cameo].plover}")
-        return feats
+                    out.append(f"allnoun:{self.codes[h.cameo].plover}")
+        return out
 
     def decide(self, sdoc: Doc, src: tuple[int, int], tgt: tuple[int, int], trigger: int | None,
                frame: Frame | None, construction: str, require_event: bool = True) -> Decision | None:

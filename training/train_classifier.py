@@ -122,7 +122,8 @@ def article_examples(coder, records: list[ExhaustiveRecord]) -> tuple[list[dict]
                 covered.add(j)
             examples.append({"label": gold.plover[0] if gold else "NONE", "cameo": gold.cameo if gold else None,
                              "record": ri})
-            feats.append(coder.events.features(ps.doc, (s.start, s.end), (t.start, t.end), cand.trigger, cand.frame))
+            feats.append(coder.events.features(ps.doc, (s.start, s.end), (t.start, t.end), cand.trigger, cand.frame,
+                                               cand.construction))
         for j, gold in enumerate(rec.events):
             if j in covered:
                 continue
@@ -133,9 +134,9 @@ def article_examples(coder, records: list[ExhaustiveRecord]) -> tuple[list[dict]
             tp = ps and token_span(ps.doc, c - ps.offset, d - ps.offset)
             if not sp or not tp or sp == tp:
                 continue
-            trigger, frame, _ = pair_frame(ps.doc, sp, tp)
+            trigger, frame, construction = pair_frame(ps.doc, sp, tp)
             examples.append({"label": gold.plover[0], "cameo": gold.cameo, "record": ri})
-            feats.append(coder.events.features(ps.doc, sp, tp, trigger, frame))
+            feats.append(coder.events.features(ps.doc, sp, tp, trigger, frame, construction))
     return examples, feats
 
 
@@ -146,8 +147,8 @@ def featurise(coder, examples: list[dict]) -> list[list[str]]:
         s = sdoc.char_span(*ex["source"], alignment_mode="expand")
         t = sdoc.char_span(*ex["target"], alignment_mode="expand")
         sp, tp = (s.start, s.end), (t.start, t.end)
-        trigger, frame, _ = pair_frame(sdoc, sp, tp)
-        feats.append(coder.events.features(sdoc, sp, tp, trigger, frame))
+        trigger, frame, construction = pair_frame(sdoc, sp, tp)
+        feats.append(coder.events.features(sdoc, sp, tp, trigger, frame, construction))
     return feats
 
 

@@ -14,9 +14,10 @@ from ..settings import Settings
 from .calibration import calibration_features
 from .classifier import load_calibrator, load_classifier, pair_features
 from .dates import event_date
-from .extract import Candidate, Frame, fallback_candidates, find_candidates, mutual
+from .extra import extra_candidates, fallback_candidates
+from .extract import Candidate, Frame, find_candidates, mutual
 from .lexicon import LexiconHit, load_lexicon
-from .modality import CueTable, modality_of
+from .modality import CueTable, modality_of, threat_code
 from .ontology import cameo_table
 
 if TYPE_CHECKING:
@@ -117,6 +118,7 @@ class EventCoder:
         self.calibrator = load_calibrator() if self.model is not None else None
         # nouns the lexicon codes as acts ("detention", "attack"), whatever their preposition
         self._event_nouns = frozenset(lemma for lemma, _ in self.lexicon.nouns)
+        self._sentence_lex: tuple[Doc | None, list[str]] = (None, [])
 
     # --- classification -----------------------------------------------------------------------
 
@@ -126,24 +128,38 @@ class EventCoder:
         return self.lexicon.verb(frame.lemma, frame.particle, frame.preps, frame.objects)
 
     def features(self, sdoc: Doc, src: tuple[int, int], tgt: tuple[int, int], trigger: int | None,
-                 frame: Frame | None) -> list[str]:
-        """The classifier's features for a pair: the parse around it and what the lexicon says of it."""
+                 frame: Frame | None, construction: str | None = None) -> list[str]:
+        """The classifier's features for a pair: the parse around it, how the finder linked the two (a
+        speaker and what was said is seldom an event, coordinated subjects of "agreed" are) and what the
+        lexicon says of it."""
         hit = self._lexicon_hit(frame) if frame else None
         root = self.codes[hit.cameo].root if hit else None
         feats = pair_features(sdoc, src, tgt, root, trigger)
+        if construction:
+            feats.append(f"cons:{construction}")
+            if frame is not None:
+                feats.append(f"cons:{construction}_{frame.lemma}")
         if hit is not None:
             feats += [f"lexp:{self.codes[hit.cameo].plover}", f"lexc:{hit.cameo}"]
-        # what the lexicon makes of every verb and noun of the sentence, wherever the parse put them
+        # what the lexicon makes of every verb and noun of the sentence, wherever the parse put them (the
+        # same for every pair of the sentence: worked out once)
+        if self._sentence_lex[0] is not sdoc:
+            self._sentence_lex = (sdoc, self._sentence_lexicon(sdoc))
+        feats += self._sentence_lex[1]
+        return feats
+
+    def _sentence_lexicon(self, sdoc: Doc) -> list[str]:
+        out = []
         for t in sdoc:
             if t.pos_ == "VERB":
                 h = self.lexicon.verb(t.lemma_.lower(), "", [], [])
                 if h:
-                    feats.append(f"alllex:{self.codes[h.cameo].plover}")
+                    out.append(f"alllex:{self.codes[h.cameo].plover}")
             elif t.pos_ == "NOUN":
                 h = self.lexicon.noun(t.lemma_.lower(), [])
                 if h:
-                    feats.append(f"allnoun:{self.codes[h.cameo].plover}")
-        return feats
+                    out.append(f"allnoun:{self.codes[h.cameo].plover}")
+        return out
 
     def decide(self, sdoc: Doc, src: tuple[int, int], tgt: tuple[int, int], trigger: int | None,
                frame: Frame | None, construction: str, require_event: bool = True) -> Decision | None:
@@ -160,7 +176,7 @@ class EventCoder:
                 return None
             conf = _RULE_CONF.get(hit.specificity, 0.6) * factor
             return Decision(hit.cameo, round(conf, 3), "lexicon", hit.pattern, [])
-        probs = self.model.predict_proba(self.features(sdoc, src, tgt, trigger, frame))
+        probs = self.model.predict_proba(self.features(sdoc, src, tgt, trigger, frame, construction))
         ranked = sorted(probs.items(), key=lambda kv: -kv[1])
         alternatives: list[dict[str, Any]] = [{"plover": k, "p": round(v, 3)} for k, v in ranked[:4]]
         events = [(k, v) for k, v in ranked if k != "NONE"]
@@ -199,6 +215,10 @@ class EventCoder:
         code = self.codes[dec.cameo]
         trig = sdoc[cand.trigger]
         mod = modality_of(trig, self.cues)
+        if mod.modality in ("future", "hypothetical") and (threat := threat_code(trig, dec.cameo, code.root)):
+            # force or sanctions announced on a condition or in a warning: the threat is what happened
+            dec, code = replace(dec, cameo=threat), self.codes[threat]
+            mod = replace(mod, modality="asserted", cues=[*mod.cues, "threat"])
         if mod.modality not in self.settings.include_modalities:
             return None
         conf = dec.confidence
@@ -258,6 +278,7 @@ class EventCoder:
             cands = find_candidates(ps.doc, si, ms, self._place_target_ok, self._event_noun)
             if with_fallback:
                 cands += fallback_candidates(ps.doc, si, ms, cands)
+                cands += extra_candidates(ps.doc, si, ms, cands, self._event_noun)
             for cand in cands:
                 src, tgt = cand.source.mention, cand.target.mention
                 if _same_actor(src, tgt) or ((src.start, src.end) == (tgt.start, tgt.end) and src.code == tgt.code):
@@ -284,8 +305,10 @@ class EventCoder:
             if dec is None or _media_barred(src, tgt, self.codes[dec.cameo].root, cand.construction):
                 continue
             both = [cand]
-            if (cand.construction != "coordination" and self.codes[dec.cameo].plover in ("CONSULT", "AGREE")
-                    and mutual(cand.frame)):
+            plover = self.codes[dec.cameo].plover
+            if cand.construction != "coordination" and (
+                    (plover in ("CONSULT", "AGREE") and mutual(cand.frame))
+                    or (plover == "CONSULT" and "with" in cand.frame.preps)):
                 # a meeting or an accord is the act of both sides
                 both.append(replace(cand, source=cand.target, target=cand.source, construction="mutual"))
             for c in both:

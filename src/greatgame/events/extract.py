@@ -28,7 +28,7 @@ SYMMETRIC_PREPS = {"between", "among"}
 # Prepositions that set the scene rather than name who is acted on.
 SCENE_PREPS = {"as", "despite", "after", "before", "during", "amid", "amidst", "because", "since", "like",
                "unlike", "than", "near", "inside", "outside", "throughout", "until", "without",
-               "via", "by", "through", "across", "around", "beyond", "within", "upon", "following"}
+               "via", "by", "through", "across", "around", "beyond", "within", "upon", "following", "under"}
 # Prepositions that say where something happened: their objects are places, not targets, unless the
 # verb takes its target that way ("intervene in", "invade"). "off the coast of Oman", "met in Geneva".
 # The actor layer's place prepositions, but for "into" (a direction: "sent troops into Lebanon") and
@@ -140,6 +140,9 @@ def _subjects(verb: Token, by_token: dict[int, ResolvedMention]) -> tuple[list[R
             # "agreed to meet", "met and agreed", "after travelling to France, Funaro …": the subject above
             tok = tok.head
             continue
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head  # "After travelling to France, Funaro hopes …" (a preposition's clause)
+            continue
         if tok.dep_ in ("acl", "relcl") and tok.head.i != tok.i:
             if any(g.dep_ == "pobj" for c in tok.children if c.dep_ == "agent" for g in c.children):
                 # "the accord reached by X and Y": X and Y are the ones who reached it
@@ -232,6 +235,14 @@ def _governing(tok: Token) -> Token | None:
         if t.pos_ in ("VERB", "AUX"):
             return t
     return None
+
+
+def _wished(noun: Token, verb: Token) -> bool:
+    """Whether the noun is what the verb asks for or offers ("asked for consultations with Tokyo",
+    "offered talks with X"), not the occasion it happens at ("offered a treaty at talks with Moscow")."""
+    if noun.head.i == verb.i:
+        return noun.dep_ in ("dobj", "xcomp", "attr", "nsubjpass")
+    return noun.dep_ == "pobj" and noun.head.head.i == verb.i and noun.head.lower_ in ("for", "to")
 
 
 def _nominal(
@@ -341,7 +352,8 @@ def find_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention],
                 out.append(Candidate(sentence, s, t, tok.i, frame, construction))
         used_nouns.update(c.i for c in tok.children if c.dep_ in ("dobj", "attr"))
     for tok in sdoc:
-        if tok.pos_ != "NOUN":
+        if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.i not in by_token and event_noun is not None
+                                       and event_noun(tok.lemma_.lower())):  # "the U.S. Attack on Iran"
             continue
         if tok.i in used_nouns and not any(c.dep_ == "prep" and c.lower_ in SYMMETRIC_PREPS for c in tok.children):
             continue
@@ -353,10 +365,14 @@ def find_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention],
             # governing clause's subject's; talks asked for or offered have not happened ("asked for
             # consultations with Tokyo": the request is the verb's own event)
             verb = _governing(tok)
-            if verb is not None and verb.lemma_.lower() in WISHING:
+            if verb is not None and verb.lemma_.lower() in WISHING and _wished(tok, verb):
                 continue
             sources = [m for m in (_subjects(verb, by_token)[0] if verb is not None else [])
                        if all(m is not t for t in targets)]
+            if not sources and verb is not None and verb.dep_ == "ccomp" and any(
+                    c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+                # "Funaro said his talks with U.S. officials had resulted in …": his, the speaker's
+                sources = [m for m in _subjects(verb.head, by_token)[0] if all(m is not t for t in targets)]
         if not sources or not targets:
             continue
         frame = Frame(tok.lemma_.lower(), preps=[prep] if prep else [], nominal=True)
@@ -366,67 +382,4 @@ def find_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention],
                     out.append(Candidate(sentence, s, t, tok.i, frame, "nominal"))
                     if prep in SYMMETRIC_PREPS:
                         out.append(Candidate(sentence, t, s, tok.i, frame, "nominal"))
-    return out
-
-
-def _subject_verb(tok: Token) -> Token | None:
-    """The verb whose subject phrase contains this token, if any."""
-    t = tok
-    for _ in range(8):
-        if t.dep_ in _SUBJ | _PASS_SUBJ:
-            return t.head
-        if t.head.i == t.i:
-            return None
-        t = t.head
-    return None
-
-
-def _argument_path_ok(verb: Token, tok: Token) -> bool:
-    """Whether `tok` sits in `verb`'s own clause outside scene and place phrases: the chain of heads from
-    it up to the verb crosses no clause with a subject of its own and no locative or scene preposition.
-    (Letting the fallback into reported clauses, "X said Y was responsible", found more sentence-gold
-    events but cost whole-article precision and recall at the default threshold: measured, left out.)"""
-    t = tok
-    for _ in range(12):
-        if t.i == verb.i:
-            return True
-        if t.dep_ in _OWN_CLAUSE or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
-                                      and any(c.dep_ in _SUBJ | _PASS_SUBJ for c in t.children)):
-            return False
-        if t.dep_ == "prep" and t.lower_ in SCENE_PREPS:
-            return False
-        # "in Geneva" and "off the coast of Oman" are places; "at Iran's Ahvaz field" names whose field:
-        # below a locative preposition only the owner of its noun is an argument
-        if t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS and not (
-                tok.dep_ in ("poss", "amod", "compound", "nmod") and tok.head.head.i == t.i):
-            return False
-        if t.head.i == t.i:
-            return False
-        t = t.head
-    return False
-
-
-def fallback_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention],
-                        existing: list[Candidate]) -> list[Candidate]:
-    """Pairs the patterns missed: an actor in a verb's subject and another in the rest of its own clause.
-
-    Left for the classifier, which may well say no event passes between them. An actor in a clause of
-    its own (a coordinated clause with its own subject, a reported or adverbial clause) or in a place
-    or scene phrase is not in the verb's clause.
-    """
-    # a pair the patterns found, in either direction, is theirs: "Kyiv was attacked by Russian forces"
-    done = {(id(c.source), id(c.target)) for c in existing} | {(id(c.target), id(c.source)) for c in existing}
-    actors = [m for m in mentions if m.source != "pair" and not m.is_location]
-    out: list[Candidate] = []
-    for a in actors:
-        verb = _subject_verb(sdoc[a.head])
-        if verb is None or verb.pos_ not in ("VERB", "AUX"):
-            continue
-        subj_tokens = {t.i for c in verb.children if c.dep_ in _SUBJ | _PASS_SUBJ for t in c.subtree}
-        for b in actors:
-            if b is a or (id(a), id(b)) in done or b.head in subj_tokens:
-                continue
-            if not _argument_path_ok(verb, sdoc[b.head]):
-                continue
-            out.append(Candidate(sentence, a, b, verb.i, verb_frame(verb), "pair"))
     return out

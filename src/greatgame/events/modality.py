@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from .lexicon import ModalityCue
 
-__all__ = ["CueTable", "Modality", "modality_of"]
+__all__ = ["CueTable", "Modality", "modality_of", "threat_code"]
 
 _ORDER = ("negated", "hypothetical", "future", "reported", "asserted")
 
@@ -84,3 +84,40 @@ def modality_of(trigger: Token, table: CueTable) -> Modality:
     if res.negated:
         res.modality = "negated"
     return res
+
+
+# Verbs whose clause is a warning: "warned that the United States would impose tariffs on Japan".
+THREATENING = {"warn", "threaten", "vow", "caution"}
+# Verbs that announce what their subject will do: "Iraq said it would strike … if …".
+ANNOUNCING = {"say", "announce", "declare", "state", "tell", "add", "insist"}
+# CAMEO threat codes by the root of the act threatened (a protest, force, reduced relations, repression …).
+_THREAT_BY_ROOT = {"14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
+
+
+def _conditional(tok: Token) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in tok.children)
+
+
+def threat_code(trigger: Token, cameo: str, root: str) -> str | None:
+    """The CAMEO threat code for a coercive or violent act that is announced, not done: one said to come
+    in a warning ("warned that the U.S. would impose tariffs on Japan") or announced on a condition
+    ("Iraq said it would strike Iranian terminals if Tehran …"). The announcement is the event. None where
+    the act is no threat, or where nobody announces it ("Turkey could impose sanctions if …" may be the
+    writer's speculation)."""
+    if root not in _THREAT_BY_ROOT:
+        return None
+    tok, conditional = trigger, False
+    for _ in range(3):
+        conditional = conditional or _conditional(tok)
+        if tok.dep_ in ("ccomp", "xcomp") and (tok.head.lemma_.lower() in THREATENING or (
+                conditional and tok.head.lemma_.lower() in ANNOUNCING)):
+            break
+        if tok.dep_ not in ("conj", "ccomp", "xcomp") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    else:
+        return None
+    if cameo.startswith(("162", "163")):
+        return "1312"  # sanctions, embargo
+    return _THREAT_BY_ROOT[root]

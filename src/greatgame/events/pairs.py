@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from ..actors.recognize import ResolvedMention
 from ..model import Mention, PairLabel
 from .classifier import lowest_common_ancestor
+from .extra import extra_candidates
 from .extract import Frame, find_candidates, verb_frame
 from .modality import modality_of
 
@@ -37,6 +38,9 @@ def pair_frame(sdoc: Doc, s: tuple[int, int], t: tuple[int, int]) -> tuple[int, 
 
     src, tgt = rm(s), rm(t)
     cands = [c for c in find_candidates(sdoc, 0, [src, tgt]) if c.source is src and c.target is tgt]
+    if not cands:  # coordinated subjects, a speaker and what was said: as the coder links them
+        cands = [c for c in extra_candidates(sdoc, 0, [src, tgt], [], lambda _: False)
+                 if c.source is src and c.target is tgt]
     if cands:
         return cands[0].trigger, cands[0].frame, cands[0].construction
     trig = lowest_common_ancestor(sdoc[s[0]:s[1]].root, sdoc[t[0]:t[1]].root)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from parses import mention, parse
 
-from greatgame.events.extract import fallback_candidates, find_candidates, mutual, verb_frame
+from greatgame.events.extra import fallback_candidates
+from greatgame.events.extract import find_candidates, mutual, verb_frame
 
 
 def triples(cands) -> list[tuple[str, str, str, str]]:

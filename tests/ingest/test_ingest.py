@@ -194,7 +194,7 @@ def test_ingest_of_the_speeches_gives_dyad_series_and_a_parquet_export_that_roun
     corpus = shared_path(*CORPUS)
     db, out = tmp_path / "ungdc.duckdb", tmp_path / "events.parquet"
     cli = GREATGAME
-    subprocess.run([*cli, "ingest", str(corpus), "--db", str(db)], check=True, capture_output=True)
+    subprocess.run([*cli, "ingest", str(corpus), "--db", str(db), "--workers", "2"], check=True, capture_output=True)
     dyads = subprocess.run([*cli, "dyads", "--db", str(db), "--by", "year", "--format", "json"],
                            check=True, capture_output=True, text=True)
     rows = json.loads(dyads.stdout)

@@ -458,7 +458,7 @@ def test_network_of_1987_shows_the_gulf_war(tmp_path: Path) -> None:
 
     db = tmp_path / "reuters.duckdb"
     with Store.open(db) as store:
-        report = ingest(store, [str(REUTERS)])
+        report = ingest(store, [str(REUTERS)], runner=2)  # both cores: the test codes a whole year
     assert report.documents > 700 and report.events > 0, report
     client = TestClient(create_app(db), base_url="http://127.0.0.1")
     net = client.get("/api/network", params={"since": "1987-01-01", "until": "1987-12-31"}).json()

@@ -21,7 +21,7 @@ import duckdb
 import pyarrow as pa
 
 from ..model import Event
-from . import aggregates, queries, write
+from . import aggregates, clustering, queries, write
 from .aggregates import PERIODS
 from .filters import EventFilter, modality_values
 from .opening import (
@@ -36,6 +36,9 @@ from .opening import (
 from .rows import event_from_row, event_table
 from .schema import EVENT_COLUMNS, EVENT_ORDER, MIGRATIONS, SCHEMA_VERSION
 from .write import PartitionSummary
+
+# Python steps of migrations, run after their SQL in the same transaction: version -> step.
+MIGRATION_STEPS = {4: clustering.migrate_v4}
 
 __all__ = [
     "EVENT_COLUMNS",
@@ -117,6 +120,8 @@ class Store:
                 with self.transaction():
                     for statement in MIGRATIONS[version]:
                         self.con.execute(statement)
+                    if version in MIGRATION_STEPS:  # a step in Python after the SQL, same transaction
+                        MIGRATION_STEPS[version](self.con)
                     self.con.execute("INSERT INTO schema_version VALUES (?, current_timestamp)", [version])
             except duckdb.Error as exc:
                 raise StoreError(f"cannot set up {self.path}: {one_line(exc)}") from None
@@ -253,15 +258,16 @@ class Store:
 
     def write_partition(self, docs: pa.Table, events: pa.Table, errors: pa.Table, *, key: str,
                         run_id: str | None, coder_version: str, goldstein_table: str,
-                        duplicates: int = 0) -> PartitionSummary:
+                        duplicates: int = 0, dedup: tuple[int, str] = clustering.DEFAULT) -> PartitionSummary:
         """Commit one partition's documents, events and errors together, once per key (see write.py).
 
+        The new mentions are clustered into events with `dedup` (dedup_window_days, dedup_actor_level).
         StoreError if the database refuses the write; nothing is then written."""
         try:
             with self.transaction() as con:
                 return write.write_partition(con, docs, events, errors, key=key, run_id=run_id,
                                              coder_version=coder_version, goldstein_table=goldstein_table,
-                                             duplicates=duplicates)
+                                             duplicates=duplicates, dedup=dedup)
         except duckdb.Error as exc:
             raise StoreError(f"cannot write to {self.path}: {one_line(exc)}") from exc
 

@@ -236,23 +236,23 @@ class Store:
     # --- counting for analytics (aggregates.py) --------------------------------------------------
 
     def dyad_counts(self, by: str, since: str | None, until: str | None, top: int | None, actor: str | None,
-                    modality: str | Sequence[str] | None, level: str) -> Any:
-        """Events per directed dyad and period, by quad class (a DataFrame)."""
-        return aggregates.dyad_counts(self.con, by, since, until, top, actor, modality, level)
+                    modality: str | Sequence[str] | None, level: str, count: str = "events") -> Any:
+        """Events (or mentions) per directed dyad and period, by quad class (a DataFrame)."""
+        return aggregates.dyad_counts(self.con, by, since, until, top, actor, modality, level, count)
 
     def edge_counts(self, since: str | None, until: str | None, modality: str | Sequence[str] | None,
-                    level: str, by: str | None = None) -> Any:
-        """Events per directed dyad (and period), cooperation and conflict (a DataFrame)."""
-        return aggregates.edge_counts(self.con, since, until, modality, level, by)
+                    level: str, by: str | None = None, count: str = "events") -> Any:
+        """Events (or mentions) per directed dyad (and period), cooperation and conflict (a DataFrame)."""
+        return aggregates.edge_counts(self.con, since, until, modality, level, by, count)
 
     def actor_names(self, level: str) -> Any:
         """Each actor's most frequent name and country (a DataFrame)."""
         return aggregates.actor_names(self.con, level)
 
     def pair_counts(self, by: str, since: str | None, until: str | None, modality: str | Sequence[str] | None,
-                    level: str) -> Any:
-        """Events per undirected pair and period, cooperation and conflict (a DataFrame)."""
-        return aggregates.pair_counts(self.con, by, since, until, modality, level)
+                    level: str, count: str = "events") -> Any:
+        """Events (or mentions) per undirected pair and period, cooperation and conflict (a DataFrame)."""
+        return aggregates.pair_counts(self.con, by, since, until, modality, level, count)
 
     # --- writing ---------------------------------------------------------------------------------
 

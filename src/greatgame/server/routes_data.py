@@ -163,9 +163,15 @@ def register_data_routes(app: FastAPI) -> None:
         store: StoreDep, filters: FilterDep,
         limit: Annotated[int, Query(ge=1, le=1000)] = 50,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+        count: CountQuery = "events",
     ) -> dict[str, Any]:
-        total, page = store.events_page(filters, limit, offset)
-        return {"total": total, "limit": limit, "offset": offset, "events": [e.to_dict() for e in page]}
+        # Events, each with its mentions (the sentences that report it) under `mentions`; or mentions.
+        if count == "mentions":
+            total, page = store.events_page(filters, limit, offset)
+        else:
+            total, page = store.cluster_page(filters, limit, offset)
+        return {"total": total, "limit": limit, "offset": offset, "count": count,
+                "events": [e.to_dict() for e in page]}
 
     @app.get("/api/dyads", summary="Per directed dyad and period: counts by quad class, Goldstein, net cooperation")
     def dyads(

@@ -21,8 +21,9 @@ import duckdb
 import pyarrow as pa
 
 from ..model import Event
-from . import aggregates, clustering, queries, write
-from .aggregates import PERIODS
+from . import aggregates, clustered, clustering, queries, write
+from .aggregates import COUNTS, PERIODS
+from .clustered import StoredEvent
 from .filters import EventFilter, modality_values
 from .opening import (
     StoreError,
@@ -41,6 +42,7 @@ from .write import PartitionSummary
 MIGRATION_STEPS = {4: clustering.migrate_v4}
 
 __all__ = [
+    "COUNTS",
     "EVENT_COLUMNS",
     "EVENT_ORDER",
     "PERIODS",
@@ -49,6 +51,7 @@ __all__ = [
     "PartitionSummary",
     "Store",
     "StoreError",
+    "StoredEvent",
     "event_from_row",
     "event_table",
     "modality_values",
@@ -206,12 +209,30 @@ class Store:
         return queries.stats(self.con)
 
     def events(self, flt: EventFilter | None = None) -> Iterator[Event]:
-        """Stored events matching the filter, in date and document order."""
+        """Stored mentions (coded sentences, the event records) matching the filter, in date and document order."""
         return queries.events(self.con, flt)
 
     def events_page(self, filters: Sequence[EventFilter], limit: int, offset: int) -> tuple[int, list[Event]]:
-        """How many events match any of the filters, and one page of them, in the store's order."""
+        """How many mentions match any of the filters, and one page of them, in the store's order."""
         return queries.events_page(self.con, filters, limit, offset)
+
+    def cluster_page(self, filters: Sequence[EventFilter], limit: int, offset: int,
+                     mentions: bool = True) -> tuple[int, list[StoredEvent]]:
+        """How many real-world events match any of the filters, and one page of them with their mentions."""
+        return clustered.cluster_page(self.con, filters, limit, offset, mentions)
+
+    def stored_events(self, modality: str | Sequence[str] | None = None,
+                      mentions: bool = False) -> Iterator[StoredEvent]:
+        """Every real-world event (of these modalities), by date and id, with its mentions if asked."""
+        return clustered.stored_events(self.con, modality, mentions)
+
+    def cluster_batches(self, modality: str | Sequence[str] | None = None) -> pa.RecordBatchReader:
+        """The events table (of these modalities) as Arrow record batches, by date and id."""
+        return clustered.cluster_batches(self.con, modality)
+
+    def cluster_rows(self, modality: str | Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Each event as its anchor mention's row with the event's fields and counts, and its document's."""
+        return clustered.cluster_rows(self.con, modality)
 
     def actors_page(self, q: str | None = None, limit: int = 100, offset: int = 0) -> tuple[int, list[dict]]:
         """Actors whose code or name contains `q`, most mentioned first: how many, and one page."""

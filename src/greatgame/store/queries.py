@@ -123,7 +123,8 @@ def events_with_documents(con: duckdb.DuckDBPyConnection,
     """Event rows with their document's url, title, coder version and ingest time, in the store's order."""
     where, params = _modality_where(modality)
     cur = con.execute(
-        f"SELECT e.* EXCLUDE (mention_id, event_id, cluster_key), e.mention_id AS event_id, d.url AS doc_url, d.title AS doc_title, d.coder_version, d.ingested_at "
+        f"SELECT e.* EXCLUDE (mention_id, event_id, cluster_key), e.mention_id AS event_id, d.url AS doc_url, "
+        f"d.title AS doc_title, d.coder_version, d.ingested_at "
         f"FROM mentions e JOIN documents d USING (doc_id){where} ORDER BY {_ORDER_E}", params)
     names = [c[0] for c in cur.description]
     while batch := cur.fetchmany(10_000):

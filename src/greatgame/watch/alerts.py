@@ -153,7 +153,8 @@ def _conflicts(store: Store, rules: AlertRules, doc_ids: list[str]) -> list[Aler
         WHERE list_contains(?::VARCHAR[], doc_id) AND quad = 4 AND modality = 'asserted'
           AND (list_contains(?::VARCHAR[], source_code) OR list_contains(?::VARCHAR[], source_country)
             OR list_contains(?::VARCHAR[], target_code) OR list_contains(?::VARCHAR[], target_country))
-        ORDER BY date NULLS LAST, doc_id, sentence_start, mention_id""", [doc_ids, *[list(rules.actors)] * 4]).fetchall()
+        ORDER BY date NULLS LAST, doc_id, sentence_start, mention_id""",
+        [doc_ids, *[list(rules.actors)] * 4]).fetchall()
     alerts = []
     seen: set[str] = set()
     for row, ev in zip(rows, _events(rows), strict=True):

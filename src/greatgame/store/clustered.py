@@ -22,7 +22,8 @@ _EVENT_FIELDS = ("event_id", "date", "date_precision", "cameo", "cameo_root", "p
 _ANCHOR = ", ".join(f"m.{n}" for n in ("mention_id", *EVENT_NAMES[1:]))
 _SELECT = (f"SELECT {', '.join('e.' + f for f in _EVENT_FIELDS)}, {_ANCHOR} "
            "FROM (SELECT * FROM events{where}) e JOIN mentions m ON m.mention_id = e.anchor_mention_id")
-_ORDER = "e.date NULLS LAST, e.event_id"
+# Events by date, then where their anchor mention is (so single-mention events keep the mentions' order).
+_ORDER = "e.date NULLS LAST, m.doc_id, m.sentence_start, m.trigger_start, m.mention_id"
 
 
 @dataclass(frozen=True)

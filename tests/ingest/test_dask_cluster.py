@@ -120,7 +120,8 @@ def stored(db: Path) -> dict:
         return {
             "stats": s.stats(),
             "documents": s.con.execute("SELECT doc_id, content_hash, events FROM documents ORDER BY 1").fetchall(),
-            "events": s.con.execute("SELECT * FROM events ORDER BY event_id").fetchall(), "mentions": s.con.execute("SELECT * FROM mentions ORDER BY mention_id").fetchall(),
+            "events": s.con.execute("SELECT * FROM events ORDER BY event_id").fetchall(),
+            "mentions": s.con.execute("SELECT * FROM mentions ORDER BY mention_id").fetchall(),
             "errors": s.con.execute("SELECT count(*) FROM errors").fetchall()[0][0],
         }
 

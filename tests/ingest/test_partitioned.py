@@ -55,7 +55,8 @@ def contents(db: Path) -> dict:
             "stats": s.stats(),
             "documents": s.con.execute("SELECT doc_id, content_hash, date, origin, chars, words, events, "
                                        "coder_version FROM documents ORDER BY doc_id").fetchall(),
-            "events": s.con.execute("SELECT * FROM events ORDER BY event_id").fetchall(), "mentions": s.con.execute("SELECT * FROM mentions ORDER BY mention_id").fetchall(),
+            "events": s.con.execute("SELECT * FROM events ORDER BY event_id").fetchall(),
+            "mentions": s.con.execute("SELECT * FROM mentions ORDER BY mention_id").fetchall(),
             "errors": s.con.execute("SELECT kind, path, line, doc_id, message FROM errors "
                                     "ORDER BY kind, path, line, doc_id").fetchall(),
         }

@@ -52,10 +52,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=REUTERS)
     ap.add_argument("--limit", type=int, default=100)
+    ap.add_argument("--keep", type=Path, default=None, help="keep the store and the two inputs in this folder")
     args = ap.parse_args()
     rows = load_jsonl(need(args.corpus), args.limit)
     with tempfile.TemporaryDirectory() as tmp_dir:
-        tmp = Path(tmp_dir)
+        tmp = args.keep or Path(tmp_dir)
+        tmp.mkdir(parents=True, exist_ok=True)
         originals, copies, db = tmp / "originals.jsonl", tmp / "copies.jsonl", tmp / "s.duckdb"
         originals.write_text("".join(json.dumps({**r, "source": "Reuters"}) + "\n" for r in rows))
         copies.write_text("".join(json.dumps(copy_of(r)) + "\n" for r in rows))

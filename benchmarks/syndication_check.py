@@ -29,10 +29,14 @@ REUTERS = SHARED / "corpora" / "reuters_politics_1987.jsonl"
 SIGNOFF = re.compile(r"\s*\bREUTER\b\s*$", re.IGNORECASE)
 
 
-def copy_of(row: dict) -> dict:
-    """A syndicated copy: new id, another publisher, a dateline and byline in front, no sign-off."""
+def copy_of(row: dict, dated: bool = True) -> dict:
+    """A syndicated copy: new id, another publisher, a dateline and byline in front, no sign-off.
+
+    A dated dateline (`NICOSIA, Mar 01 (AP) - `) is read by the coder as part of the first sentence,
+    so it can date that sentence's events to the dateline's day where the story said "last week"."""
     when = dt.date.fromisoformat(row["date"]).strftime("%b %d") if row.get("date") else "Monday"
-    text = f"By Staff Correspondent\nNICOSIA, {when} (AP) - " + SIGNOFF.sub("", row["text"])
+    line = f"NICOSIA, {when} (AP) - " if dated else "NICOSIA (AP) - "
+    text = "By Staff Correspondent\n" + line + SIGNOFF.sub("", row["text"])
     return {**row, "id": row["id"] + "-ap", "source": "AP", "text": text}
 
 
@@ -52,6 +56,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=REUTERS)
     ap.add_argument("--limit", type=int, default=100)
+    ap.add_argument("--dateline", choices=("dated", "undated"), default="dated",
+                    help="the copies' dateline with the story's date (default) or without one")
     ap.add_argument("--keep", type=Path, default=None, help="keep the store and the two inputs in this folder")
     args = ap.parse_args()
     rows = load_jsonl(need(args.corpus), args.limit)
@@ -60,7 +66,7 @@ def main() -> None:
         tmp.mkdir(parents=True, exist_ok=True)
         originals, copies, db = tmp / "originals.jsonl", tmp / "copies.jsonl", tmp / "s.duckdb"
         originals.write_text("".join(json.dumps({**r, "source": "Reuters"}) + "\n" for r in rows))
-        copies.write_text("".join(json.dumps(copy_of(r)) + "\n" for r in rows))
+        copies.write_text("".join(json.dumps(copy_of(r, args.dateline == "dated")) + "\n" for r in rows))
         ingest(db, originals)
         before = counts(db)
         con = duckdb.connect(str(db), read_only=True)
@@ -80,7 +86,7 @@ def main() -> None:
     previous = {eid: max((was[m] for m in ms if m in was), default=(0, 0)) for eid, ms in anchors}
     doubled = sum(1 for eid, n, _ in joined if previous[eid][0] and n == 2 * previous[eid][0])
     same_articles = sum(1 for eid, _, a in joined if a == previous[eid][1])
-    print(json.dumps({"articles_ingested": len(rows), "before": before, "after_copies": after}))
+    print(json.dumps({"articles_ingested": len(rows), "dateline": args.dateline, "before": before, "after_copies": after}))
     print(json.dumps({
         "events_before": before["events"], "events_after": after["events"],
         "events_unchanged": before["events"] == after["events"],

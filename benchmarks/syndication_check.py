@@ -86,7 +86,8 @@ def main() -> None:
     previous = {eid: max((was[m] for m in ms if m in was), default=(0, 0)) for eid, ms in anchors}
     doubled = sum(1 for eid, n, _ in joined if previous[eid][0] and n == 2 * previous[eid][0])
     same_articles = sum(1 for eid, _, a in joined if a == previous[eid][1])
-    print(json.dumps({"articles_ingested": len(rows), "dateline": args.dateline, "before": before, "after_copies": after}))
+    print(json.dumps({"articles_ingested": len(rows), "dateline": args.dateline, "before": before,
+                      "after_copies": after}))
     print(json.dumps({
         "events_before": before["events"], "events_after": after["events"],
         "events_unchanged": before["events"] == after["events"],

@@ -112,3 +112,15 @@ def test_a_version_3_store_migrates_its_events_into_mentions_and_events(tmp_path
         assert s.one("SELECT num_mentions, num_sources, num_articles FROM events WHERE cameo_root = '05' "
                      "AND date = DATE '2014-10-20'") == (2, 2, 2)
         assert s.one("SELECT count(*) FROM mentions WHERE event_id IS NULL") == (0,)
+
+
+def test_the_window_and_actor_level_of_the_settings_are_used_at_merge(tmp_path: Path) -> None:
+    batch = [result("a", [("RUSGOV", "PRK", "057", "2014-10-20")]),
+             result("b", [("RUSMIL", "PRK", "050", "2014-10-21")])]
+    counts = {}
+    for dedup in ((1, "code"), (2, "code"), (2, "country")):
+        with Store.open(tmp_path / f"{dedup[0]}{dedup[1]}.duckdb") as s:
+            write_results(s, batch, batch_key="k", dedup=dedup)
+            counts[dedup] = s.stats()["events"]
+    # a day apart and two actor codes of one country: one event only with a window of 2 at country level
+    assert counts == {(1, "code"): 2, (2, "code"): 2, (2, "country"): 1}

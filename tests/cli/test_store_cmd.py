@@ -245,11 +245,11 @@ def test_ingest_twice_leaves_the_counts_unchanged(tmp_path: Path) -> None:
     first = run("ingest", str(tmp_path / "in"), "--db", db, "--workers", "1")
     assert first.exit_code == EXIT_OK, first.stderr
     stats = json.loads(run("stats", "--db", db, "-f", "json").stdout)
-    noun = "event" if stats["events"] == 1 else "events"
-    assert first.stdout == f"{db}: 2 documents added ({stats['events']} {noun}), 0 already stored, 0 errors\n"
+    noun = "mention" if stats["mentions"] == 1 else "mentions"
+    assert first.stdout == f"{db}: 2 documents added ({stats['mentions']} {noun}), 0 already stored, 0 errors\n"
     again = run("ingest", str(tmp_path / "in"), "--db", db, "--workers", "1")
     assert again.exit_code == EXIT_OK
-    assert again.stdout == f"{db}: 0 documents added (0 events), 2 already stored, 0 errors\n"
+    assert again.stdout == f"{db}: 0 documents added (0 mentions), 2 already stored, 0 errors\n"
     assert json.loads(run("stats", "--db", db, "-f", "json").stdout) == stats
 
 
@@ -267,9 +267,9 @@ def test_ingest_reports_each_bad_input_on_one_line_and_exits_partial(tmp_path: P
         f"greatgame: {tmp_path / 'missing.txt'}: no such file or directory",
     ]
     with Store.open(db, read_only=True) as s:
-        events = s.stats()["events"]
-        noun = "event" if events == 1 else "events"
-        assert res.stdout == f"{db}: 1 document added ({events} {noun}), 0 already stored, 3 errors\n"
+        mentions = s.stats()["mentions"]
+        noun = "mention" if mentions == 1 else "mentions"
+        assert res.stdout == f"{db}: 1 document added ({mentions} {noun}), 0 already stored, 3 errors\n"
         assert s.con.execute("SELECT path, line, message FROM errors ORDER BY path, line").fetchall() == [
             (str(tmp_path / "missing.txt"), None, "no such file or directory"),
             (str(src), 2, "not JSON (Expecting property name enclosed in double quotes)"),
@@ -280,4 +280,4 @@ def test_ingest_reports_each_bad_input_on_one_line_and_exits_partial(tmp_path: P
 def test_ingest_with_nothing_readable_is_fatal(tmp_path: Path) -> None:
     res = run("ingest", str(tmp_path / "missing.txt"), "--db", str(tmp_path / "g.duckdb"), "-w", "1")
     assert res.exit_code == EXIT_FATAL
-    assert res.stdout == f"{tmp_path / 'g.duckdb'}: 0 documents added (0 events), 0 already stored, 1 error\n"
+    assert res.stdout == f"{tmp_path / 'g.duckdb'}: 0 documents added (0 mentions), 0 already stored, 1 error\n"

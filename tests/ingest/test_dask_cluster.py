@@ -160,8 +160,8 @@ def test_ingest_on_a_cluster_survives_a_killed_worker_with_the_events_of_one_pro
         messages = err.read()
     assert proc.returncode == 0, messages
     assert messages.startswith(f"greatgame: coding on the Dask scheduler at {cluster.address}, 2 workers")
-    events = expected["stats"]["events"]
-    assert out == f"{db}: {DOCUMENTS} documents added ({events} events), 0 already stored, 0 errors\n"
+    mentions = expected["stats"]["mentions"]
+    assert out == f"{db}: {DOCUMENTS} documents added ({mentions} mentions), 0 already stored, 0 errors\n"
     assert cluster.workers[0].wait(timeout=10) == -signal.SIGKILL and cluster.workers[1].poll() is None
     got = stored(db)
     assert got["stats"] == expected["stats"] and got["stats"]["documents"] == DOCUMENTS

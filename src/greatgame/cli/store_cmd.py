@@ -173,7 +173,7 @@ def ingest(
             fail(f"{exc}; the partitions committed before it are kept", EXIT_FATAL)
         except KeyboardInterrupt:
             fail("interrupted; the partitions committed so far are kept, and a re-run resumes", EXIT_FATAL)
-    typer.echo(f"{db}: {_count(report.documents, 'document')} added ({_count(report.events, 'event')}), "
+    typer.echo(f"{db}: {_count(report.documents, 'document')} added ({_count(report.events, 'mention')}), "
                f"{report.skipped} already stored, {_count(report.errors, 'error')}")
     if report.errors:
         raise typer.Exit(EXIT_FATAL if not (report.documents or report.skipped) else EXIT_PARTIAL)

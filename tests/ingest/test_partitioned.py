@@ -364,13 +364,13 @@ def test_cli_two_local_workers_and_a_local_cluster_give_the_events_of_one_proces
     reference = single_process(tmp_path, news)
     pool = run("ingest", str(news), "--db", str(tmp_path / "pool.duckdb"), "--workers", "2",
                "--partition-size", "1")
+    n = len(reference["mentions"])
     assert (pool.returncode, pool.stdout) == (0, f"{tmp_path / 'pool.duckdb'}: 5 documents added "
-                                                 f"({len(reference['mentions'])} mentions), 0 already stored, 0 errors\n")
+                                                 f"({n} mentions), 0 already stored, 0 errors\n")
     assert contents(tmp_path / "pool.duckdb") == reference
     cluster = run("batch", str(news), "--out", str(tmp_path / "out"), "--scheduler", "local", "--workers", "2",
                   "--partition-size", "2")
     assert cluster.returncode == 0, cluster.stderr
-    n = len(reference["mentions"])
     assert cluster.stdout == (f"{tmp_path / 'out'}: 5 documents ({n} events) in "
                               "3 partitions, 0 repeated, 0 errors\n")
     assert cluster.stderr.startswith("greatgame: coding on the Dask scheduler at tcp://127.0.0.1:")

@@ -3,7 +3,10 @@
 One process writes (the ingest run, through `Store.open(path)`); everything else reads through
 `Store.open(path, read_only=True)`. The package is split by what the SQL does: `schema` (tables and
 append-only migrations), `opening` (errors, the writer's lock), `filters` (the WHERE clause of an
-event query), `rows` (events to rows and back), `write` (a partition, runs), `queries` (reads).
+event query), `rows` (mentions to rows and back), `write` (a partition, runs), `clustering` (articles
+and events at merge; migration 4's Python step), `queries` (mentions, stats, actors), `clustered`
+(events with their mentions), `aggregates` (counts of events or mentions). Schema v4: `mentions` are
+coded sentences, `events` the real-world events they are clustered into (docs/dedup.md).
 Every query that carries a value from outside passes it as a parameter; the only SQL text
 assembled at run time is chosen from fixed fragments in this package.
 """

@@ -1,5 +1,5 @@
 """Checks on a store while (and after) an ingest or watch process writes it: what is committed, and
-that every committed document holds exactly its own events."""
+that every committed document holds exactly its own mentions, each in an event."""
 
 from __future__ import annotations
 
@@ -33,8 +33,11 @@ def whole_documents(db: Path) -> int:
     """The number of stored documents, checking that each holds exactly its own events."""
     with Store.open(db, read_only=True) as s:
         torn = s.one("SELECT count(*) FROM documents d WHERE events <> "
-                     "(SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id)")[0]
-        orphans = s.one("SELECT count(*) FROM events WHERE doc_id NOT IN (SELECT doc_id FROM documents)")[0]
+                     "(SELECT count(*) FROM mentions e WHERE e.doc_id = d.doc_id)")[0]
+        orphans = s.one("SELECT count(*) FROM mentions WHERE doc_id NOT IN (SELECT doc_id FROM documents)")[0]
+        # every mention belongs to a stored event, committed with it
+        orphans += s.one("SELECT count(*) FROM mentions WHERE event_id IS NULL "
+                         "OR event_id NOT IN (SELECT event_id FROM events)")[0]
         in_batches = s.one("SELECT coalesce(sum(documents), 0) FROM batches")[0]
         docs = s.stats()["documents"]
     assert (torn, orphans, in_batches) == (0, 0, docs)

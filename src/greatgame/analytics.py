@@ -8,6 +8,9 @@ Definitions used throughout:
 - Only dyadic events count: both sides known (an actor code of no known country, such as "---GOV"
   for "the government", does not count as known), and the two sides different at the chosen
   level, so a government acting on its own opposition is not a relation between states.
+- What is counted is real-world events (the store's events table: mentions clustered, docs/dedup.md),
+  each dated by its event date and coded by its event code; `count="mentions"` counts every coded
+  sentence instead, as before schema v4.
 - Events are asserted-only by default (`modality=("asserted",)`); pass a tuple of modalities, or
   "all" / None for every modality. Events without a date are left out of time series.
 - Cooperation is quad classes 1 and 2, conflict quad classes 3 and 4, and
@@ -42,13 +45,13 @@ Modality = str | Sequence[str] | None
 
 def dyad_series(store: Store, by: str = "month", since: str | None = None, until: str | None = None,
                 top: int | None = None, actor: str | None = None, modality: Modality = ("asserted",),
-                level: str = "country") -> pd.DataFrame:
+                level: str = "country", count: str = "events") -> pd.DataFrame:
     """Per directed dyad and period: event counts by quad class, Goldstein sum and mean, net cooperation.
 
     `top` keeps the N dyads with the most events over the window; `actor` keeps dyads with that
     actor on either side. Rows are ordered by the dyad's total events (most first), then period.
     """
-    df = store.dyad_counts(by, since, until, top, actor, modality, level)
+    df = store.dyad_counts(by, since, until, top, actor, modality, level, count)
     return df.astype({c: "int64" for c in ("events", "q1", "q2", "q3", "q4", "net_coop")})
 
 
@@ -70,8 +73,8 @@ def eigenvector_centrality(weights: np.ndarray, tol: float = 1e-10, max_iter: in
 
 
 def _edges(store: Store, since: str | None, until: str | None, modality: Modality, level: str,
-           by: str | None = None) -> pd.DataFrame:
-    df = store.edge_counts(since, until, modality, level, by)
+           by: str | None = None, count: str = "events") -> pd.DataFrame:
+    df = store.edge_counts(since, until, modality, level, by, count)
     df = df.astype({"events": "int64", "cooperation": "int64", "conflict": "int64"})
     df["net_coop"] = df["cooperation"] - df["conflict"]
     return df
@@ -98,7 +101,8 @@ def _node_stats(edges: pd.DataFrame) -> pd.DataFrame:
 
 
 def network(store: Store, since: str | None = None, until: str | None = None, min_events: int = 1,
-            modality: Modality = ("asserted",), level: str = "country") -> tuple[pd.DataFrame, pd.DataFrame]:
+            modality: Modality = ("asserted",), level: str = "country",
+            count: str = "events") -> tuple[pd.DataFrame, pd.DataFrame]:
     """The relation network: (nodes, edges).
 
     Edges are directed dyads with at least `min_events` events: events, cooperation (q1+q2),
@@ -107,7 +111,7 @@ def network(store: Store, since: str | None = None, until: str | None = None, mi
     the edges), degree (distinct partners) and centrality (eigenvector centrality of the
     undirected graph weighted by event counts, unit length).
     """
-    edges = _edges(store, since, until, modality, level)
+    edges = _edges(store, since, until, modality, level, count=count)
     edges = edges[edges["events"] >= min_events].reset_index(drop=True)
     edges = edges[["source", "target", "events", "cooperation", "conflict", "net_coop", "goldstein_mean"]]
     nodes = _node_stats(edges)
@@ -118,9 +122,9 @@ def network(store: Store, since: str | None = None, until: str | None = None, mi
 
 
 def prominence(store: Store, by: str = "year", since: str | None = None, until: str | None = None,
-               modality: Modality = ("asserted",), level: str = "country") -> pd.DataFrame:
+               modality: Modality = ("asserted",), level: str = "country", count: str = "events") -> pd.DataFrame:
     """Each actor's prominence per period: events, share of the period's events, degree, centrality."""
-    edges = _edges(store, since, until, modality, level, by)
+    edges = _edges(store, since, until, modality, level, by, count)
     frames = []
     for period, group in edges.groupby("period", sort=True):
         stats = _node_stats(group)
@@ -135,7 +139,7 @@ def prominence(store: Store, by: str = "year", since: str | None = None, until: 
 
 def shifts(store: Store, by: str = "year", min_events: int = 5, z: float = 1.96,
            since: str | None = None, until: str | None = None, modality: Modality = ("asserted",),
-           level: str = "country") -> pd.DataFrame:
+           level: str = "country", count: str = "events") -> pd.DataFrame:
     """Pairs whose cooperation moved significantly against their own past, one row per such period.
 
     Pairs are undirected (`a` < `b`; events either way count). For each period with at least
@@ -145,7 +149,7 @@ def shifts(store: Store, by: str = "year", min_events: int = 5, z: float = 1.96,
     together. Rows with |z| ≥ `z` are kept; `direction` is "warmer" (more cooperative) or
     "cooler"; `p_value` is two-sided.
     """
-    df = store.pair_counts(by, since, until, modality, level)
+    df = store.pair_counts(by, since, until, modality, level, count)
     cols = ["a", "b", "period", "events", "net_coop", "coop_share", "past_events", "past_coop_share",
             "change", "z", "p_value", "direction"]
     if df.empty:
@@ -171,13 +175,13 @@ def shifts(store: Store, by: str = "year", min_events: int = 5, z: float = 1.96,
 
 def triangles(store: Store, by: str = "year", min_events: int = 5, z: float = 1.96,
               since: str | None = None, until: str | None = None, modality: Modality = ("asserted",),
-              level: str = "country") -> pd.DataFrame:
+              level: str = "country", count: str = "events") -> pd.DataFrame:
     """A third state gaining what another loses: in one period, `actor`'s relation with `away_from`
     shifts significantly cooler while its relation with `towards` shifts significantly warmer
     (each by the test in `shifts`). "North Korea drifts from China towards Russia" is the row
     actor=PRK, away_from=CHN, towards=RUS.
     """
-    moved = shifts(store, by, min_events, z, since, until, modality, level)
+    moved = shifts(store, by, min_events, z, since, until, modality, level, count)
     cols = ["period", "actor", "away_from", "towards", "change_away", "change_towards", "z_away", "z_towards"]
     if moved.empty:
         return pd.DataFrame(columns=cols)

@@ -24,7 +24,7 @@ from .exports import DocMeta
 from .exports.gdelt import GDELT_COLUMNS, gdelt_rows
 from .exports.icews import ICEWS_COLUMNS, icews_rows
 from .model import Event
-from .store import EventFilter, Store, modality_values
+from .store import Store, modality_values
 
 __all__ = ["FORMATS", "GDELT_COLUMNS", "ICEWS_COLUMNS", "ExportError", "ExportResult", "export"]
 
@@ -76,7 +76,7 @@ def _metadata(store: Store) -> dict[str, str]:
 
 def _parquet(store: Store, out: str, modality: Any) -> int:
     meta = {f"greatgame.{k}": v for k, v in _metadata(store).items()}
-    reader = store.event_batches(modality)
+    reader = store.cluster_batches(modality)
     schema = reader.schema.with_metadata(meta)
     n = 0
     with _atomic(out, "wb") as fh, pq.ParquetWriter(fh, schema) as writer:
@@ -87,7 +87,7 @@ def _parquet(store: Store, out: str, modality: Any) -> int:
 
 
 def _csv(store: Store, out: str, modality: Any) -> int:
-    reader = store.event_batches(modality)
+    reader = store.cluster_batches(modality)
     options = pa_csv.WriteOptions(quoting_style="needed")
     n = 0
     with _atomic(out, "wb") as fh, pa_csv.CSVWriter(fh, reader.schema, write_options=options) as writer:
@@ -98,11 +98,9 @@ def _csv(store: Store, out: str, modality: Any) -> int:
 
 
 def _jsonl(store: Store, out: str, modality: Any) -> int:
-    mods = modality_values(modality)
-    flt = EventFilter(modality=tuple(mods) if mods is not None else None)
     n = 0
     with _atomic(out, "w") as fh:
-        for event in store.events(flt):
+        for event in store.stored_events(modality, mentions=True):
             fh.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
             n += 1
     return n
@@ -124,8 +122,7 @@ def _layout(rows: Callable[[Iterable[Event], Mapping[str, DocMeta]], Iterator[li
             columns: Sequence[str], header: bool) -> Callable[[Store, str, Any], int]:
     """A writer of a tab-separated layout: one row per event, the column names first if `header`."""
     def write(store: Store, out: str, modality: Any) -> int:
-        mods = modality_values(modality)
-        events = store.events(EventFilter(modality=tuple(mods) if mods is not None else None))
+        events = store.stored_events(modality)
         n = 0
         with _atomic(out, "w") as fh:
             w = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar=None,
@@ -197,6 +194,8 @@ def plover_record(r: dict[str, Any], modes: dict[str, str]) -> dict[str, Any]:
         "modality": r["modality"],
         "negated": bool(r["negated"]),
         "confidence": float(r["confidence"]),
+        "num_mentions": r.get("num_mentions", 1), "num_sources": r.get("num_sources", 1),
+        "num_articles": r.get("num_articles", 1),
     })
 
 
@@ -204,7 +203,7 @@ def _plover(store: Store, out: str, modality: Any) -> tuple[int, int]:
     modes = _plover_modes()
     n = skipped = 0
     with _atomic(out, "w") as fh:
-        for r in store.events_with_documents(modality):
+        for r in store.cluster_rows(modality):
             if r["plover"] is None:
                 skipped += 1  # PLOVER drops CAMEO 01 statements: no category, no record
                 continue

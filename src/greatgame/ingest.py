@@ -43,16 +43,18 @@ class IngestReport(RunReport):
 
 
 def write_results(store: Store, results: Sequence[DocResult], errors: Sequence[InputError | ErrorRecord] = (),
-                  *, batch_key: str, run_id: str | None = None) -> PartitionSummary:
+                  *, batch_key: str, run_id: str | None = None,
+                  dedup: tuple[int, str] = (1, "code")) -> PartitionSummary:
     """Commit documents coded elsewhere, their events and errors in one transaction, under `batch_key`.
 
     A key already committed is not written again; documents already stored (same id or content)
     are left as they are. A result with an error is recorded as a coding error, not a document.
+    `dedup` is (dedup_window_days, dedup_actor_level), what the new mentions are clustered with.
     Raises StoreError if the database refuses the write; nothing is then written.
     """
     docs, events, errs, dropped = parts.partition_tables(results, errors)
     return store.write_partition(docs, events, errs, key=batch_key, run_id=run_id, coder_version=CODER_VERSION,
-                                 goldstein_table=GOLDSTEIN_TABLE, duplicates=dropped)
+                                 goldstein_table=GOLDSTEIN_TABLE, duplicates=dropped, dedup=dedup)
 
 
 def ingest(
@@ -113,7 +115,8 @@ def ingest_documents(
     def write(coded: CodedPartition, key: str) -> PartitionSummary:
         with store.connected():
             return store.write_partition(coded.documents, coded.events, coded.errors, key=key, run_id=run_id,
-                                         coder_version=CODER_VERSION, goldstein_table=GOLDSTEIN_TABLE)
+                                         coder_version=CODER_VERSION, goldstein_table=GOLDSTEIN_TABLE,
+                                         dedup=(settings.dedup_window_days, settings.dedup_actor_level))
 
     def merge(key: str) -> None:
         docs, events, errors = stage.read(key)

@@ -25,6 +25,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .dedup import document_source, signature
 from .model import Document, InputError
 from .pipeline import CODER_VERSION, DocResult, get_coder
 from .settings import Settings
@@ -135,7 +136,7 @@ def partition_documents(items: Iterable[Document | InputError], size: int,
 _DOC_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("content_hash", pa.string()), ("date", pa.string()), ("url", pa.string()),
     ("title", pa.string()), ("origin", pa.string()), ("chars", pa.int64()), ("words", pa.int64()),
-    ("events", pa.int64()),
+    ("events", pa.int64()), ("source", pa.string()), ("fingerprint", pa.list_(pa.uint64())),
 ])
 _ERROR_SCHEMA = pa.schema([
     ("kind", pa.string()), ("path", pa.string()), ("line", pa.int64()), ("doc_id", pa.string()),
@@ -164,7 +165,8 @@ def partition_tables(results: Sequence[DocResult], errors: Sequence[InputError |
     records += [ErrorRecord.of_result(r) for r in results if r.error is not None]
     doc_rows = [
         (r.doc.id, content_hash(r.doc.text), r.doc.date, r.doc.url, r.doc.title, r.doc.origin,
-         len(r.doc.text), len(r.doc.text.split()), len(r.events))
+         len(r.doc.text), len(r.doc.text.split()), len(r.events), document_source(r.doc),
+         list(signature(r.doc.text)))
         for r in kept
     ]
     docs = _rows_table(doc_rows, _DOC_SCHEMA)

@@ -164,7 +164,9 @@ def z_test(p: float, n: int, p0: float, n0: int) -> float:
 
 def test_shifts_finds_pairs_that_moved_against_their_own_past(tmp_path: Path) -> None:
     with drift_store(tmp_path / "d.duckdb") as s:
-        got = to_records(analytics.shifts(s, by="year", min_events=5))
+        # The same sentence repeated in one speech is one real-world event: count the mentions here.
+        got = to_records(analytics.shifts(s, by="year", min_events=5, count="mentions"))
+        assert analytics.shifts(s, by="year", min_events=5).empty  # as events: 2 a year, too few to test
     assert [(r["a"], r["b"], r["period"], r["direction"]) for r in got] == [
         ("CHN", "PRK", "2018", "cooler"), ("PRK", "RUS", "2018", "warmer"),
     ]
@@ -179,13 +181,13 @@ def test_shifts_finds_pairs_that_moved_against_their_own_past(tmp_path: Path) ->
 
 def test_shifts_needs_enough_events_now_and_before(tmp_path: Path) -> None:
     with drift_store(tmp_path / "d.duckdb") as s:
-        assert analytics.shifts(s, by="year", min_events=11).empty
-        assert len(analytics.shifts(s, by="year", min_events=5, z=6.0)) == 0
+        assert analytics.shifts(s, by="year", min_events=11, count="mentions").empty
+        assert len(analytics.shifts(s, by="year", min_events=5, z=6.0, count="mentions")) == 0
 
 
 def test_triangles_name_the_state_that_drifts_from_one_partner_towards_another(tmp_path: Path) -> None:
     with drift_store(tmp_path / "d.duckdb") as s:
-        got = to_records(analytics.triangles(s, by="year", min_events=5))
+        got = to_records(analytics.triangles(s, by="year", min_events=5, count="mentions"))
     assert [(r["period"], r["actor"], r["away_from"], r["towards"]) for r in got] == [("2018", "PRK", "CHN", "RUS")]
     assert got[0]["z_away"] == pytest.approx(z_test(0.2, 10, 1.0, 30))
     assert got[0]["z_towards"] == pytest.approx(z_test(1.0, 10, 0.2, 30))

@@ -44,20 +44,21 @@ def stored(db: str, flt: EventFilter) -> list[dict]:
 def test_stats_json_is_exactly_the_counts(db: str) -> None:
     res = run("stats", "--db", db, "--format", "json")
     assert res.exit_code == EXIT_OK
-    assert res.stdout == ('{"documents": 2, "events": 5, "actors": 5, "first_date": "2014-10-20", '
-                          '"last_date": "2015-02-01"}\n')
+    assert res.stdout == ('{"documents": 2, "articles": 2, "sources": 1, "events": 5, "mentions": 5, "actors": 5, '
+                          '"first_date": "2014-10-20", "last_date": "2015-02-01"}\n')
 
 
 def test_stats_table(db: str) -> None:
     res = run("stats", "--db", db)
-    assert res.stdout == ("documents   2\nevents      5\nactors      5\n"
-                          "first_date  2014-10-20\nlast_date   2015-02-01\n")
+    assert res.stdout == ("documents   2\narticles    2\nsources     1\nevents      5\nmentions    5\n"
+                          "actors      5\nfirst_date  2014-10-20\nlast_date   2015-02-01\n")
 
 
 def test_stats_of_an_empty_store(tmp_path: Path) -> None:
     Store.open(tmp_path / "e.duckdb").close()
     res = run("stats", "--db", str(tmp_path / "e.duckdb"), "-f", "json")
-    assert json.loads(res.stdout) == {"documents": 0, "events": 0, "actors": 0, "first_date": None, "last_date": None}
+    assert json.loads(res.stdout) == {"documents": 0, "articles": 0, "sources": 0, "events": 0, "mentions": 0,
+                                      "actors": 0, "first_date": None, "last_date": None}
 
 
 # --- events --------------------------------------------------------------------------------------
@@ -159,10 +160,12 @@ def test_shifts_and_triangles(tmp_path: Path) -> None:
                   + [("RUS", "PRK", "042")] * russia + [("PRK", "RUS", "173")] * (10 - russia))
         batches.append([result(f"s{year}", events, date=f"{year}-09-20")])
     build(path, *batches).close()
-    shifted = json.loads(run("shifts", "--db", str(path), "-f", "json").stdout)
+    # each year's repeated sentences are a few real-world events: the z-test needs the mentions here
+    assert json.loads(run("shifts", "--db", str(path), "-f", "json").stdout) == []
+    shifted = json.loads(run("shifts", "--db", str(path), "-f", "json", "--count", "mentions").stdout)
     assert [(r["a"], r["b"], r["period"], r["direction"]) for r in shifted] == [
         ("CHN", "PRK", "2018", "cooler"), ("PRK", "RUS", "2018", "warmer")]
-    tri = run("shifts", "--db", str(path), "--triangles", "-f", "csv").stdout.splitlines()
+    tri = run("shifts", "--db", str(path), "--triangles", "-f", "csv", "--count", "mentions").stdout.splitlines()
     assert tri[0] == "period,actor,away_from,towards,change_away,change_towards,z_away,z_towards"
     assert tri[1].startswith("2018,PRK,CHN,RUS,-0.8")
 
@@ -242,11 +245,11 @@ def test_ingest_twice_leaves_the_counts_unchanged(tmp_path: Path) -> None:
     first = run("ingest", str(tmp_path / "in"), "--db", db, "--workers", "1")
     assert first.exit_code == EXIT_OK, first.stderr
     stats = json.loads(run("stats", "--db", db, "-f", "json").stdout)
-    noun = "event" if stats["events"] == 1 else "events"
-    assert first.stdout == f"{db}: 2 documents added ({stats['events']} {noun}), 0 already stored, 0 errors\n"
+    noun = "mention" if stats["mentions"] == 1 else "mentions"
+    assert first.stdout == f"{db}: 2 documents added ({stats['mentions']} {noun}), 0 already stored, 0 errors\n"
     again = run("ingest", str(tmp_path / "in"), "--db", db, "--workers", "1")
     assert again.exit_code == EXIT_OK
-    assert again.stdout == f"{db}: 0 documents added (0 events), 2 already stored, 0 errors\n"
+    assert again.stdout == f"{db}: 0 documents added (0 mentions), 2 already stored, 0 errors\n"
     assert json.loads(run("stats", "--db", db, "-f", "json").stdout) == stats
 
 
@@ -264,9 +267,9 @@ def test_ingest_reports_each_bad_input_on_one_line_and_exits_partial(tmp_path: P
         f"greatgame: {tmp_path / 'missing.txt'}: no such file or directory",
     ]
     with Store.open(db, read_only=True) as s:
-        events = s.stats()["events"]
-        noun = "event" if events == 1 else "events"
-        assert res.stdout == f"{db}: 1 document added ({events} {noun}), 0 already stored, 3 errors\n"
+        mentions = s.stats()["mentions"]
+        noun = "mention" if mentions == 1 else "mentions"
+        assert res.stdout == f"{db}: 1 document added ({mentions} {noun}), 0 already stored, 3 errors\n"
         assert s.con.execute("SELECT path, line, message FROM errors ORDER BY path, line").fetchall() == [
             (str(tmp_path / "missing.txt"), None, "no such file or directory"),
             (str(src), 2, "not JSON (Expecting property name enclosed in double quotes)"),
@@ -277,4 +280,4 @@ def test_ingest_reports_each_bad_input_on_one_line_and_exits_partial(tmp_path: P
 def test_ingest_with_nothing_readable_is_fatal(tmp_path: Path) -> None:
     res = run("ingest", str(tmp_path / "missing.txt"), "--db", str(tmp_path / "g.duckdb"), "-w", "1")
     assert res.exit_code == EXIT_FATAL
-    assert res.stdout == f"{tmp_path / 'g.duckdb'}: 0 documents added (0 events), 0 already stored, 1 error\n"
+    assert res.stdout == f"{tmp_path / 'g.duckdb'}: 0 documents added (0 mentions), 0 already stored, 1 error\n"

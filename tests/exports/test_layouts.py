@@ -59,6 +59,11 @@ def store(tmp_path: Path):
     s.close()
 
 
+def _ids(store: Store) -> dict[str, str]:
+    """Each mention's event, as the layouts number it (stable_id of the event id)."""
+    return {m: stable_id(e) for m, e in store.con.execute("SELECT mention_id, event_id FROM mentions").fetchall()}
+
+
 def _added(store: Store, doc_id: str) -> str:
     (ts,) = store.one("SELECT ingested_at FROM documents WHERE doc_id = ?", [doc_id])
     return ts.strftime("%Y%m%d%H%M%S")
@@ -76,10 +81,11 @@ def _geo(prefix: str, values: dict[str, str]) -> dict[str, str]:
 
 
 def _expected(store: Store) -> list[dict[str, str]]:
+    EV = _ids(store)  # noqa: N806
     empty_geos = {**_geo("Actor1Geo", EMPTY_ACTOR_GEO), **_geo("Actor2Geo", EMPTY_ACTOR_GEO)}
     counts = {"NumMentions": "1", "NumSources": "1", "NumArticles": "1", "AvgTone": ""}
     return [
-        {"GLOBALEVENTID": str(stable_id("a-e0")), "SQLDATE": "20190425", "MonthYear": "201904", "Year": "2019",
+        {"GLOBALEVENTID": str(EV["a-e0"]), "SQLDATE": "20190425", "MonthYear": "201904", "Year": "2019",
          "FractionDate": f"{2019 + (4 * 30 + 25) / 365:.4f}",
          **_actor(1, "RUSGOV", "RUSSIA", "RUS", "", "GOV"), **_actor(2, "PRKGOV", "NORTH KOREA", "PRK", "", "GOV"),
          "IsRootEvent": "1", "EventCode": "042", "EventBaseCode": "042", "EventRootCode": "04", "QuadClass": "1",
@@ -87,7 +93,7 @@ def _expected(store: Store) -> list[dict[str, str]]:
          **_geo("ActionGeo", {"Type": "4", "FullName": "Vladivostok, Russia", "CountryCode": "RS", "ADM1Code": "",
                               "ADM2Code": "", "Lat": "43.1", "Long": "131.9", "FeatureID": "2013348"}),
          "DATEADDED": _added(store, "a"), "SOURCEURL": "https://news.example.org/2019/summit"},
-        {"GLOBALEVENTID": str(stable_id("a-e1")), "SQLDATE": "20190426", "MonthYear": "201904", "Year": "2019",
+        {"GLOBALEVENTID": str(EV["a-e1"]), "SQLDATE": "20190426", "MonthYear": "201904", "Year": "2019",
          "FractionDate": f"{2019 + (4 * 30 + 26) / 365:.4f}",
          **_actor(1, "USA", "UNITED STATES", "USA", "", ""), **_actor(2, "IRNGOV", "IRAN", "IRN", "", "GOV"),
          "IsRootEvent": "0", "EventCode": "112", "EventBaseCode": "112", "EventRootCode": "11", "QuadClass": "3",
@@ -95,7 +101,7 @@ def _expected(store: Store) -> list[dict[str, str]]:
          **_geo("ActionGeo", {"Type": "2", "FullName": "Texas, United States", "CountryCode": "US",
                               "ADM1Code": "USTX", "ADM2Code": "", "Lat": "31.0", "Long": "-99.0", "FeatureID": "TX"}),
          "DATEADDED": _added(store, "a"), "SOURCEURL": "https://news.example.org/2019/summit"},
-        {"GLOBALEVENTID": str(stable_id("b-e0")), "SQLDATE": "", "MonthYear": "", "Year": "", "FractionDate": "",
+        {"GLOBALEVENTID": str(EV["b-e0"]), "SQLDATE": "", "MonthYear": "", "Year": "", "FractionDate": "",
          **_actor(1, "IGOAFRAFU", "AFRICAN UNION", "", "AFU", "IGO"), **_actor(2, "CHN", "CHINA", "CHN", "", ""),
          "IsRootEvent": "1", "EventCode": "0251", "EventBaseCode": "025", "EventRootCode": "02", "QuadClass": "1",
          "GoldsteinScale": "3.0", **counts, **empty_geos, **_geo("ActionGeo", EMPTY_ACTOR_GEO),
@@ -122,6 +128,7 @@ def test_gdelt_export_read_back_by_the_codebook_columns_has_every_field(store: S
 
 
 def test_gdelt_export_loads_into_duckdb_with_gdelt_types(store: Store, tmp_path: Path) -> None:
+    EV = _ids(store)  # noqa: N806
     out = tmp_path / "events.export.CSV"
     export(store, "gdelt", out)
     columns = {c: GDELT_TYPES.get(c, "VARCHAR") for c in GDELT_COLUMNS}
@@ -133,9 +140,9 @@ def test_gdelt_export_loads_into_duckdb_with_gdelt_types(store: Store, tmp_path:
     assert names == list(GDELT_COLUMNS)
     assert [(r["GLOBALEVENTID"], r["SQLDATE"], r["GoldsteinScale"], r["ActionGeo_Type"], r["ActionGeo_Lat"],
              r["AvgTone"], r["EventCode"]) for r in got] == [
-        (stable_id("a-e0"), 20190425, 3.0, 4, 43.1, None, "042"),
-        (stable_id("a-e1"), 20190426, -2.0, 2, 31.0, None, "112"),
-        (stable_id("b-e0"), None, 3.0, 0, None, None, "0251"),
+        (EV["a-e0"], 20190425, 3.0, 4, 43.1, None, "042"),
+        (EV["a-e1"], 20190426, -2.0, 2, 31.0, None, "112"),
+        (EV["b-e0"], None, 3.0, 0, None, None, "0251"),
     ]
 
 
@@ -153,6 +160,7 @@ def test_gdelt_export_with_header_loads_into_pandas_by_name(store: Store, tmp_pa
 
 
 def test_icews_export_has_its_20_columns_and_every_field(store: Store, tmp_path: Path) -> None:
+    EV = _ids(store)  # noqa: N806
     out = tmp_path / "events.icews.tab"
     assert export(store, "icews", out).events == 3
     with out.open(newline="", encoding="utf-8") as fh:
@@ -164,19 +172,19 @@ def test_icews_export_has_its_20_columns_and_every_field(store: Store, tmp_path:
         rows = list(reader)
     common = {"Sentence Number": "", "District": ""}
     assert rows == [
-        {"Event ID": str(stable_id("a-e0")), "Event Date": "2019-04-25", "Source Name": "Russia",
+        {"Event ID": str(EV["a-e0"]), "Event Date": "2019-04-25", "Source Name": "Russia",
          "Source Sectors": "Government", "Source Country": "Russian Federation", "Event Text": "Make a visit",
          "CAMEO Code": "042", "Intensity": "3.0", "Target Name": "North Korea", "Target Sectors": "Government",
          "Target Country": "North Korea", "Story ID": str(stable_id("a")), "Publisher": "news.example.org",
          "City": "Vladivostok", "Province": "", "Country": "Russian Federation", "Latitude": "43.1",
          "Longitude": "131.9", **common},
-        {"Event ID": str(stable_id("a-e1")), "Event Date": "2019-04-26", "Source Name": "United States",
+        {"Event ID": str(EV["a-e1"]), "Event Date": "2019-04-26", "Source Name": "United States",
          "Source Sectors": "", "Source Country": "United States", "Event Text": "Accuse",
          "CAMEO Code": "112", "Intensity": "-2.0", "Target Name": "Iran", "Target Sectors": "Government",
          "Target Country": "Iran", "Story ID": str(stable_id("a")), "Publisher": "news.example.org",
          "City": "", "Province": "Texas", "Country": "United States", "Latitude": "31.0", "Longitude": "-99.0",
          **common},
-        {"Event ID": str(stable_id("b-e0")), "Event Date": "", "Source Name": "African Union",
+        {"Event ID": str(EV["b-e0"]), "Event Date": "", "Source Name": "African Union",
          "Source Sectors": "International Government Organization", "Source Country": "",
          "Event Text": "Appeal for easing of administrative sanctions", "CAMEO Code": "0251", "Intensity": "3.0",
          "Target Name": "China", "Target Sectors": "", "Target Country": "China", "Story ID": str(stable_id("b")),

@@ -121,6 +121,7 @@ def stored(db: Path) -> dict:
             "stats": s.stats(),
             "documents": s.con.execute("SELECT doc_id, content_hash, events FROM documents ORDER BY 1").fetchall(),
             "events": s.con.execute("SELECT * FROM events ORDER BY event_id").fetchall(),
+            "mentions": s.con.execute("SELECT * FROM mentions ORDER BY mention_id").fetchall(),
             "errors": s.con.execute("SELECT count(*) FROM errors").fetchall()[0][0],
         }
 
@@ -159,8 +160,8 @@ def test_ingest_on_a_cluster_survives_a_killed_worker_with_the_events_of_one_pro
         messages = err.read()
     assert proc.returncode == 0, messages
     assert messages.startswith(f"greatgame: coding on the Dask scheduler at {cluster.address}, 2 workers")
-    events = expected["stats"]["events"]
-    assert out == f"{db}: {DOCUMENTS} documents added ({events} events), 0 already stored, 0 errors\n"
+    mentions = expected["stats"]["mentions"]
+    assert out == f"{db}: {DOCUMENTS} documents added ({mentions} mentions), 0 already stored, 0 errors\n"
     assert cluster.workers[0].wait(timeout=10) == -signal.SIGKILL and cluster.workers[1].poll() is None
     got = stored(db)
     assert got["stats"] == expected["stats"] and got["stats"]["documents"] == DOCUMENTS

@@ -37,6 +37,7 @@ def stored(db: Path) -> dict:
     with Store.open(db, read_only=True) as s:
         return {"stats": s.stats(),
                 "events": s.con.execute("SELECT * FROM events ORDER BY event_id").fetchall(),
+                "mentions": s.con.execute("SELECT * FROM mentions ORDER BY mention_id").fetchall(),
                 "documents": s.con.execute("SELECT doc_id, content_hash, events FROM documents ORDER BY 1").fetchall()}
 
 

@@ -161,7 +161,9 @@ def kill_after_next_commit(db: Path, corpus: Path, stored: int) -> None:
 
 def snapshot(db: Path) -> tuple[dict, list[tuple]]:
     with Store.open(db, read_only=True) as s:
-        rows = s.con.execute("SELECT * FROM events ORDER BY event_id").fetchall()
+        # every mention (ids as the coder gave them) and the events they were clustered into
+        rows = s.con.execute("SELECT * FROM mentions ORDER BY mention_id").fetchall()
+        rows += s.con.execute("SELECT * FROM events ORDER BY event_id").fetchall()
         return s.stats(), rows
 
 

@@ -56,6 +56,7 @@ def contents(db: Path) -> dict:
             "documents": s.con.execute("SELECT doc_id, content_hash, date, origin, chars, words, events, "
                                        "coder_version FROM documents ORDER BY doc_id").fetchall(),
             "events": s.con.execute("SELECT * FROM events ORDER BY event_id").fetchall(),
+            "mentions": s.con.execute("SELECT * FROM mentions ORDER BY mention_id").fetchall(),
             "errors": s.con.execute("SELECT kind, path, line, doc_id, message FROM errors "
                                     "ORDER BY kind, path, line, doc_id").fetchall(),
         }
@@ -283,7 +284,7 @@ def test_batch_writes_partitioned_parquet_and_a_manifest_whose_counts_match(tmp_
     # The same events as the store gets, ids included, with dates as Parquet dates.
     reference = single_process(tmp_path, src)
     ids = duckdb.execute("SELECT event_id FROM read_parquet(?) ORDER BY 1", [str(out / "events" / "*.parquet")])
-    assert [r[0] for r in ids.fetchall()] == [e[0] for e in reference["events"]]
+    assert [r[0] for r in ids.fetchall()] == [m[0] for m in reference["mentions"]]  # the store's mentions
     kinds = duckdb.execute("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(?)) "
                            "WHERE column_name = 'date'", [str(out / "events" / "*.parquet")]).fetchall()
     assert kinds == [("date", "DATE")]
@@ -363,14 +364,15 @@ def test_cli_two_local_workers_and_a_local_cluster_give_the_events_of_one_proces
     reference = single_process(tmp_path, news)
     pool = run("ingest", str(news), "--db", str(tmp_path / "pool.duckdb"), "--workers", "2",
                "--partition-size", "1")
+    n = len(reference["mentions"])
     assert (pool.returncode, pool.stdout) == (0, f"{tmp_path / 'pool.duckdb'}: 5 documents added "
-                                                 f"({len(reference['events'])} events), 0 already stored, 0 errors\n")
+                                                 f"({n} mentions), 0 already stored, 0 errors\n")
     assert contents(tmp_path / "pool.duckdb") == reference
     cluster = run("batch", str(news), "--out", str(tmp_path / "out"), "--scheduler", "local", "--workers", "2",
                   "--partition-size", "2")
     assert cluster.returncode == 0, cluster.stderr
-    assert cluster.stdout == (f"{tmp_path / 'out'}: 5 documents ({len(reference['events'])} events) in "
+    assert cluster.stdout == (f"{tmp_path / 'out'}: 5 documents ({n} events) in "
                               "3 partitions, 0 repeated, 0 errors\n")
     assert cluster.stderr.startswith("greatgame: coding on the Dask scheduler at tcp://127.0.0.1:")
     events = parquet_rows(str(tmp_path / "out" / "events" / "*.parquet"))
-    assert sorted(e[0] for e in events) == [e[0] for e in reference["events"]]
+    assert sorted(e[0] for e in events) == [m[0] for m in reference["mentions"]]

@@ -66,7 +66,10 @@ def assert_error(resp, status: int, code: str) -> dict:
 
 
 def ids(resp) -> list[str]:
-    return [e["event_id"] for e in resp.json()["events"]]
+    """The events' anchor mentions: in the fixture each sentence is its own real-world event."""
+    events = resp.json()["events"]
+    assert all(e["num_mentions"] == len(e["mentions"]) == 1 for e in events)
+    return [e["anchor_mention_id"] for e in events]
 
 
 # --- health, meta, stats, actors -----------------------------------------------------------------
@@ -115,7 +118,8 @@ def test_meta_lists_what_the_api_accepts(client: TestClient) -> None:
 
 
 def test_stats_counts_the_store(client: TestClient) -> None:
-    assert client.get("/api/stats").json() == {"documents": 5, "events": 11, "actors": 5,
+    assert client.get("/api/stats").json() == {"documents": 5, "articles": 5, "sources": 1, "events": 11,
+                                               "mentions": 11, "actors": 5,
                                                "first_date": "1987-01-10", "last_date": "1988-07-20"}
 
 
@@ -149,8 +153,16 @@ def test_events_default_is_asserted_events_in_store_order(client: TestClient) ->
 
 def test_events_are_event_records(client: TestClient) -> None:
     first = client.get("/api/events", params={"limit": 1}).json()["events"][0]
+    assert first["event_id"].startswith("evt-")
+    assert (first.pop("num_mentions"), first.pop("num_sources"), first.pop("num_articles")) == (1, 1, 1)
+    assert first.pop("anchor_mention_id") == "d1-0"
+    [mention] = first.pop("mentions")
+    assert (mention.pop("publisher"), mention.pop("article_id"), mention.pop("url")) == ("fixture", "d1", None)
+    # the event is its one mention's record; a date of no stated precision is taken as the day
+    assert mention == {**first, "event_id": "d1-0", "date_precision": None}
+    first["event_id"] = "d1-0"
     assert first == {
-        "event_id": "d1-0", "doc_id": "d1", "date": "1987-01-10", "date_precision": None,
+        "event_id": "d1-0", "doc_id": "d1", "date": "1987-01-10", "date_precision": "day",
         "source": {"text": "Iran", "start": 0, "end": 4, "code": "IRN", "country": "IRN", "sector": None,
                    "name": "Iran"},
         "target": {"text": "Iraq", "start": 14, "end": 18, "code": "IRQ", "country": "IRQ", "sector": None,
@@ -175,7 +187,7 @@ def test_events_spans_slice_the_sentence(client: TestClient) -> None:
 def test_events_paginate_with_a_total(client: TestClient) -> None:
     page = client.get("/api/events", params={"limit": 3, "offset": 3}).json()
     assert (page["total"], page["limit"], page["offset"]) == (10, 3, 3)
-    assert [e["event_id"] for e in page["events"]] == ["d2-1", "d3-0", "d3-1"]
+    assert [e["anchor_mention_id"] for e in page["events"]] == ["d2-1", "d3-0", "d3-1"]
     assert client.get("/api/events", params={"offset": 50}).json()["events"] == []
 
 
@@ -256,7 +268,8 @@ def test_network_top_edges_and_actor(client: TestClient) -> None:
 
 def test_network_of_an_empty_period(client: TestClient) -> None:
     assert client.get("/api/network", params={"since": "2001-01-01"}).json() == {
-        "since": "2001-01-01", "until": None, "level": "country", "total_edges": 0, "nodes": [], "edges": []}
+        "since": "2001-01-01", "until": None, "level": "country", "count": "events", "total_edges": 0, "nodes": [],
+        "edges": []}
 
 
 def test_shifts_find_a_pair_that_warmed(client: TestClient) -> None:
@@ -422,7 +435,10 @@ def test_openapi_describes_every_route_with_a_summary(client: TestClient) -> Non
     assert set(code_body) == {"application/json", "multipart/form-data"}
     params = {p["name"] for p in paths["/api/events"]["get"]["parameters"]}
     assert params == {"actor", "dyad", "both", "since", "until", "plover", "quad", "min_confidence", "modality",
-                      "limit", "offset"}
+                      "limit", "offset", "count"}
+    for path in ("/api/events", "/api/dyads", "/api/network", "/api/shifts"):
+        [count] = [p for p in paths[path]["get"]["parameters"] if p["name"] == "count"]
+        assert "mentions" in count["description"] and count["schema"]["default"] == "events"
 
 
 # --- acceptance: the Gulf in 1987 ------------------------------------------------------------------

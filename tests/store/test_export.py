@@ -17,7 +17,15 @@ from greatgame.exports import stable_id
 from greatgame.ingest import write_results
 from greatgame.model import Location
 from greatgame.pipeline import CODER_VERSION, DocResult
-from greatgame.store import EVENT_COLUMNS, EventFilter, Store
+from greatgame.store import Store
+from greatgame.store.schema import CLUSTER_COLUMNS
+
+# Exports are one row per real-world event: the events table's columns (without its clustering key).
+EXPORTED = [name for name, _ in CLUSTER_COLUMNS if name != "cluster_key"]
+
+
+def _event_of(store: Store, mention_id: str) -> str:
+    return store.one("SELECT event_id FROM mentions WHERE mention_id = ?", [mention_id])[0]
 
 
 @pytest.fixture
@@ -38,7 +46,7 @@ def test_export_parquet_read_back_by_duckdb_has_every_event(store: Store, tmp_pa
     assert (res.events, res.skipped) == (5, 0)
     con = duckdb.connect()
     assert con.execute("SELECT count(*) FROM read_parquet(?)", [str(out)]).fetchall() == [(store.stats()["events"],)]
-    assert pq.read_schema(out).names == [name for name, _ in EVENT_COLUMNS]
+    assert pq.read_schema(out).names == EXPORTED
     meta = pq.read_schema(out).metadata
     assert json.loads(meta[b"greatgame.goldstein_tables"]) == ["goldstein_gdelt"]
     assert json.loads(meta[b"greatgame.coder_versions"]) == [CODER_VERSION]
@@ -49,17 +57,22 @@ def test_export_csv_has_the_event_columns(store: Store, tmp_path: Path) -> None:
     assert export(store, "csv", out).events == 5
     with out.open(newline="") as fh:
         rows = list(csv.DictReader(fh))
-    assert list(rows[0]) == [name for name, _ in EVENT_COLUMNS]
-    assert [r["event_id"] for r in rows] == ["a-e0", "a-e1", "a-e2", "b-e0", "loc-e0"]
-    assert (rows[0]["source_code"], rows[0]["target_code"], rows[0]["quad"], rows[0]["negated"]) == (
-        "RUS", "PRK", "1", "false")
+    assert list(rows[0]) == EXPORTED
+    assert sorted(r["event_id"] for r in rows) == sorted(_event_of(store, m) for m in
+                                                         ("a-e0", "a-e1", "a-e2", "b-e0", "loc-e0"))
+    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+    first = next(r for r in rows if r["event_id"] == _event_of(store, "a-e0"))
+    assert (first["source_code"], first["target_code"], first["quad"], first["num_mentions"], first["num_sources"],
+            first["num_articles"]) == ("RUS", "PRK", "1", "1", "1", "1")
 
 
 def test_export_jsonl_writes_the_event_records(store: Store, tmp_path: Path) -> None:
     out = tmp_path / "events.jsonl"
     export(store, "jsonl", out)
     lines = [json.loads(line) for line in out.read_text().splitlines()]
-    assert lines == [e.to_dict() for e in store.events(EventFilter(modality=None))]
+    assert lines == [e.to_dict() for e in store.stored_events(mentions=True)]
+    assert {m["event_id"] for line in lines for m in line["mentions"]} == {"a-e0", "a-e1", "a-e2", "b-e0", "loc-e0"}
+    assert all(line["num_mentions"] == len(line["mentions"]) == 1 for line in lines)
 
 
 def test_export_asked_modality_only(store: Store, tmp_path: Path) -> None:
@@ -76,7 +89,7 @@ def test_export_gdelt_rows_have_the_61_columns(store: Store, tmp_path: Path) -> 
     assert {k: located[k] for k in ("GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor1CountryCode",
                                     "Actor1Type1Code", "EventCode", "ActionGeo_FullName", "ActionGeo_CountryCode",
                                     "SOURCEURL")} == {
-        "GLOBALEVENTID": str(stable_id("loc-e0")), "SQLDATE": "20190425", "Actor1Code": "PRKGOV",
+        "GLOBALEVENTID": str(stable_id(_event_of(store, "loc-e0"))), "SQLDATE": "20190425", "Actor1Code": "PRKGOV",
         "Actor1CountryCode": "PRK", "Actor1Type1Code": "GOV", "EventCode": "042",
         "ActionGeo_FullName": "Vladivostok, Russia", "ActionGeo_CountryCode": "RS",
         "SOURCEURL": "https://example.org/news/1",
@@ -91,7 +104,7 @@ def test_export_plover_records(store: Store, tmp_path: Path) -> None:
     located = records[-1]
     coded_date = located.pop("coded_date")
     assert located == {
-        "id": "loc-e0", "date": "2019-04-25",
+        "id": _event_of(store, "loc-e0"), "date": "2019-04-25",
         "source": [{"code": "PRK", "sector": "GOV", "actor_text": "North Korea", "identifier_text": "North Korea",
                     "actor_code": "PRKGOV"}],
         "recipient": [{"code": "RUS", "actor_text": "Russia", "identifier_text": "Russia", "actor_code": "RUS"}],
@@ -101,9 +114,10 @@ def test_export_plover_records(store: Store, tmp_path: Path) -> None:
         "cite_info": {"citation": "loc", "url": "https://example.org/news/1", "title": "Summit",
                       "coder": CODER_VERSION, "codebook": "CAMEO 1.1b3 via CAMEO2PLOVER-2021"},
         "coder": CODER_VERSION, "cameo": "042", "modality": "asserted", "negated": False, "confidence": 0.8,
+        "num_mentions": 1, "num_sources": 1, "num_articles": 1,
     }
     assert len(coded_date) == 10
-    assert [r["id"] for r in records] == ["a-e0", "a-e1", "b-e0", "loc-e0"]
+    assert sorted(r["id"] for r in records) == sorted(_event_of(store, m) for m in ("a-e0", "a-e1", "b-e0", "loc-e0"))
 
 
 def test_export_to_a_missing_directory_writes_nothing(store: Store, tmp_path: Path) -> None:
@@ -134,4 +148,7 @@ def test_export_of_a_store_written_in_several_batches(tmp_path: Path) -> None:
         for i in range(5):
             write_results(s, [result(f"d{i}", [("RUS", "PRK", "057")] * 3)], batch_key=str(i))
         export(s, "parquet", tmp_path / "m.parquet")
-        assert pq.read_table(tmp_path / "m.parquet").num_rows == s.stats()["events"] == 15
+        # fifteen sentences of one dyad, root and day in five documents: one real-world event
+        assert pq.read_table(tmp_path / "m.parquet").num_rows == s.stats()["events"] == 1
+        assert s.stats()["mentions"] == 15
+        assert pq.read_table(tmp_path / "m.parquet").column("num_articles").to_pylist() == [5]

@@ -49,7 +49,8 @@ def test_store_migrations_are_numbered_without_gaps() -> None:
 
 def test_store_open_in_memory() -> None:
     with Store.open(":memory:") as s:
-        assert s.stats() == {"documents": 0, "events": 0, "actors": 0, "first_date": None, "last_date": None}
+        assert s.stats() == {"documents": 0, "articles": 0, "sources": 0, "events": 0, "mentions": 0, "actors": 0,
+                             "first_date": None, "last_date": None}
 
 
 def test_store_open_read_only_without_a_file_is_an_error(tmp_path: Path) -> None:
@@ -211,7 +212,8 @@ def test_write_batch_is_all_or_nothing(tmp_path: Path) -> None:
 
 
 def test_store_stats_counts_documents_events_actors_and_dates(store: Store) -> None:
-    assert store.stats() == {"documents": 2, "events": 5, "actors": 5,
+    # five sentences, each its own event (no two share a dyad, root and day); both documents from one file
+    assert store.stats() == {"documents": 2, "articles": 2, "sources": 1, "events": 5, "mentions": 5, "actors": 5,
                              "first_date": "2014-10-20", "last_date": "2015-02-01"}
 
 
@@ -264,7 +266,7 @@ def test_store_migrates_a_version_1_store_in_place_keeping_its_events(tmp_path: 
     con.close()
     # a version-1 store with one event in it, written by the writer of its time (no date_precision column)
     old = build(tmp_path / "scratch.duckdb", [result("a", [("RUS", "PRK", "057")])])
-    row = old.con.execute("SELECT * EXCLUDE (date_precision) FROM events").fetchone()
+    row = old.con.execute("SELECT * EXCLUDE (date_precision, event_id, cluster_key) FROM mentions").fetchone()
     old.close()
     con = duckdb.connect(str(path))
     con.execute("INSERT INTO events VALUES (" + ", ".join("?" * len(row)) + ")", list(row))
@@ -272,6 +274,7 @@ def test_store_migrates_a_version_1_store_in_place_keeping_its_events(tmp_path: 
     with Store.open(path) as s:
         assert s.schema_version() == SCHEMA_VERSION >= 2
         [ev] = s.events(EventFilter())
+        assert s.stats()["events"] == s.stats()["mentions"] == 1
         assert (ev.event_id, ev.date, ev.date_precision) == (row[0], row[2].isoformat(), None)
     # and what is written now keeps its precision
     res = result("b", [("CHN", "PRK", "042", "2015-01-01")])

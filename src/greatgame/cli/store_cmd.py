@@ -41,6 +41,15 @@ Modality = Annotated[str, typer.Option("--modality", help="Count only this modal
 DEFAULT_DB = "greatgame.duckdb"
 
 
+class CountWhat(str, Enum):
+    events = "events"
+    mentions = "mentions"
+
+
+Count = Annotated[CountWhat, typer.Option("--count", help="Count real-world events (mentions clustered, the "
+                                                          "default) or mentions (every coded sentence).")]
+
+
 class StatsFormat(str, Enum):
     table = "table"
     json = "json"
@@ -164,7 +173,7 @@ def ingest(
             fail(f"{exc}; the partitions committed before it are kept", EXIT_FATAL)
         except KeyboardInterrupt:
             fail("interrupted; the partitions committed so far are kept, and a re-run resumes", EXIT_FATAL)
-    typer.echo(f"{db}: {_count(report.documents, 'document')} added ({_count(report.events, 'event')}), "
+    typer.echo(f"{db}: {_count(report.documents, 'document')} added ({_count(report.events, 'mention')}), "
                f"{report.skipped} already stored, {_count(report.errors, 'error')}")
     if report.errors:
         raise typer.Exit(EXIT_FATAL if not (report.documents or report.skipped) else EXIT_PARTIAL)
@@ -179,7 +188,7 @@ def stats(
     db: Db = DEFAULT_DB,
     fmt: Annotated[StatsFormat, typer.Option("--format", "-f", help="Output format.")] = StatsFormat.table,
 ) -> None:
-    """Counts of documents, events and actors, and the first and last event dates."""
+    """Counts of documents, articles, sources, events, mentions and actors; the first and last event dates."""
     with _open(db) as store:
         result = store.stats()
     if fmt is StatsFormat.json:
@@ -245,12 +254,14 @@ def dyads(
     top: Annotated[int | None, typer.Option("--top", min=1, help="Only the N dyads with most events.")] = None,
     actor: Annotated[str | None, typer.Option("--actor", help="Only dyads with this actor on either side.")] = None,
     modality: Modality = "asserted",
+    count: Count = CountWhat.events,
     fmt: Annotated[RowsFormat, typer.Option("--format", "-f", help="Output format.")] = RowsFormat.table,
 ) -> None:
     """Per directed dyad and period: events by quad class, Goldstein sum and mean, net cooperation."""
     s, u, mods = _date("--since", since), _date("--until", until), _modalities(modality)
     with _open(db) as store:
-        frame = analytics.dyad_series(store, by=by.value, since=s, until=u, top=top, actor=actor, modality=mods)
+        frame = analytics.dyad_series(store, by=by.value, since=s, until=u, top=top, actor=actor, modality=mods,
+                                        count=count.value)
     _print_rows(analytics.to_records(frame), DYAD_COLUMNS, fmt)
 
 
@@ -272,11 +283,13 @@ def shifts(
     triangles: Annotated[bool, typer.Option("--triangles", help="Show drifts: an actor cooling on one "
                                                                 "partner while warming to another.")] = False,
     modality: Modality = "asserted",
+    count: Count = CountWhat.events,
     fmt: Annotated[RowsFormat, typer.Option("--format", "-f", help="Output format.")] = RowsFormat.table,
 ) -> None:
     """Pairs whose cooperation share moved significantly against their own past (two-proportion z-test)."""
     args = {"by": by.value, "min_events": min_events, "z": z, "since": _date("--since", since),
-            "until": _date("--until", until), "modality": _modalities(modality)}
+            "until": _date("--until", until), "modality": _modalities(modality),
+            "count": count.value}
     with _open(db) as store:
         if triangles:
             rows, columns = analytics.to_records(analytics.triangles(store, **args)), TRIANGLE_COLUMNS

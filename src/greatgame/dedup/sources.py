@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from ..model import Document
 
-__all__ = ["UNKNOWN_SOURCE", "document_source", "url_host"]
+__all__ = ["UNKNOWN_SOURCE", "document_source", "source_of", "url_host"]
 
 # A document with no source, no URL and no origin (built in code) still counts as one source.
 UNKNOWN_SOURCE = "unknown"
@@ -46,8 +46,13 @@ def _origin_name(origin: str) -> str | None:
     return PurePath(_LINE_SUFFIX.sub("", origin)).name or origin
 
 
+def source_of(source: str | None, url: str | None, origin: str | None) -> str:
+    """The publisher given, else the URL's host, else the file's name, else `unknown`."""
+    if source and source.strip():
+        return source.strip()
+    return url_host(url) or (_origin_name(origin) if origin else None) or UNKNOWN_SOURCE
+
+
 def document_source(doc: Document) -> str:
     """Who published `doc`: its `source` if given, else its URL's host, else its file's name."""
-    if doc.source and doc.source.strip():
-        return doc.source.strip()
-    return url_host(doc.url) or _origin_name(doc.origin) or UNKNOWN_SOURCE
+    return source_of(doc.source, doc.url, doc.origin)

@@ -138,6 +138,9 @@ def event_filter(
 
 
 FilterDep = Annotated[list[EventFilter], Depends(event_filter)]
+CountQuery = Annotated[str, Query(pattern="^(events|mentions)$",
+                                  description="Count real-world events (mentions clustered, the default) "
+                                              "or mentions (every coded sentence)")]
 LevelQuery = Annotated[str, Query(pattern="^(country|actor)$",
                                   description="Count actors by country (PRKGOV as PRK) or by actor code")]
 
@@ -160,9 +163,15 @@ def register_data_routes(app: FastAPI) -> None:
         store: StoreDep, filters: FilterDep,
         limit: Annotated[int, Query(ge=1, le=1000)] = 50,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+        count: CountQuery = "events",
     ) -> dict[str, Any]:
-        total, page = store.events_page(filters, limit, offset)
-        return {"total": total, "limit": limit, "offset": offset, "events": [e.to_dict() for e in page]}
+        # Events, each with its mentions (the sentences that report it) under `mentions`; or mentions.
+        if count == "mentions":
+            total, page = store.events_page(filters, limit, offset)
+        else:
+            total, page = store.cluster_page(filters, limit, offset)
+        return {"total": total, "limit": limit, "offset": offset, "count": count,
+                "events": [e.to_dict() for e in page]}
 
     @app.get("/api/dyads", summary="Per directed dyad and period: counts by quad class, Goldstein, net cooperation")
     def dyads(
@@ -176,18 +185,19 @@ def register_data_routes(app: FastAPI) -> None:
         both: Annotated[bool, Query(description="With dyad: both directions")] = False,
         modality: Annotated[str | None, Query(description="Modalities, comma-separated, or 'all'")] = None,
         level: LevelQuery = "country",
+        count: CountQuery = "events",
     ) -> dict[str, Any]:
 
         s, u = _period(since, until)
         pair = _dyad(dyad)
         who = _actor_code("actor", actor) if actor else (pair[0] if pair else None)
         frame = analytics.dyad_series(store, by=by, since=s, until=u, top=top, actor=who,
-                                      modality=_modalities(modality), level=level)
+                                      modality=_modalities(modality), level=level, count=count)
         if pair:
             wanted = {pair, (pair[1], pair[0])} if both else {pair}
             keep = [(a, b) in wanted for a, b in zip(frame["source"], frame["target"], strict=True)]
             frame = frame[keep]
-        return {"by": by, "since": s, "until": u, "level": level, "rows": analytics.to_records(frame)}
+        return {"by": by, "since": s, "until": u, "level": level, "count": count, "rows": analytics.to_records(frame)}
 
     @app.get("/api/network", summary="The relation network of a period: actors and net-cooperation edges")
     def network(
@@ -199,12 +209,13 @@ def register_data_routes(app: FastAPI) -> None:
         actor: Annotated[str | None, Query(description="Only edges touching this actor")] = None,
         modality: Annotated[str | None, Query(description="Modalities, comma-separated, or 'all'")] = None,
         level: LevelQuery = "country",
+        count: CountQuery = "events",
     ) -> dict[str, Any]:
 
         s, u = _period(since, until)
         who = _actor_code("actor", actor) if actor else None
         nodes, edges = analytics.network(store, since=s, until=u, min_events=min_events,
-                                         modality=_modalities(modality), level=level)
+                                         modality=_modalities(modality), level=level, count=count)
         total = len(edges)
         if who:
             edges = edges[(edges["source"] == who) | (edges["target"] == who)]
@@ -213,7 +224,7 @@ def register_data_routes(app: FastAPI) -> None:
         # Prominence and centrality stay those of the whole period; only the drawing is cut down.
         shown = set(edges["source"]) | set(edges["target"])
         nodes = nodes[nodes["code"].isin(shown)]
-        return {"since": s, "until": u, "level": level, "total_edges": total,
+        return {"since": s, "until": u, "level": level, "count": count, "total_edges": total,
                 "nodes": analytics.to_records(nodes), "edges": analytics.to_records(edges)}
 
     @app.get("/api/shifts", summary="Pairs whose cooperation moved significantly, and drifts between partners")
@@ -227,11 +238,12 @@ def register_data_routes(app: FastAPI) -> None:
         until: Annotated[str | None, _date_query("Last date, YYYY-MM-DD")] = None,
         modality: Annotated[str | None, Query(description="Modalities, comma-separated, or 'all'")] = None,
         level: LevelQuery = "country",
+        count: CountQuery = "events",
     ) -> dict[str, Any]:
 
         s, u = _period(since, until)
         args = {"by": by, "min_events": min_events, "z": z, "since": s, "until": u,
-                "modality": _modalities(modality), "level": level}
+                "modality": _modalities(modality), "level": level, "count": count}
         return {**{k: v for k, v in args.items() if k != "modality"},
                 "shifts": analytics.to_records(analytics.shifts(store, **args)),
                 "triangles": analytics.to_records(analytics.triangles(store, **args))}

@@ -3,7 +3,10 @@
 One process writes (the ingest run, through `Store.open(path)`); everything else reads through
 `Store.open(path, read_only=True)`. The package is split by what the SQL does: `schema` (tables and
 append-only migrations), `opening` (errors, the writer's lock), `filters` (the WHERE clause of an
-event query), `rows` (events to rows and back), `write` (a partition, runs), `queries` (reads).
+event query), `rows` (mentions to rows and back), `write` (a partition, runs), `clustering` (articles
+and events at merge; migration 4's Python step), `queries` (mentions, stats, actors), `clustered`
+(events with their mentions), `aggregates` (counts of events or mentions). Schema v4: `mentions` are
+coded sentences, `events` the real-world events they are clustered into (docs/dedup.md).
 Every query that carries a value from outside passes it as a parameter; the only SQL text
 assembled at run time is chosen from fixed fragments in this package.
 """
@@ -21,8 +24,9 @@ import duckdb
 import pyarrow as pa
 
 from ..model import Event
-from . import aggregates, queries, write
-from .aggregates import PERIODS
+from . import aggregates, clustered, clustering, queries, write
+from .aggregates import COUNTS, PERIODS
+from .clustered import StoredEvent
 from .filters import EventFilter, modality_values
 from .opening import (
     StoreError,
@@ -37,7 +41,11 @@ from .rows import event_from_row, event_table
 from .schema import EVENT_COLUMNS, EVENT_ORDER, MIGRATIONS, SCHEMA_VERSION
 from .write import PartitionSummary
 
+# Python steps of migrations, run after their SQL in the same transaction: version -> step.
+MIGRATION_STEPS = {4: clustering.migrate_v4}
+
 __all__ = [
+    "COUNTS",
     "EVENT_COLUMNS",
     "EVENT_ORDER",
     "PERIODS",
@@ -46,6 +54,7 @@ __all__ = [
     "PartitionSummary",
     "Store",
     "StoreError",
+    "StoredEvent",
     "event_from_row",
     "event_table",
     "modality_values",
@@ -117,6 +126,8 @@ class Store:
                 with self.transaction():
                     for statement in MIGRATIONS[version]:
                         self.con.execute(statement)
+                    if version in MIGRATION_STEPS:  # a step in Python after the SQL, same transaction
+                        MIGRATION_STEPS[version](self.con)
                     self.con.execute("INSERT INTO schema_version VALUES (?, current_timestamp)", [version])
             except duckdb.Error as exc:
                 raise StoreError(f"cannot set up {self.path}: {one_line(exc)}") from None
@@ -201,12 +212,30 @@ class Store:
         return queries.stats(self.con)
 
     def events(self, flt: EventFilter | None = None) -> Iterator[Event]:
-        """Stored events matching the filter, in date and document order."""
+        """Stored mentions (coded sentences, the event records) matching the filter, in date and document order."""
         return queries.events(self.con, flt)
 
     def events_page(self, filters: Sequence[EventFilter], limit: int, offset: int) -> tuple[int, list[Event]]:
-        """How many events match any of the filters, and one page of them, in the store's order."""
+        """How many mentions match any of the filters, and one page of them, in the store's order."""
         return queries.events_page(self.con, filters, limit, offset)
+
+    def cluster_page(self, filters: Sequence[EventFilter], limit: int, offset: int,
+                     mentions: bool = True) -> tuple[int, list[StoredEvent]]:
+        """How many real-world events match any of the filters, and one page of them with their mentions."""
+        return clustered.cluster_page(self.con, filters, limit, offset, mentions)
+
+    def stored_events(self, modality: str | Sequence[str] | None = None,
+                      mentions: bool = False) -> Iterator[StoredEvent]:
+        """Every real-world event (of these modalities), by date and id, with its mentions if asked."""
+        return clustered.stored_events(self.con, modality, mentions)
+
+    def cluster_batches(self, modality: str | Sequence[str] | None = None) -> pa.RecordBatchReader:
+        """The events table (of these modalities) as Arrow record batches, by date and id."""
+        return clustered.cluster_batches(self.con, modality)
+
+    def cluster_rows(self, modality: str | Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Each event as its anchor mention's row with the event's fields and counts, and its document's."""
+        return clustered.cluster_rows(self.con, modality)
 
     def actors_page(self, q: str | None = None, limit: int = 100, offset: int = 0) -> tuple[int, list[dict]]:
         """Actors whose code or name contains `q`, most mentioned first: how many, and one page."""
@@ -231,37 +260,38 @@ class Store:
     # --- counting for analytics (aggregates.py) --------------------------------------------------
 
     def dyad_counts(self, by: str, since: str | None, until: str | None, top: int | None, actor: str | None,
-                    modality: str | Sequence[str] | None, level: str) -> Any:
-        """Events per directed dyad and period, by quad class (a DataFrame)."""
-        return aggregates.dyad_counts(self.con, by, since, until, top, actor, modality, level)
+                    modality: str | Sequence[str] | None, level: str, count: str = "events") -> Any:
+        """Events (or mentions) per directed dyad and period, by quad class (a DataFrame)."""
+        return aggregates.dyad_counts(self.con, by, since, until, top, actor, modality, level, count)
 
     def edge_counts(self, since: str | None, until: str | None, modality: str | Sequence[str] | None,
-                    level: str, by: str | None = None) -> Any:
-        """Events per directed dyad (and period), cooperation and conflict (a DataFrame)."""
-        return aggregates.edge_counts(self.con, since, until, modality, level, by)
+                    level: str, by: str | None = None, count: str = "events") -> Any:
+        """Events (or mentions) per directed dyad (and period), cooperation and conflict (a DataFrame)."""
+        return aggregates.edge_counts(self.con, since, until, modality, level, by, count)
 
     def actor_names(self, level: str) -> Any:
         """Each actor's most frequent name and country (a DataFrame)."""
         return aggregates.actor_names(self.con, level)
 
     def pair_counts(self, by: str, since: str | None, until: str | None, modality: str | Sequence[str] | None,
-                    level: str) -> Any:
-        """Events per undirected pair and period, cooperation and conflict (a DataFrame)."""
-        return aggregates.pair_counts(self.con, by, since, until, modality, level)
+                    level: str, count: str = "events") -> Any:
+        """Events (or mentions) per undirected pair and period, cooperation and conflict (a DataFrame)."""
+        return aggregates.pair_counts(self.con, by, since, until, modality, level, count)
 
     # --- writing ---------------------------------------------------------------------------------
 
     def write_partition(self, docs: pa.Table, events: pa.Table, errors: pa.Table, *, key: str,
                         run_id: str | None, coder_version: str, goldstein_table: str,
-                        duplicates: int = 0) -> PartitionSummary:
+                        duplicates: int = 0, dedup: tuple[int, str] = clustering.DEFAULT) -> PartitionSummary:
         """Commit one partition's documents, events and errors together, once per key (see write.py).
 
+        The new mentions are clustered into events with `dedup` (dedup_window_days, dedup_actor_level).
         StoreError if the database refuses the write; nothing is then written."""
         try:
             with self.transaction() as con:
                 return write.write_partition(con, docs, events, errors, key=key, run_id=run_id,
                                              coder_version=coder_version, goldstein_table=goldstein_table,
-                                             duplicates=duplicates)
+                                             duplicates=duplicates, dedup=dedup)
         except duckdb.Error as exc:
             raise StoreError(f"cannot write to {self.path}: {one_line(exc)}") from exc
 

@@ -14,7 +14,11 @@ import pandas as pd
 
 from .filters import modality_values
 
-__all__ = ["PERIODS", "actor_names", "dyad_counts", "edge_counts", "pair_counts"]
+__all__ = ["COUNTS", "PERIODS", "actor_names", "dyad_counts", "edge_counts", "pair_counts"]
+
+# What a count counts: real-world events (the events table, each dated and coded as its event) or
+# mentions (every coded sentence, the view before schema v4).
+COUNTS = ("events", "mentions")
 
 # Period labels: a day and a week (its Monday) as YYYY-MM-DD, a month as YYYY-MM, a year as YYYY.
 PERIODS = {
@@ -38,10 +42,12 @@ def _period(by: str) -> str:
 
 
 def _dyadic(level: str, since: str | None, until: str | None, modality: Modality,
-            dated: bool) -> tuple[str, list[Any]]:
+            dated: bool, count: str = "events") -> tuple[str, list[Any]]:
     """A subquery of dyadic events with `src`, `tgt`, date, quad and goldstein, and its parameters."""
     if level not in _LEVELS:
         raise ValueError(f"unknown level {level!r}; expected country or actor")
+    if count not in COUNTS:
+        raise ValueError(f"unknown count {count!r}; expected events or mentions")
     src, tgt = _LEVELS[level]
     # "---GOV" and the like are agents of no known country ("the government"): not a party to a dyad.
     clauses = [f"{src} IS NOT NULL", f"{tgt} IS NOT NULL", f"{src} <> {tgt}",
@@ -59,16 +65,16 @@ def _dyadic(level: str, since: str | None, until: str | None, modality: Modality
     if mods is not None:
         clauses.append("list_contains(?::VARCHAR[], modality)")
         params.append(mods)
-    sql = f"SELECT {src} AS src, {tgt} AS tgt, date, quad, goldstein FROM events WHERE " + " AND ".join(clauses)
+    sql = f"SELECT {src} AS src, {tgt} AS tgt, date, quad, goldstein FROM {count} WHERE " + " AND ".join(clauses)
     return sql, params
 
 
 def dyad_counts(con: duckdb.DuckDBPyConnection, by: str, since: str | None, until: str | None, top: int | None,
-                actor: str | None, modality: Modality, level: str) -> pd.DataFrame:
+                actor: str | None, modality: Modality, level: str, count: str = "events") -> pd.DataFrame:
     """Per directed dyad and period: events, q1-q4, Goldstein sum and mean, net cooperation; the
     dyads with most events first (`top`: only the first N), then by period."""
     period = _period(by)
-    base, params = _dyadic(level, since, until, modality, dated=True)
+    base, params = _dyadic(level, since, until, modality, dated=True, count=count)
     keep = ""
     if actor:
         keep = "WHERE source = ? OR target = ?"
@@ -95,10 +101,10 @@ def dyad_counts(con: duckdb.DuckDBPyConnection, by: str, since: str | None, unti
 
 
 def edge_counts(con: duckdb.DuckDBPyConnection, since: str | None, until: str | None, modality: Modality,
-                level: str, by: str | None = None) -> pd.DataFrame:
+                level: str, by: str | None = None, count: str = "events") -> pd.DataFrame:
     """Per directed dyad (and period, if `by`): events, cooperation, conflict and mean Goldstein."""
     period = _period(by) if by is not None else None
-    base, params = _dyadic(level, since, until, modality, dated=period is not None)
+    base, params = _dyadic(level, since, until, modality, dated=period is not None, count=count)
     per = f"{period} AS period, " if period else ""
     sql = f"""
         WITH e AS ({base})
@@ -115,17 +121,17 @@ def actor_names(con: duckdb.DuckDBPyConnection, level: str) -> pd.DataFrame:
     key_s, key_t = _LEVELS[level]
     sql = f"""
         SELECT code, mode(name) AS name, mode(country) AS country FROM (
-            SELECT {key_s} AS code, source_name AS name, source_country AS country FROM events
-            UNION ALL SELECT {key_t}, target_name, target_country FROM events)
+            SELECT {key_s} AS code, source_name AS name, source_country AS country FROM mentions
+            UNION ALL SELECT {key_t}, target_name, target_country FROM mentions)
         WHERE code IS NOT NULL GROUP BY code"""
     return con.execute(sql).df()
 
 
 def pair_counts(con: duckdb.DuckDBPyConnection, by: str, since: str | None, until: str | None,
-                modality: Modality, level: str) -> pd.DataFrame:
+                modality: Modality, level: str, count: str = "events") -> pd.DataFrame:
     """Per undirected pair (a < b) and period: events, cooperation and conflict, in pair and period order."""
     period = _period(by)
-    base, params = _dyadic(level, since, until, modality, dated=True)
+    base, params = _dyadic(level, since, until, modality, dated=True, count=count)
     sql = f"""
         WITH e AS ({base})
         SELECT least(src, tgt) AS a, greatest(src, tgt) AS b, {period} AS period, count(*) AS events,

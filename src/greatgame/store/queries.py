@@ -13,13 +13,13 @@ import pyarrow as pa
 from ..model import Event
 from .filters import EventFilter, modality_values, where_any
 from .rows import event_from_row
-from .schema import EVENT_NAMES, EVENT_ORDER
+from .schema import EVENT_ORDER, MENTION_SELECT
 
 __all__ = ["actors_page", "coder_versions", "event_batches", "events", "events_page", "events_with_documents",
            "known_documents", "stats"]
 
-_COLUMNS = ", ".join(EVENT_NAMES)
-# The same order with the events table named `e`, for reads joined with documents (which has a date too).
+_COLUMNS = MENTION_SELECT
+# The same order with the mentions table named `e`, for reads joined with documents (which has a date too).
 _ORDER_E = ", ".join(f"e.{part.strip()}" for part in EVENT_ORDER.split(","))
 
 
@@ -40,13 +40,17 @@ def known_documents(con: duckdb.DuckDBPyConnection) -> tuple[set[str], set[str]]
 
 
 def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
-    """Counts of documents, events and actors, and the first and last event dates."""
-    docs = _one(con, "SELECT count(*) FROM documents")
+    """Counts of documents, articles, sources, events, mentions and actors; the first and last event dates."""
+    docs = _one(con, "SELECT count(*), count(DISTINCT article_id), count(DISTINCT source) FROM documents")
     ev = _one(con, "SELECT count(*), min(date), max(date) FROM events")
+    mentions = _one(con, "SELECT count(*) FROM mentions")
     actors = _one(con, "SELECT count(*) FROM actors")
     return {
         "documents": int(docs[0]),
+        "articles": int(docs[1]),
+        "sources": int(docs[2]),
         "events": int(ev[0]),
+        "mentions": int(mentions[0]),
         "actors": int(actors[0]),
         "first_date": ev[1].isoformat() if ev[1] else None,
         "last_date": ev[2].isoformat() if ev[2] else None,
@@ -57,7 +61,7 @@ def events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> It
     """Stored events matching the filter (and its limit), in the store's order."""
     flt = flt or EventFilter()
     where, params = flt.where()
-    sql = f"SELECT {_COLUMNS} FROM events{where} ORDER BY {EVENT_ORDER}"
+    sql = f"SELECT {_COLUMNS} FROM mentions{where} ORDER BY {EVENT_ORDER}"
     if flt.limit is not None:
         sql += " LIMIT ?"
         params.append(flt.limit)
@@ -71,8 +75,8 @@ def events_page(con: duckdb.DuckDBPyConnection, filters: Sequence[EventFilter], 
                 offset: int) -> tuple[int, list[Event]]:
     """How many events match any of the filters, and one page of them in the store's order."""
     where, params = where_any(filters)
-    total = _one(con, f"SELECT count(*) FROM events{where}", params)
-    rows = con.execute(f"SELECT {_COLUMNS} FROM events{where} ORDER BY {EVENT_ORDER} LIMIT ? OFFSET ?",
+    total = _one(con, f"SELECT count(*) FROM mentions{where}", params)
+    rows = con.execute(f"SELECT {_COLUMNS} FROM mentions{where} ORDER BY {EVENT_ORDER} LIMIT ? OFFSET ?",
                        [*params, limit, offset]).fetchall()
     return int(total[0]), [event_from_row(r) for r in rows]
 
@@ -108,7 +112,7 @@ def event_batches(con: duckdb.DuckDBPyConnection, modality: str | Sequence[str] 
                   rows: int = 50_000) -> pa.RecordBatchReader:
     """The events table's rows (of these modalities) as Arrow record batches, in the store's order."""
     where, params = _modality_where(modality)
-    rel = con.sql(f"SELECT {_COLUMNS} FROM events e{where} ORDER BY {_ORDER_E}", params=params)
+    rel = con.sql(f"SELECT {_COLUMNS} FROM mentions e{where} ORDER BY {_ORDER_E}", params=params)
     # DuckDB 2 names it to_arrow_reader; 1.x fetch_record_batch.
     reader = getattr(rel, "to_arrow_reader", None) or rel.fetch_record_batch
     return reader(rows)
@@ -119,8 +123,9 @@ def events_with_documents(con: duckdb.DuckDBPyConnection,
     """Event rows with their document's url, title, coder version and ingest time, in the store's order."""
     where, params = _modality_where(modality)
     cur = con.execute(
-        f"SELECT e.*, d.url AS doc_url, d.title AS doc_title, d.coder_version, d.ingested_at "
-        f"FROM events e JOIN documents d USING (doc_id){where} ORDER BY {_ORDER_E}", params)
+        f"SELECT e.* EXCLUDE (mention_id, event_id, cluster_key), e.mention_id AS event_id, d.url AS doc_url, "
+        f"d.title AS doc_title, d.coder_version, d.ingested_at "
+        f"FROM mentions e JOIN documents d USING (doc_id){where} ORDER BY {_ORDER_E}", params)
     names = [c[0] for c in cur.description]
     while batch := cur.fetchmany(10_000):
         for row in batch:

@@ -1,10 +1,11 @@
-"""The store's schema: the events table's columns, the migrations, and the order events are read in."""
+"""The store's schema: the mentions and events tables' columns, the migrations, and the order rows are read in."""
 
 from __future__ import annotations
 
-__all__ = ["EVENT_COLUMNS", "EVENT_NAMES", "EVENT_ORDER", "MIGRATIONS", "SCHEMA_VERSION"]
+__all__ = ["CLUSTER_COLUMNS", "CLUSTER_ORDER", "EVENT_COLUMNS", "EVENT_NAMES", "EVENT_ORDER", "MENTION_SELECT",
+           "MIGRATIONS", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _ACTOR_FIELDS = ("text", "start", "end", "code", "country", "sector", "name")
 
@@ -132,6 +133,71 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     ),
 }
 
+# The events table of v4: one row per real-world event (docs/dedup.md §3), with the display fields of its
+# anchor mention so most reads need no join. `cluster_key` is the key its mentions were clustered under.
+CLUSTER_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("event_id", "VARCHAR PRIMARY KEY"),
+    ("cluster_key", "VARCHAR NOT NULL"),
+    ("date", "DATE"),
+    ("date_precision", "VARCHAR"),
+    ("source_actor", "VARCHAR NOT NULL"),
+    ("target_actor", "VARCHAR NOT NULL"),
+    ("cameo_root", "VARCHAR NOT NULL"),
+    ("cameo", "VARCHAR NOT NULL"),
+    ("plover", "VARCHAR"),
+    ("quad", "TINYINT NOT NULL"),
+    ("goldstein", "DOUBLE NOT NULL"),
+    ("modality", "VARCHAR NOT NULL"),
+    ("confidence", "DOUBLE NOT NULL"),
+    ("anchor_mention_id", "VARCHAR NOT NULL"),
+    ("num_mentions", "INTEGER NOT NULL"),
+    ("num_sources", "INTEGER NOT NULL"),
+    ("num_articles", "INTEGER NOT NULL"),
+    ("doc_id", "VARCHAR"),
+    *((f"source_{f}", "VARCHAR") for f in ("code", "name", "country", "sector")),
+    *((f"target_{f}", "VARCHAR") for f in ("code", "name", "country", "sector")),
+    ("location_name", "VARCHAR"),
+    ("location_country", "VARCHAR"),
+    ("location_lat", "DOUBLE"),
+    ("location_lon", "DOUBLE"),
+    ("sentence_text", "VARCHAR"),
+)
+
+_ACTORS_VIEW = """CREATE VIEW actors AS
+            SELECT code, mode(name) AS name, mode(country) AS country, mode(sector) AS sector,
+                   count(*) AS mentions
+            FROM (SELECT source_code AS code, source_name AS name, source_country AS country,
+                         source_sector AS sector FROM mentions
+                  UNION ALL
+                  SELECT target_code, target_name, target_country, target_sector FROM mentions)
+            WHERE code IS NOT NULL
+            GROUP BY code"""
+
+# v4 (issue 13): today's event rows become mentions, each pointing to its event; documents get a source,
+# an article and a fingerprint. The Python step after it (store/clustering.py `migrate_v4`) fills them.
+MIGRATIONS[4] = (
+    "DROP VIEW actors",
+    "ALTER TABLE events RENAME TO mentions",
+    "ALTER TABLE mentions RENAME COLUMN event_id TO mention_id",
+    "ALTER TABLE mentions ADD COLUMN event_id VARCHAR",
+    "ALTER TABLE mentions ADD COLUMN cluster_key VARCHAR",
+    "CREATE TABLE events (" + ", ".join(f"{n} {t}" for n, t in CLUSTER_COLUMNS) + ")",
+    "CREATE INDEX mentions_cluster_key ON mentions (cluster_key)",
+    "CREATE INDEX events_cluster_key ON events (cluster_key)",
+    """CREATE TABLE event_aliases (old_event_id VARCHAR PRIMARY KEY, event_id VARCHAR NOT NULL,
+                                   retired_at TIMESTAMP NOT NULL)""",
+    "ALTER TABLE documents ADD COLUMN source VARCHAR",
+    "ALTER TABLE documents ADD COLUMN article_id VARCHAR",
+    "ALTER TABLE documents ADD COLUMN fingerprint UBIGINT[]",
+    "CREATE TABLE document_bands (band VARCHAR NOT NULL, doc_id VARCHAR NOT NULL)",
+    "CREATE INDEX document_bands_band ON document_bands (band)",
+    _ACTORS_VIEW,
+)
+
 EVENT_NAMES = _EVENT_NAMES
-# The one order events are read in, everywhere: by date, then by where they are in their document.
-EVENT_ORDER = "date NULLS LAST, doc_id, sentence_start, trigger_start, event_id"
+# A mention read as an event record (the DESIGN.md record, `event_id` its mention id), in EVENT_COLUMNS order.
+MENTION_SELECT = ", ".join(("mention_id AS event_id", *_EVENT_NAMES[1:]))
+# The one order mentions are read in, everywhere: by date, then by where they are in their document.
+EVENT_ORDER = "date NULLS LAST, doc_id, sentence_start, trigger_start, mention_id"
+# The order events are read in: by date, then id.
+CLUSTER_ORDER = "date NULLS LAST, event_id"

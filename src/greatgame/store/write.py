@@ -13,9 +13,13 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from . import clustering
+from .schema import EVENT_NAMES
+
 __all__ = ["PartitionSummary", "finish_run", "merged_keys", "start_run", "write_partition"]
 
 _STAGED = ("partition_docs", "partition_events", "partition_errors")
+_MENTION_COLUMNS = ", ".join(("mention_id", *EVENT_NAMES[1:]))
 
 
 @dataclass(frozen=True)
@@ -37,11 +41,12 @@ def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
 
 def write_partition(con: duckdb.DuckDBPyConnection, docs: pa.Table, events: pa.Table, errs: pa.Table, *,
                     key: str, run_id: str | None, coder_version: str, goldstein_table: str,
-                    duplicates: int = 0) -> PartitionSummary:
+                    duplicates: int = 0, dedup: clustering.Dedup = clustering.DEFAULT) -> PartitionSummary:
     """Write a partition's documents, events and errors under `key`, inside the caller's transaction.
 
     A key already in the `batches` table (the log of committed partitions) is not written again.
-    A document already stored (same id or content hash) is left as it is, with its events. Errors
+    A document already stored (same id or content hash) is left as it is, with its mentions. The new
+    documents join their articles and the new mentions their events (clustering.settle). Errors
     replace earlier ones for the same input or document; a document now stored clears its coding error.
     """
     for name, table in zip(_STAGED, (docs, events, errs), strict=True):
@@ -55,13 +60,19 @@ def write_partition(con: duckdb.DuckDBPyConnection, docs: pa.Table, events: pa.T
             WHERE doc_id NOT IN (SELECT doc_id FROM documents)
               AND content_hash NOT IN (SELECT content_hash FROM documents)""")
         new_docs = _count(con, "SELECT count(*) FROM partition_new")
-        con.execute("""INSERT INTO documents
+        names = set(docs.column_names)
+        source = "source" if "source" in names else "NULL"  # partitions staged before schema v4 have none
+        fingerprint = "fingerprint" if "fingerprint" in names else "NULL"
+        con.execute(f"""INSERT INTO documents
             SELECT doc_id, content_hash, TRY_CAST(date AS DATE), url, title, origin, chars, words, events,
-                   ?, ?, ?, current_timestamp FROM partition_new""", [coder_version, goldstein_table, key])
+                   ?, ?, ?, current_timestamp, {source}, doc_id, {fingerprint} FROM partition_new""",
+                    [coder_version, goldstein_table, key])
         new_events = _count(con, "SELECT count(*) FROM partition_events WHERE doc_id IN "
                                  "(SELECT doc_id FROM partition_new)")
-        con.execute("""INSERT INTO events SELECT * REPLACE (TRY_CAST(date AS DATE) AS date)
+        con.execute(f"""INSERT INTO mentions ({_MENTION_COLUMNS}) SELECT * REPLACE (TRY_CAST(date AS DATE) AS date)
             FROM partition_events WHERE doc_id IN (SELECT doc_id FROM partition_new)""")
+        signed = con.execute(f"SELECT doc_id, {fingerprint} FROM partition_new ORDER BY doc_id").fetchall()
+        clustering.settle(con, signed, dedup)
         con.execute("""DELETE FROM errors e WHERE EXISTS (SELECT 1 FROM partition_errors b
             WHERE b.kind = e.kind AND b.path IS NOT DISTINCT FROM e.path
               AND b.line IS NOT DISTINCT FROM e.line AND b.doc_id IS NOT DISTINCT FROM e.doc_id)""")

@@ -99,7 +99,7 @@ def _coerce(path: str | None, name: str, value: Any, default: Any) -> Any:
 # --- finding -------------------------------------------------------------------------------------
 
 _EVENT_FIELDS = ("event_id", "doc_id", "CAST(date AS VARCHAR)", "source_code", "target_code", "cameo", "quad",
-                 "plover", "sentence_text", "(SELECT url FROM documents d WHERE d.doc_id = events.doc_id)")
+                 "plover", "sentence_text", "(SELECT url FROM documents d WHERE d.doc_id = mentions.doc_id)")
 
 
 @dataclass(frozen=True)
@@ -149,13 +149,18 @@ def _key(level: str, side: str) -> str:
 def _conflicts(store: Store, rules: AlertRules, doc_ids: list[str]) -> list[Alert]:
     if not rules.actors:
         return []
-    rows = store.con.execute(f"""SELECT {', '.join(_EVENT_FIELDS)}, source_country, target_country FROM events
+    rows = store.con.execute(f"""SELECT {', '.join(_EVENT_FIELDS)}, source_country, target_country FROM mentions
         WHERE list_contains(?::VARCHAR[], doc_id) AND quad = 4 AND modality = 'asserted'
           AND (list_contains(?::VARCHAR[], source_code) OR list_contains(?::VARCHAR[], source_country)
             OR list_contains(?::VARCHAR[], target_code) OR list_contains(?::VARCHAR[], target_country))
-        ORDER BY date NULLS LAST, doc_id, sentence_start, event_id""", [doc_ids, *[list(rules.actors)] * 4]).fetchall()
+        ORDER BY date NULLS LAST, doc_id, sentence_start, mention_id""",
+        [doc_ids, *[list(rules.actors)] * 4]).fetchall()
     alerts = []
+    seen: set[str] = set()
     for row, ev in zip(rows, _events(rows), strict=True):
+        if ev.event_id in seen:  # one alert per real-world event, however many sentences report it
+            continue
+        seen.add(ev.event_id)
         watched = sorted(a for a in rules.actors if a in (row[3], row[4], row[10], row[11]))
         alerts.append(Alert(f"conflict:{ev.event_id}", "conflict", ev.dyad, (ev,),
                             (("actors", tuple(watched)), ("date", ev.date), ("cameo", ev.cameo))))
@@ -166,7 +171,7 @@ def _shifts(store: Store, rules: AlertRules, doc_ids: list[str]) -> list[Alert]:
     src, tgt, period = _key(rules.level, "source"), _key(rules.level, "target"), PERIODS[rules.by]
     # A pair's new events change its period and the baseline of every later period: test those.
     since = {(a, b): first for a, b, first in store.con.execute(
-        f"""SELECT least({src}, {tgt}), greatest({src}, {tgt}), min({period}) FROM events
+        f"""SELECT least({src}, {tgt}), greatest({src}, {tgt}), min({period}) FROM mentions
             WHERE list_contains(?::VARCHAR[], doc_id) AND date IS NOT NULL GROUP BY ALL""", [doc_ids]).fetchall()}
     if not since:
         return []
@@ -176,10 +181,10 @@ def _shifts(store: Store, rules: AlertRules, doc_ids: list[str]) -> list[Alert]:
         first = since.get((row["a"], row["b"]))
         if first is None or row["period"] < first:
             continue
-        rows = store.con.execute(f"""SELECT {', '.join(_EVENT_FIELDS)} FROM events
+        rows = store.con.execute(f"""SELECT {', '.join(_EVENT_FIELDS)} FROM mentions
             WHERE modality = 'asserted' AND {period} = ?
               AND (({src} = ? AND {tgt} = ?) OR ({src} = ? AND {tgt} = ?))
-            ORDER BY date, doc_id, sentence_start, event_id LIMIT ?""",
+            ORDER BY date, doc_id, sentence_start, mention_id LIMIT ?""",
                                  [row["period"], row["a"], row["b"], row["b"], row["a"], rules.max_events]).fetchall()
         details = (
             ("by", rules.by), ("period", row["period"]), ("direction", row["direction"]),

@@ -1,4 +1,5 @@
-/* The events table: one page of events for the filters, the dyad or the period picked. */
+/* The events table: one page of real-world events for the filters, the dyad or the period picked, each
+   with a toggle that unfolds the mentions (sentences, publishers) behind it. */
 
 import { api, detailText } from "./api.js";
 import { $, clear, el, num, round } from "./dom.js";
@@ -38,8 +39,39 @@ function actorCell(a) {
   return el("span", { title: [a.name, a.text].filter(Boolean).join(" · ") }, a.code || a.text);
 }
 
+const plural = (n, word) => `${num(n)} ${word}${n === 1 ? "" : "s"}`;
+
+// A mention of an event: one sentence that reports it, with who published it.
+function mentionRow(m) {
+  const row = eventRow(m);
+  row.classList.add("mention");
+  row.lastChild.append(el("span", { class: "publisher", text: ` — ${m.publisher || m.doc_id}` }));
+  return row;
+}
+
+// The toggle under an event's evidence that unfolds (and folds again) the mentions behind it.
+function mentionsToggle(ev, row) {
+  const label = `${plural(ev.num_mentions, "mention")} · ${plural(ev.num_sources, "source")} · ${plural(ev.num_articles, "article")}`;
+  const button = el("button", { type: "button", class: "mentions-toggle", "aria-expanded": "false", text: `▸ ${label}` });
+  let shown = [];
+  button.onclick = () => {
+    if (shown.length) {
+      shown.forEach((r) => r.remove());
+      shown = [];
+      button.setAttribute("aria-expanded", "false");
+      button.textContent = `▸ ${label}`;
+      return;
+    }
+    shown = ev.mentions.map(mentionRow);
+    row.after(...shown);
+    button.setAttribute("aria-expanded", "true");
+    button.textContent = `▾ ${label}`;
+  };
+  return el("div", { class: "mentions" }, button);
+}
+
 export function eventRow(ev) {
-  return el("tr", { "data-event": ev.event_id },
+  const row = el("tr", { "data-event": ev.event_id },
     el("td", { class: "date", text: ev.date || "–" }),
     el("td", { class: "actors" }, actorCell(ev.source), el("span", { class: "arrow", text: "→" }), actorCell(ev.target)),
     el("td", { class: "ev" },
@@ -48,6 +80,8 @@ export function eventRow(ev) {
       ev.modality && ev.modality !== "asserted" ? el("span", { class: "modality", text: ev.negated ? "negated" : ev.modality }) : null),
     el("td", { class: "conf", text: round(ev.confidence) }),
     el("td", {}, evidence(ev)));
+  if (Array.isArray(ev.mentions) && ev.mentions.length) row.lastChild.append(mentionsToggle(ev, row));
+  return row;
 }
 
 export async function loadEvents() {

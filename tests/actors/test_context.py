@@ -185,3 +185,13 @@ def test_context_a_group_that_lists_its_states_is_not_itself_an_actor(coder):
             "and Mexico - who stand to suffer a deficit.")
     got = resolved(coder, text, "1987-03-10")
     assert [c for _, c, _ in got] == ["USAGOV", "BRA", "ARG", "MEX"]
+
+
+def test_a_wire_dateline_of_another_country_does_not_place_unnamed_bodies(coder) -> None:
+    # "LONDON (AP) -" is where the report was filed; the civilians of a story about Iran and Iraq are not
+    # British. The same dateline over a story that names no country places them (see the Beirut test).
+    doc = Document(id="d", text="LONDON (AP) - Iran attacked Iraq near Basra on Monday. "
+                                "Iraq accused Iran of shelling civilians in the city.", date="1987-01-12")
+    mentions = coder.mentions(doc)
+    civilians = [m for m in mentions if m.text.lower() == "civilians"]
+    assert civilians and all(m.country != "GBR" for m in civilians)

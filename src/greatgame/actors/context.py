@@ -318,7 +318,9 @@ def _sector_country(ctx: _Context, k: int, links: Links, counts: Counter, domina
     country = ctx.clause_country(k)
     if country is not None:
         return country, "context"
-    if dateline:
+    # A wire dateline is where the report was filed ("LONDON (AP) -" over a story about Iraq): it places
+    # an unnamed body unless the story names other countries and never the dateline's own.
+    if dateline and (counts.get(dateline) or not counts):
         return dateline, "dateline"
     own = _home(_core(rm, ctx.parsed.sentences[rm.sentence].doc), home)
     if own is not None and (counts.get(own) or dominant is None):

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from ..watch.state import source_health
-from .app import StoreDep
+from .routes_data import StoreDep
 
 __all__ = ["router"]
 

@@ -11,7 +11,6 @@ from typing import Annotated, Any
 
 import typer
 
-from ..store import StoreError
 from .app import app
 from .common import (
     EXIT_FATAL,
@@ -83,6 +82,7 @@ def watch(
     """Poll feeds and sitemaps, ingest the new articles, and raise alerts when relations shift."""
     from ..watch import FetchOptions, RulesError, WatchOptions, load_rules, parse_interval  # lazily: see _sources
     from ..watch import watch as run_watch  # lazily: see _sources
+    from ..store import StoreError  # lazily: see _sources
 
     try:
         interval = parse_interval(every)

@@ -2,8 +2,9 @@
 
 There is one path. The input is read (inputs.py) and cut into partitions (partitions.py); a runner
 (runners.py: this process by default, a local pool or a Dask cluster by choice) codes the partitions
-not stored yet; each coded partition is staged as Parquet (staging.py) and then merged into the
-store in ONE transaction under its key (the store's `write_partition`).
+not stored yet, a chunk of at most 16 documents a task (runs.py); each coded partition is staged as
+Parquet (staging.py) and then merged into the store in ONE transaction under its key (the store's
+`write_partition`).
 
 Crash safety comes from that rule: a document, its events and its errors are committed together
 with the rest of their partition, so after a `kill -9` the store holds whole partitions only; a
@@ -68,9 +69,10 @@ def ingest(
     """Code the documents at `paths` (files, directories, '-', fsspec URLs) that the store lacks.
 
     `runner` is an open Runner (a Dask cluster, say), or how many local processes to code in
-    (None: this process); a pool is started only for two partitions or more. Partitions hold
-    `settings.partition_size` documents. Raises StoreError if the store refuses a write,
-    LocationError if the staging folder does, and SchedulerError if the Dask scheduler is lost.
+    (None: this process); a pool is started only for two tasks or more. Partitions hold
+    `settings.partition_size` documents and are coded in chunks (runs.py), each committed whole.
+    Raises StoreError if the store refuses a write, LocationError if the staging folder does, and
+    SchedulerError if the Dask scheduler is lost.
     """
     settings = settings or Settings()
     paths = list(paths)

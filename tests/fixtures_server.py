@@ -125,7 +125,7 @@ def ingest_fixture_store(path: Path, articles: list[dict] | None = None) -> Path
     src = path.with_suffix(".jsonl")
     src.write_text("".join(json.dumps(a) + "\n" for a in (articles or ARTICLES)), encoding="utf-8")
     with Store.open(path) as store:
-        ingest(store, [str(src)], Settings(workers=1), workers=1)
+        ingest(store, [str(src)], Settings(workers=1))
     return path
 
 

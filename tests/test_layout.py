@@ -207,3 +207,44 @@ def test_layout_functions_import_only_heavy_optional_modules() -> None:
     hidden = sorted(found, key=lambda i: (i.module, i.line, i.target))
     assert not hidden, "imports inside functions (import at the top; only heavy modules may wait):\n" + "\n".join(
         f"{MODULES[i.module].relative_to(ROOT)}:{i.line}: {i.target}" for i in hidden)
+
+
+# --- SQL lives in the store ----------------------------------------------------------------------
+# The rule: only modules of greatgame.store run SQL. Everything else asks a Store method, so each
+# query is written once, next to the schema it depends on, with its values passed as parameters.
+# What counts as running SQL: calling execute, executemany or sql on a DuckDB connection, as the
+# code names one (`con`, `conn`, `cursor`, `store.con`, the `duckdb` module itself).
+SQL_CALLS = {"execute", "executemany", "sql"}
+CONNECTION_NAMES = {"con", "conn", "connection", "cur", "cursor", "duckdb"}
+
+
+def _receiver(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return None
+
+
+def sql_calls(source: str) -> list[tuple[int, str]]:
+    """(line, call) of every execute/executemany/sql called on something named as a connection."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in SQL_CALLS
+                and _receiver(node.func.value) in CONNECTION_NAMES):
+            found.append((node.lineno, f"{ast.unparse(node.func.value)}.{node.func.attr}("))
+    return found
+
+
+def test_layout_sql_finder_sees_connections_by_name() -> None:
+    source = ("def f(store, con):\n    store.con.execute('SELECT 1')\n    con.executemany('x', [])\n"
+              "    with store.transaction() as c:\n        pass\n    duckdb.sql('SELECT 2')\n"
+              "    pool.execute(job)\n    store.events()\n")
+    assert sql_calls(source) == [(2, "store.con.execute("), (3, "con.executemany("), (6, "duckdb.sql(")]
+
+
+def test_layout_only_the_store_runs_sql() -> None:
+    found = [f"{path.relative_to(ROOT)}:{line}: {call}" for m, path in MODULES.items()
+             if not (m == "greatgame.store" or m.startswith("greatgame.store."))
+             for line, call in sql_calls(path.read_text(encoding="utf-8"))]
+    assert not found, "SQL outside greatgame.store (add a Store method in store/ instead):\n" + "\n".join(found)

@@ -14,9 +14,10 @@ from typing import Any
 from . import partitions as parts
 from .inputs import describe_inputs, read_inputs
 from .model import GOLDSTEIN_TABLE, Document
-from .partitions import CodedPartition, ErrorRecord, Partition, Progress, RunReport, Tag
+from .partitions import CodedPartition, ErrorRecord, Partition
 from .pipeline import CODER_VERSION
 from .runners import Runner, run_partitions
+from .runs import Gather, Progress, RunReport, plan_jobs
 from .settings import Settings
 from .staging import Staging
 
@@ -73,22 +74,17 @@ def batch(
         progress.partitions_skipped += 1
         return False
 
-    def done(tag: Tag, coded: CodedPartition) -> None:
-        written[tag[0].index] = stage.write(coded, tag[0].index)
-        progress.add_coded(coded.documents.num_rows, coded.events.num_rows, coded.errors, coded.words, report_error)
-        tick()
-
-    def failed(tag: Tag, reason: str) -> None:
-        part, fresh = tag
-        coded = parts.failed_partition(part.key, fresh, part.input_errors, reason)
-        written[part.index] = stage.write(coded, part.index, failed=True)
-        progress.add_failed(coded.errors, report_error)
+    def settle(part: Partition, coded: CodedPartition, failed: bool) -> None:
+        written[part.index] = stage.write(coded, part.index, **({"failed": True} if failed else {}))
+        progress.add_coded(coded.documents.num_rows, coded.events.num_rows, coded.errors, coded.words, report_error,
+                           failed=failed)
         tick()
 
     items = read_inputs(paths, settings.max_document_bytes)
-    jobs = parts.plan_jobs(parts.partition_documents(items, size), settings, progress, report_error, plan,
+    jobs = plan_jobs(parts.partition_documents(items, size), settings, progress, report_error, plan,
                            parts.Seen(), tick)
-    run_partitions(runner, parts.code_partition, jobs, done, failed)
+    gather = Gather(settle)
+    run_partitions(runner, parts.code_partition, jobs, gather.done, gather.failed)
     manifest = _manifest(settings, inputs, [written[i] for i in sorted(written)], progress.skipped)
     stage.write_manifest(manifest)
     totals = manifest["totals"]

@@ -2,8 +2,9 @@
 
 There is one path. The input is read (inputs.py) and cut into partitions (partitions.py); a runner
 (runners.py: this process by default, a local pool or a Dask cluster by choice) codes the partitions
-not stored yet; each coded partition is staged as Parquet (staging.py) and then merged into the
-store in ONE transaction under its key (the store's `write_partition`).
+not stored yet, a chunk of at most 16 documents a task (runs.py); each coded partition is staged as
+Parquet (staging.py) and then merged into the store in ONE transaction under its key (the store's
+`write_partition`).
 
 Crash safety comes from that rule: a document, its events and its errors are committed together
 with the rest of their partition, so after a `kill -9` the store holds whole partitions only; a
@@ -25,9 +26,10 @@ import pyarrow.compute as pc
 from . import partitions as parts
 from .inputs import read_inputs
 from .model import GOLDSTEIN_TABLE, Document, InputError
-from .partitions import CodedPartition, ErrorRecord, Partition, Progress, RunReport, Tag
+from .partitions import CodedPartition, ErrorRecord, Partition
 from .pipeline import CODER_VERSION, DocResult
 from .runners import Runner, run_partitions
+from .runs import Gather, Progress, RunReport, plan_jobs
 from .settings import Settings
 from .staging import Staging, staging_for
 from .store import PartitionSummary, Store
@@ -69,9 +71,10 @@ def ingest(
     """Code the documents at `paths` (files, directories, '-', fsspec URLs) that the store lacks.
 
     `runner` is an open Runner (a Dask cluster, say), or how many local processes to code in
-    (None: this process); a pool is started only for two partitions or more. Partitions hold
-    `settings.partition_size` documents. Raises StoreError if the store refuses a write,
-    LocationError if the staging folder does, and SchedulerError if the Dask scheduler is lost.
+    (None: this process); a pool is started only for two tasks or more. Partitions hold
+    `settings.partition_size` documents and are coded in chunks (runs.py), each committed whole.
+    Raises StoreError if the store refuses a write, LocationError if the staging folder does, and
+    SchedulerError if the Dask scheduler is lost.
     """
     settings = settings or Settings()
     paths = list(paths)
@@ -137,22 +140,22 @@ def ingest_documents(
             return False
         return True
 
-    def done(tag: Tag, coded: CodedPartition) -> None:
-        stage.write(coded, tag[0].index)
-        merge(coded.key)
-
-    def failed(tag: Tag, reason: str) -> None:
-        part, fresh = tag
-        coded = parts.failed_partition(part.key, fresh, part.input_errors, reason)
-        write(coded, f"{part.key}:failed:{run_id}")  # not under the partition's key: a re-run codes it
-        progress.add_failed(coded.errors, report_error)
+    def settle(part: Partition, coded: CodedPartition, failed: bool) -> None:
+        if not failed:
+            stage.write(coded, part.index)
+            merge(coded.key)
+            return
+        # Not under the partition's key: a re-run codes the documents that failed, and commits the partition.
+        summary = write(coded, f"{coded.key}:failed:{run_id}")
+        progress.add_coded(summary.documents, summary.events, coded.errors, coded.words, report_error, failed=True)
         tick()
 
-    jobs = parts.plan_jobs(parts.partition_documents(items, size), settings, progress, report_error, plan, seen, tick)
+    jobs = plan_jobs(parts.partition_documents(items, size), settings, progress, report_error, plan, seen, tick)
     with ExitStack() as stack:
         store.disconnect()  # readers (`greatgame serve`) get in between merges
         stack.callback(store.reconnect)
-        used = run_partitions(runner, parts.code_partition, jobs, done, failed)
+        gather = Gather(settle)
+        used = run_partitions(runner, parts.code_partition, jobs, gather.done, gather.failed)
     stage.remove_if_empty()
     report = IngestReport(progress.documents, progress.events, progress.skipped, progress.failed,
                           progress.input_errors, progress.partitions_done, progress.words, progress.elapsed,

@@ -6,8 +6,8 @@ the same keys, whichever machine or process count codes it. `code_partition` is 
 runs (it loads the NLP pipeline once per process) and returns the partition as the three tables
 the store and the Parquet staging both take: documents, events, errors.
 
-Also here, what every run over partitions shares: the running counts (`Progress`), the memory of
-documents seen (`Seen`), and `plan_jobs`, which reports input errors and asks which partitions to code.
+Also here, the memory of documents seen (`Seen`), by id and content. What a run does with the
+partitions (its tasks, its counts) is in runs.py.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pyarrow as pa
@@ -33,12 +33,9 @@ from .store import event_table
 
 __all__ = [
     "TABLES",
-    "Tag",
     "CodedPartition",
     "ErrorRecord",
     "Partition",
-    "Progress",
-    "RunReport",
     "Seen",
     "code_partition",
     "content_hash",
@@ -47,7 +44,6 @@ __all__ = [
     "partition_documents",
     "partition_key",
     "partition_tables",
-    "plan_jobs",
 ]
 
 TABLES = ("documents", "events", "errors")
@@ -250,79 +246,7 @@ def failed_partition(key: str, documents: Sequence[Document], input_errors: Sequ
     return CodedPartition(key, _as_dates(docs), _as_dates(events), errors)
 
 
-# --- what every run over partitions shares -------------------------------------------------------
-
-
-@dataclass
-class Progress:
-    """Running counts of a run, handed to the progress callback after every partition."""
-
-    documents: int = 0  # coded and stored (or written)
-    events: int = 0
-    skipped: int = 0  # already stored, or repeated in this run
-    failed: int = 0  # documents that could not be coded
-    input_errors: int = 0
-    words: int = 0
-    partitions_done: int = 0  # coded (or taken from staging) and written in this run
-    partitions_skipped: int = 0  # done by an earlier run, or with nothing new to code
-    partitions_failed: int = 0  # whose task failed even when retried: their documents are errors
-    partitions_total: int | None = None  # known once the whole input is read
-    started: float = field(default_factory=time.monotonic)
-
-    @property
-    def elapsed(self) -> float:
-        return time.monotonic() - self.started
-
-    @property
-    def errors(self) -> int:
-        return self.failed + self.input_errors
-
-    def partitions_text(self) -> str:
-        seen = self.partitions_done + self.partitions_skipped + self.partitions_failed
-        total = f"/{self.partitions_total}" if self.partitions_total is not None else ""
-        failed = f" ({self.partitions_failed} failed)" if self.partitions_failed else ""
-        return f"{seen}{total} partitions{failed}"
-
-    def add_coded(self, docs: int, events: int, errors: pa.Table, words: int,
-                  on_error: Callable[[ErrorRecord], None]) -> None:
-        """Count a partition written, reporting each document of it that could not be coded."""
-        self.documents += docs
-        self.events += events
-        self.words += words
-        self.partitions_done += 1
-        self._add_failures(errors, on_error)
-
-    def add_failed(self, errors: pa.Table, on_error: Callable[[ErrorRecord], None]) -> None:
-        """Count a partition whose task failed for good, reporting each of its documents."""
-        self.partitions_failed += 1
-        self._add_failures(errors, on_error)
-
-    def _add_failures(self, errors: pa.Table, on_error: Callable[[ErrorRecord], None]) -> None:
-        failures = error_records(errors, "coding")
-        self.failed += len(failures)
-        for record in failures:
-            on_error(record)
-
-
-@dataclass(frozen=True)
-class RunReport:
-    """What a run over partitions did: the counts every run reports."""
-
-    documents: int
-    events: int
-    skipped: int  # already stored, or repeated in the input
-    failed: int
-    input_errors: int
-    partitions: int
-    words: int
-    seconds: float
-
-    @property
-    def errors(self) -> int:
-        return self.failed + self.input_errors
-
-    def to_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "seconds": round(self.seconds, 3)}
+# --- the documents a run has seen -------------------------------------------------------------
 
 
 class Seen:
@@ -340,41 +264,3 @@ class Seen:
         self.ids.add(doc.id)
         self.hashes.add(digest)
         return True
-
-    def keep_fresh(self, docs: Sequence[Document], progress: Progress) -> tuple[Document, ...]:
-        """The documents not seen before; the others are counted as skipped."""
-        fresh = tuple(d for d in docs if self.fresh(d))
-        progress.skipped += len(docs) - len(fresh)
-        return fresh
-
-
-Tag = tuple[Partition, tuple[Document, ...]]  # a job's tag: the partition and its documents to code
-Job = tuple[Tag, tuple[Any, ...]]
-
-
-def plan_jobs(partitions: Iterable[Partition], settings: Settings, progress: Progress,
-              on_error: Callable[[ErrorRecord], None],
-              plan: Callable[[Partition, tuple[Document, ...]], bool], seen: Seen,
-              tick: Callable[[], None]) -> Iterator[Job]:
-    """The code_partition tasks to run, as the input is read.
-
-    Input errors are reported; `plan(partition, fresh_documents)` says whether to code a partition
-    (False: it was handled without coding, and counted by `plan`). A partition with nothing new
-    to code or report is skipped. `tick` reports progress. The tag of a job is (partition, its fresh documents).
-    """
-    count = 0
-    for part in partitions:
-        count += 1
-        for err in part.input_errors:
-            progress.input_errors += 1
-            on_error(ErrorRecord.of_input(err))
-        fresh = seen.keep_fresh(part.documents, progress)
-        if not plan(part, fresh):
-            tick()
-            continue
-        if not fresh and not part.input_errors:
-            progress.partitions_skipped += 1
-            tick()
-            continue
-        yield (part, fresh), (settings, part.key, fresh, part.input_errors)
-    progress.partitions_total = count

@@ -1,8 +1,8 @@
 """Where partitions are coded: this process (inline), a local process pool, or a Dask cluster.
 
 A pool is started only when there is work for it: `run_partitions` codes inline when fewer than
-MIN_PARTITIONS_FOR_WORKERS partitions are to be coded, since one partition cannot be split between
-workers and a worker pays for loading the NLP pipeline (1-2 s) before its first document.
+MIN_PARTITIONS_FOR_WORKERS tasks (chunks of partitions, see runs.py) are to be run, since a worker
+pays for loading the NLP pipeline (1-2 s) before its first document.
 Every runner is a `concurrent.futures` executor underneath (Dask's through `Client.get_executor`),
 so one loop (`run_tasks`) drives them all: a bounded number of tasks in flight while the input is
 still being read, results handled in the order they finish, every failure handed back.

@@ -18,7 +18,8 @@ from greatgame import partitions as batch_module
 from greatgame.batch import batch
 from greatgame.ingest import ingest
 from greatgame.model import Document, InputError
-from greatgame.partitions import Progress, code_partition, partition_documents, partition_key
+from greatgame.partitions import code_partition, partition_documents, partition_key
+from greatgame.runs import Progress
 from greatgame.staging import Staging, staging_for
 from greatgame.pipeline import CODER_VERSION
 from greatgame.settings import Settings

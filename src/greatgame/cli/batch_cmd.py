@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from ..batch import batch as run_batch
 from ..inputs import LocationError
 from ..runners import SchedulerError
 from .app import app
@@ -27,6 +26,8 @@ def batch(
     keep_all: KeepAll = False,
 ) -> None:
     """Code documents into partitioned Parquet (documents, events, errors) with a _manifest, here or on Dask."""
+    from ..batch import batch as run_batch  # lazily: partitions load pyarrow; `greatgame --help` stays light
+
     settings = build_settings(config, workers=workers, partition_size=partition_size,
                               **threshold(min_confidence, keep_all))
     check_locations(*paths, out)

@@ -20,11 +20,11 @@ Scheduler = Annotated[str | None, typer.Option(
     "--scheduler", help="Code partitions on Dask: 'local' starts a cluster of --workers processes; "
                         "tcp://HOST:PORT uses a running scheduler and its workers.")]
 Workers = Annotated[int | None, typer.Option(
-    "--workers", "-w", min=1, help="Coding processes (default: this one; a pool starts only for two "
-                                   "partitions or more); with a scheduler address, workers to wait for.")]
+    "--workers", "-w", min=1, help="Coding processes (default: this one; a pool starts only for more than "
+                                   "16 documents); with a scheduler address, workers to wait for.")]
 PartitionSize = Annotated[int | None, typer.Option(
     "--partition-size", "--batch-size", min=1,
-    help="Documents per partition, coded together and committed in one transaction (default 64).")]
+    help="Documents per partition, committed in one transaction (default 64); coded 16 to a task.")]
 
 
 def count(n: int, noun: str) -> str:

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from ..store import Store, StoreError
 from .app import app
 from .common import EXIT_USAGE, build_settings, error_line, fail
 
@@ -30,6 +29,7 @@ def serve(
     import uvicorn  # lazily, as the server: FastAPI and uvicorn load only to serve
 
     from ..server import create_app  # lazily: FastAPI and uvicorn load only to serve
+    from ..store import Store, StoreError  # lazily: DuckDB loads only for a store
 
     if not Path(db).is_file():
         fail(f"no database at {db}; run `greatgame ingest PATH --db {db}` first", EXIT_USAGE)

@@ -1,4 +1,8 @@
-"""`greatgame ingest`, `stats`, `events`, `dyads`, `shifts` and `export`: the store from the command line."""
+"""`greatgame ingest`, `stats`, `events`, `dyads`, `shifts` and `export`: the store from the command line.
+
+The store, analytics and exports load DuckDB, pyarrow and pandas (seconds): each command imports
+them when it runs, so that `greatgame --help` and `greatgame code` do not pay for them.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +10,13 @@ import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .. import analytics
 from ..documents import parse_date
-from ..export import ExportError, export
-from ..ingest import ingest as run_ingest
 from ..inputs import LocationError
 from ..runners import SchedulerError
-from ..store import EventFilter, Store, StoreError, modality_values
 from .app import app
 from .code_cmd import event_line
 from .running import PartitionSize, Scheduler, Workers, check_locations, chosen_runner, progress_display
@@ -32,6 +32,9 @@ from .common import (
     threshold,
     write_csv,
 )
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 Db = Annotated[str, typer.Option("--db", help="The DuckDB store.")]
 Since = Annotated[str | None, typer.Option("--since", help="First date, YYYY-MM-DD.")]
@@ -87,6 +90,8 @@ class ExportFormat(str, Enum):
 @contextmanager
 def _open(db: str, read_only: bool = True) -> Iterator[Store]:
     """The store, or one error line and exit 3 if it cannot be opened."""
+    from ..store import Store, StoreError  # lazily: DuckDB loads only for a store
+
     try:
         store = Store.open(db, read_only=read_only)
     except StoreError as exc:
@@ -105,6 +110,8 @@ def _date(name: str, value: str | None) -> str | None:
 
 
 def _modalities(value: str) -> tuple[str, ...] | None:
+    from ..store import modality_values  # lazily: see the module's docstring
+
     try:
         mods = modality_values([m.strip() for m in value.split(",")])
     except ValueError as exc:
@@ -162,6 +169,9 @@ def ingest(
     keep_all: KeepAll = False,
 ) -> None:
     """Code documents and store them with their events; documents already stored are skipped."""
+    from ..ingest import ingest as run_ingest  # lazily: see the module's docstring
+    from ..store import StoreError  # lazily: see the module's docstring
+
     settings = build_settings(config, workers=workers, partition_size=partition_size,
                               **threshold(min_confidence, keep_all))
     check_locations(*paths)
@@ -224,6 +234,8 @@ def events(
     fmt: Annotated[EventsFormat, typer.Option("--format", "-f", help="Output format.")] = EventsFormat.table,
 ) -> None:
     """Stored events matching the filters, in date order."""
+    from ..store import EventFilter  # lazily: see the module's docstring
+
     flt = EventFilter(actor=actor, dyad=_dyad_arg(dyad), since=_date("--since", since),
                       until=_date("--until", until), plover=plover, quad=quad, min_confidence=min_confidence,
                       modality=_modalities(modality), limit=limit)
@@ -258,6 +270,8 @@ def dyads(
     fmt: Annotated[RowsFormat, typer.Option("--format", "-f", help="Output format.")] = RowsFormat.table,
 ) -> None:
     """Per directed dyad and period: events by quad class, Goldstein sum and mean, net cooperation."""
+    from .. import analytics  # lazily: see the module's docstring
+
     s, u, mods = _date("--since", since), _date("--until", until), _modalities(modality)
     with _open(db) as store:
         frame = analytics.dyad_series(store, by=by.value, since=s, until=u, top=top, actor=actor, modality=mods,
@@ -287,6 +301,8 @@ def shifts(
     fmt: Annotated[RowsFormat, typer.Option("--format", "-f", help="Output format.")] = RowsFormat.table,
 ) -> None:
     """Pairs whose cooperation share moved significantly against their own past (two-proportion z-test)."""
+    from .. import analytics  # lazily: see the module's docstring
+
     args = {"by": by.value, "min_events": min_events, "z": z, "since": _date("--since", since),
             "until": _date("--until", until), "modality": _modalities(modality),
             "count": count.value}
@@ -308,6 +324,8 @@ def export_cmd(
                                                           "file (GDELT's own files have none).")] = False,
 ) -> None:
     """Write the stored events as Parquet, CSV, JSONL, the GDELT 2.0 or ICEWS layout, or PLOVER records."""
+    from ..export import ExportError, export  # lazily: see the module's docstring
+
     mods = _modalities(modality)
     with _open(db) as store:
         try:

@@ -11,7 +11,6 @@ from typing import Annotated, Any
 
 import typer
 
-from ..store import StoreError
 from .app import app
 from .common import (
     EXIT_FATAL,
@@ -34,7 +33,7 @@ SOURCE_COLUMNS = ("url", "kind", "health", "last_status", "last_checked", "urls"
 
 def _sources(args: list[str]) -> list[str]:
     """Source URLs from the arguments: URLs as given, files read a URL a line; bad lines reported."""
-    from ..watch.feeds import is_url, read_source_file  # lazily: httpx and feedparser load only to watch
+    from ..watch.feeds import is_url, read_source_file  # lazily: keeps `greatgame --help` light
 
     urls: list[str] = []
     for arg in args:
@@ -81,8 +80,9 @@ def watch(
     keep_all: KeepAll = False,
 ) -> None:
     """Poll feeds and sitemaps, ingest the new articles, and raise alerts when relations shift."""
-    from ..watch import FetchOptions, RulesError, WatchOptions, load_rules, parse_interval  # lazily: as above
-    from ..watch import watch as run_watch  # lazily: httpx and feedparser load only to watch
+    from ..watch import FetchOptions, RulesError, WatchOptions, load_rules, parse_interval  # lazily: see _sources
+    from ..watch import watch as run_watch  # lazily: see _sources
+    from ..store import StoreError  # lazily: see _sources
 
     try:
         interval = parse_interval(every)
@@ -130,7 +130,7 @@ def sources(
     fmt: Annotated[RowsFormat, typer.Option("--format", "-f", help="Output format.")] = RowsFormat.table,
 ) -> None:
     """Each watched source's health: its last check, and what came of the pages it listed."""
-    from ..watch import source_health  # lazily: httpx and feedparser load only to watch
+    from ..watch import source_health  # lazily: see _sources
 
     with _open(db) as store:
         rows = source_health(store)

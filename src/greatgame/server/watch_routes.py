@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -28,8 +27,5 @@ def alerts(
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> dict[str, Any]:
-    where, params = ("WHERE kind = ?", [kind]) if kind else ("", [])
-    total = store.con.execute(f"SELECT count(*) FROM watch_alerts {where}", params).fetchall()[0][0]
-    rows = store.con.execute(f"SELECT body FROM watch_alerts {where} ORDER BY raised_at DESC, alert_id "
-                             "LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
-    return {"total": int(total), "limit": limit, "offset": offset, "alerts": [json.loads(r[0]) for r in rows]}
+    total, bodies = store.alerts_page(kind, limit, offset)
+    return {"total": total, "limit": limit, "offset": offset, "alerts": bodies}

@@ -5,8 +5,9 @@ One process writes (the ingest run, through `Store.open(path)`); everything else
 append-only migrations), `opening` (errors, the writer's lock), `filters` (the WHERE clause of an
 event query), `rows` (mentions to rows and back), `write` (a partition, runs), `clustering` (articles
 and events at merge; migration 4's Python step), `queries` (mentions, stats, actors), `clustered`
-(events with their mentions), `aggregates` (counts of events or mentions). Schema v4: `mentions` are
-coded sentences, `events` the real-world events they are clustered into (docs/dedup.md).
+(events with their mentions), `aggregates` (counts of events or mentions), `watch` (what `greatgame
+watch` keeps). Schema v4: `mentions` are coded sentences, `events` the real-world events they are
+clustered into (docs/dedup.md).
 Every query that carries a value from outside passes it as a parameter; the only SQL text
 assembled at run time is chosen from fixed fragments in this package.
 """
@@ -24,7 +25,7 @@ import duckdb
 import pyarrow as pa
 
 from ..model import Event
-from . import aggregates, clustered, clustering, queries, write
+from . import aggregates, clustered, clustering, queries, watch, write
 from .aggregates import COUNTS, PERIODS
 from .clustered import StoredEvent
 from .filters import EventFilter, modality_values
@@ -306,3 +307,73 @@ class Store:
     def finish_run(self, run_id: str, counts: dict[str, Any]) -> None:
         with self.transaction() as con:
             write.finish_run(con, run_id, counts)
+
+    # --- what `greatgame watch` keeps (watch.py) -------------------------------------------------
+
+    def watch_source(self, url: str) -> tuple[str | None, str | None] | None:
+        """(etag, last_modified) stored for a source; None for a source not seen before."""
+        return watch.source_validators(self.con, url)
+
+    def watch_children(self, url: str) -> list[str]:
+        """The sitemaps a sitemap index listed when it was last read."""
+        return watch.child_sources(self.con, url)
+
+    def save_watch_source(self, url: str, **check: Any) -> None:
+        """Record one check of a source (kind, parent, status, error, etag, last_modified, items, new)."""
+        with self.transaction() as con:
+            watch.save_source(con, url, **check)
+
+    def add_watch_urls(self, rows: Sequence[tuple[str, str, str | None, str | None]]) -> int:
+        """Remember (url, source, title, date) pages not seen before as pending; how many were new."""
+        with self.transaction() as con:
+            return watch.add_urls(con, rows)
+
+    def due_watch_urls(self, source: str, limit: int, max_attempts: int) -> list[tuple[str, str | None, str | None]]:
+        """(url, title, date) of a source's pages still to fetch, newest first."""
+        return watch.due_urls(self.con, source, limit, max_attempts)
+
+    def watch_page_sources(self, sources: Sequence[str]) -> list[str]:
+        """The sources whose pages a round fetches: these, and the sitemaps they list (two levels)."""
+        return watch.page_sources(self.con, sources)
+
+    def watch_source_health(self) -> list[dict[str, Any]]:
+        """Each source's last check and how many of its pages came to each outcome."""
+        return watch.source_health(self.con)
+
+    def stored_ids(self, ids: Sequence[str]) -> set[str]:
+        """Which of these document ids the store holds."""
+        return watch.stored_ids(self.con, ids)
+
+    def settle_watch(self, outcomes: Sequence[tuple[str, str, str | None, str | None, str | None, bool]],
+                     alerts: Sequence[tuple[str, str, dict[str, Any]]] = ()) -> int:
+        """Record pages' outcomes and store new alerts, in one transaction; how many alerts were new."""
+        if not outcomes and not alerts:
+            return 0
+        with self.transaction() as con:
+            watch.write_outcomes(con, outcomes)
+            return watch.new_alerts(con, alerts)
+
+    def alert_conflict_events(self, doc_ids: Sequence[str], actors: Sequence[str]) -> list[tuple[Any, ...]]:
+        """Asserted material-conflict events of these documents with one of `actors` on either side."""
+        return watch.conflict_events(self.con, doc_ids, actors)
+
+    def alert_first_periods(self, doc_ids: Sequence[str], level: str, by: str) -> dict[tuple[str, str], Any]:
+        """Each pair with dated events in these documents, and its earliest period."""
+        return watch.first_periods(self.con, doc_ids, level, by)
+
+    def alert_period_events(self, pair: tuple[str, str], period: Any, level: str, by: str,
+                            limit: int) -> list[tuple[Any, ...]]:
+        """The asserted events between a pair in one period, in date order."""
+        return watch.period_events(self.con, pair, period, level, by, limit)
+
+    def undelivered_alerts(self) -> list[tuple[str, str]]:
+        """(alert_id, body as JSON text) of every alert not yet delivered, oldest first."""
+        return watch.undelivered_alerts(self.con)
+
+    def mark_alert_delivered(self, alert_id: str) -> None:
+        with self.transaction() as con:
+            watch.mark_delivered(con, alert_id)
+
+    def alerts_page(self, kind: str | None, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+        """How many alerts there are (of this kind), and one page of them, newest first."""
+        return watch.alerts_page(self.con, kind, limit, offset)

@@ -9,7 +9,6 @@ sending and marking sends it again)."""
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
@@ -18,13 +17,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any, TextIO
 
-import duckdb
-
 from ..analytics import PERIODS, shifts
 from ..store import Store
+from .fetch import USER_AGENT
 
-__all__ = ["Alert", "AlertEvent", "AlertRules", "RulesError", "deliver", "find_alerts", "load_rules", "remember",
-           "store_alerts"]
+__all__ = ["Alert", "AlertEvent", "AlertRules", "RulesError", "alert_rows", "deliver", "find_alerts", "load_rules",
+           "remember"]
 
 
 class RulesError(ValueError):
@@ -98,10 +96,6 @@ def _coerce(path: str | None, name: str, value: Any, default: Any) -> Any:
 
 # --- finding -------------------------------------------------------------------------------------
 
-_EVENT_FIELDS = ("event_id", "doc_id", "CAST(date AS VARCHAR)", "source_code", "target_code", "cameo", "quad",
-                 "plover", "sentence_text", "(SELECT url FROM documents d WHERE d.doc_id = mentions.doc_id)")
-
-
 @dataclass(frozen=True)
 class AlertEvent:
     """An event behind an alert: enough to read it and find it in the store."""
@@ -139,22 +133,14 @@ class Alert:
 
 
 def _events(rows: list[tuple[Any, ...]]) -> tuple[AlertEvent, ...]:
+    # The store's alert event rows: event_id, doc_id, date, source, target, cameo, quad, plover, sentence, url.
     return tuple(AlertEvent(r[0], r[1], r[2], (r[3], r[4]), r[5], int(r[6]), r[7], r[8], r[9]) for r in rows)
-
-
-def _key(level: str, side: str) -> str:
-    return f"coalesce({side}_country, {side}_code)" if level == "country" else f"{side}_code"
 
 
 def _conflicts(store: Store, rules: AlertRules, doc_ids: list[str]) -> list[Alert]:
     if not rules.actors:
         return []
-    rows = store.con.execute(f"""SELECT {', '.join(_EVENT_FIELDS)}, source_country, target_country FROM mentions
-        WHERE list_contains(?::VARCHAR[], doc_id) AND quad = 4 AND modality = 'asserted'
-          AND (list_contains(?::VARCHAR[], source_code) OR list_contains(?::VARCHAR[], source_country)
-            OR list_contains(?::VARCHAR[], target_code) OR list_contains(?::VARCHAR[], target_country))
-        ORDER BY date NULLS LAST, doc_id, sentence_start, mention_id""",
-        [doc_ids, *[list(rules.actors)] * 4]).fetchall()
+    rows = store.alert_conflict_events(doc_ids, rules.actors)
     alerts = []
     seen: set[str] = set()
     for row, ev in zip(rows, _events(rows), strict=True):
@@ -168,11 +154,8 @@ def _conflicts(store: Store, rules: AlertRules, doc_ids: list[str]) -> list[Aler
 
 
 def _shifts(store: Store, rules: AlertRules, doc_ids: list[str]) -> list[Alert]:
-    src, tgt, period = _key(rules.level, "source"), _key(rules.level, "target"), PERIODS[rules.by]
     # A pair's new events change its period and the baseline of every later period: test those.
-    since = {(a, b): first for a, b, first in store.con.execute(
-        f"""SELECT least({src}, {tgt}), greatest({src}, {tgt}), min({period}) FROM mentions
-            WHERE list_contains(?::VARCHAR[], doc_id) AND date IS NOT NULL GROUP BY ALL""", [doc_ids]).fetchall()}
+    since = store.alert_first_periods(doc_ids, rules.level, rules.by)
     if not since:
         return []
     found = shifts(store, by=rules.by, min_events=rules.min_events, z=rules.z, level=rules.level)
@@ -181,11 +164,7 @@ def _shifts(store: Store, rules: AlertRules, doc_ids: list[str]) -> list[Alert]:
         first = since.get((row["a"], row["b"]))
         if first is None or row["period"] < first:
             continue
-        rows = store.con.execute(f"""SELECT {', '.join(_EVENT_FIELDS)} FROM mentions
-            WHERE modality = 'asserted' AND {period} = ?
-              AND (({src} = ? AND {tgt} = ?) OR ({src} = ? AND {tgt} = ?))
-            ORDER BY date, doc_id, sentence_start, mention_id LIMIT ?""",
-                                 [row["period"], row["a"], row["b"], row["b"], row["a"], rules.max_events]).fetchall()
+        rows = store.alert_period_events((row["a"], row["b"]), row["period"], rules.level, rules.by, rules.max_events)
         details = (
             ("by", rules.by), ("period", row["period"]), ("direction", row["direction"]),
             ("events_in_period", int(row["events"])), ("net_coop", int(row["net_coop"])),
@@ -210,33 +189,19 @@ def find_alerts(store: Store, rules: AlertRules, doc_ids: Sequence[str]) -> list
 # --- remembering and sending ---------------------------------------------------------------------
 
 
+def alert_rows(alerts: Sequence[Alert]) -> list[tuple[str, str, dict[str, Any]]]:
+    """Alerts as the store keeps them: (alert_id, kind, body), the body stamped with the time raised."""
+    raised = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    return [(a.alert_id, a.kind, {**a.to_dict(), "raised_at": raised}) for a in alerts]
+
+
 def remember(store: Store, alerts: Sequence[Alert]) -> int:
     """Store alerts not raised before, as undelivered; how many were new."""
-    if not alerts:
-        return 0
-    with store.transaction() as con:
-        return store_alerts(con, alerts)
-
-
-def store_alerts(con: duckdb.DuckDBPyConnection, alerts: Sequence[Alert]) -> int:
-    """`remember` within the caller's transaction."""
-    if not alerts:
-        return 0
-    known = {r[0] for r in con.execute("SELECT alert_id FROM watch_alerts WHERE list_contains(?::VARCHAR[], "
-                                       "alert_id)", [[a.alert_id for a in alerts]]).fetchall()}
-    new = [a for a in alerts if a.alert_id not in known]
-    for a in new:
-        body = {**a.to_dict(), "raised_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
-        con.execute("INSERT INTO watch_alerts VALUES (?, ?, current_timestamp, false, ?)",
-                    [a.alert_id, a.kind, json.dumps(body, ensure_ascii=False)])
-        known.add(a.alert_id)
-    return len(new)
+    return store.settle_watch((), alert_rows(alerts))
 
 
 def _post(url: str, body: str, retries: int) -> str | None:
-    import httpx
-
-    from .fetch import USER_AGENT  # lazily: httpx loads only to post a webhook
+    import httpx  # lazily: only a webhook needs it
 
     error = None
     for attempt in range(retries + 1):
@@ -260,8 +225,7 @@ def deliver(store: Store, rules: AlertRules, on_error: Callable[[str], None],
     """Write every undelivered alert as one JSON line (and POST it to the webhook); mark each delivered."""
     # The store is connected only to read and mark: readers get in while a webhook is slow.
     with store.connected():
-        rows = store.con.execute("SELECT alert_id, body FROM watch_alerts WHERE NOT delivered "
-                                 "ORDER BY raised_at, alert_id").fetchall()
+        rows = store.undelivered_alerts()
     for alert_id, body in rows:
         if rules.out:
             with open(rules.out, "a", encoding="utf-8") as fh:
@@ -276,6 +240,6 @@ def deliver(store: Store, rules: AlertRules, on_error: Callable[[str], None],
             error = _post(rules.webhook, body, rules.webhook_retries)
             if error:
                 on_error(f"{rules.webhook}: alert {alert_id} not delivered: {error}")
-        with store.connected(), store.transaction() as con:
-            con.execute("UPDATE watch_alerts SET delivered = true WHERE alert_id = ?", [alert_id])
+        with store.connected():
+            store.mark_alert_delivered(alert_id)
     return len(rows)

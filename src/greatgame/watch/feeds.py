@@ -91,7 +91,7 @@ def parse_listing(body: bytes, url: str, content_type: str = "") -> Listing:
             raise ListingError(f"malformed sitemap XML ({exc})") from None
     if not head.lstrip(b"\xef\xbb\xbf").startswith(b"<") or head.startswith((b"<!doctype html", b"<html")):
         raise ListingError("neither an RSS or Atom feed nor a sitemap")
-    import feedparser  # lazily: feedparser loads only for a feed
+    import feedparser  # lazily: only an RSS or Atom feed needs it
 
     parsed = feedparser.parse(body, response_headers={"content-location": url,
                                                       "content-type": content_type or "application/xml"})

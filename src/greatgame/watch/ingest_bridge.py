@@ -2,7 +2,7 @@
 
 Everything watch ingests goes through `ingest_items`, which calls the one ingest engine
 (`greatgame.ingest.ingest_documents`). Which of the documents were stored is read back from the
-store by id afterwards.
+store by id afterwards (`Store.stored_ids`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from ..model import Document
 from ..settings import Settings
 from ..store import Store
 
-__all__ = ["BridgeSummary", "ingest_items", "stored_ids"]
+__all__ = ["BridgeSummary", "ingest_items"]
 
 
 @dataclass(frozen=True)
@@ -44,11 +44,3 @@ def ingest_items(store: Store, docs: Sequence[Document], settings: Settings, *, 
     store.reconnect()
     return BridgeSummary(report.documents, report.events, tuple(errors))
 
-
-def stored_ids(store: Store, ids: Sequence[str]) -> set[str]:
-    """Which of these document ids the store holds (the store connected)."""
-    if not ids:
-        return set()
-    rows = store.con.execute("SELECT doc_id FROM documents WHERE list_contains(?::VARCHAR[], doc_id)",
-                             [list(ids)]).fetchall()
-    return {r[0] for r in rows}

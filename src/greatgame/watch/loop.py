@@ -22,7 +22,7 @@ from ..store import Store
 from . import alerts as alerting
 from .feeds import ListingError, parse_listing
 from .fetch import Fetcher, FetchOptions
-from .ingest_bridge import ingest_items, stored_ids
+from .ingest_bridge import ingest_items
 from .pages import Page, page_document
 from .state import (
     Entry,
@@ -30,9 +30,9 @@ from .state import (
     add_pending,
     due_urls,
     get_source,
+    outcome_rows,
     save_source,
     url_doc_id,
-    write_outcomes,
 )
 
 __all__ = ["RoundReport", "WatchOptions", "parse_interval", "run_round", "watch"]
@@ -95,8 +95,7 @@ def _check(store: Store, fetcher: Fetcher, url: str, parent: str | None, options
     """Fetch one source (conditionally) and remember the pages it lists as pending."""
     with store.connected():
         state = get_source(store, url)
-        children = [r[0] for r in store.con.execute("SELECT url FROM watch_sources WHERE parent = ? ORDER BY url",
-                                                    [url]).fetchall()]
+        children = store.watch_children(url)
     report.sources += 1
     res = fetcher.get(url, state.etag, state.last_modified)
     if res.not_modified:
@@ -131,14 +130,6 @@ def _check(store: Store, fetcher: Fetcher, url: str, parent: str | None, options
             _check(store, fetcher, child, url, options, report, log, depth + 1)
 
 
-def _page_sources(store: Store, sources: Sequence[str]) -> list[str]:
-    rows = store.con.execute("""SELECT url FROM watch_sources WHERE list_contains(?::VARCHAR[], url)
-        OR list_contains(?::VARCHAR[], parent) OR parent IN (SELECT url FROM watch_sources
-                                                            WHERE list_contains(?::VARCHAR[], parent))
-        ORDER BY url""", [list(sources)] * 3).fetchall()
-    return [r[0] for r in rows]
-
-
 def _settle(store: Store, rules: alerting.AlertRules, outcomes: list[Outcome], doc_ids: list[str]) -> int:
     """Record pages' outcomes and the alerts their new documents raise in one transaction; new alerts.
 
@@ -146,9 +137,7 @@ def _settle(store: Store, rules: alerting.AlertRules, outcomes: list[Outcome], d
     settles them then; a crash after it has both. Alerts are thus neither lost nor raised twice.
     """
     found = alerting.find_alerts(store, rules, doc_ids)
-    with store.transaction() as con:
-        write_outcomes(con, outcomes)
-        return alerting.store_alerts(con, found)
+    return store.settle_watch(outcome_rows(outcomes), alerting.alert_rows(found))
 
 
 def _ingest_chunk(store: Store, chunk: list[Entry], fetcher: Fetcher, settings: Settings, runner: Any,
@@ -161,7 +150,7 @@ def _ingest_chunk(store: Store, chunk: list[Entry], fetcher: Fetcher, settings: 
     summary = ingest_items(store, docs, settings, label="watch", runner=runner)
     try:
         coding = {e.doc_id: e.message for e in summary.errors if e.doc_id}
-        stored = stored_ids(store, [d.id for d in docs])
+        stored = store.stored_ids([d.id for d in docs])
         rows = []
         for p in pages:
             if p.document is None:
@@ -198,10 +187,10 @@ def run_round(store: Store, sources: Sequence[str], settings: Settings, options:
         for url in sources:
             _check(store, fetcher, url, None, options, report, log)
         with store.connected():
-            due = [e for src in _page_sources(store, sources)
+            due = [e for src in store.watch_page_sources(sources)
                    for e in due_urls(store, src, options.max_new, options.max_attempts)]
             # Pages stored by a run that died before recording them: record them, do not fetch them.
-            recovered = stored_ids(store, [url_doc_id(e.url) for e in due])
+            recovered = store.stored_ids([url_doc_id(e.url) for e in due])
             report.alerts += _settle(store, rules, [Outcome(e.url, "ingested", doc_id=url_doc_id(e.url))
                                                     for e in due if url_doc_id(e.url) in recovered], sorted(recovered))
         todo = [e for e in due if url_doc_id(e.url) not in recovered]

@@ -127,7 +127,7 @@ def enter_as_writer(path: str, gate: tuple[int, int], wait: float) -> None:
         if _flock_within(gate[1], fcntl.LOCK_EX, deadline):
             return
         fcntl.flock(gate[0], fcntl.LOCK_UN)
-    raise StoreError(f"{path} is still being read after {wait:.0f} s: a reader kept it open too long "
+    raise StoreError(f"{path} is still being read after {wait:g} s: a reader kept it open too long "
                      "(an export, say); the partitions committed before are kept")
 
 

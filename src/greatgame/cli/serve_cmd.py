@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..store import Store, StoreError
+from ..store import Store, StoreBusy, StoreError
 from .app import app
 from .common import EXIT_USAGE, build_settings, error_line, fail
 
@@ -36,7 +36,7 @@ def serve(
     try:  # a store that cannot be read at all stops here, with its reason, not on the first request
         Store.open(db, read_only=True).close()
     except StoreError as exc:
-        if "in use" not in str(exc):
+        if not isinstance(exc, StoreBusy) and "in use" not in str(exc):
             fail(str(exc), EXIT_USAGE)
         error_line(f"{exc}; the dashboard will answer once the writer is done")
     settings = build_settings(config)

@@ -20,6 +20,7 @@ import psutil
 import pytest
 
 from conftest import shared_path
+from greatgame.runners import RETRIES, local_runner, run_tasks
 from greatgame.store import Store
 
 GREATGAME = [sys.executable, "-m", "greatgame"]
@@ -60,6 +61,17 @@ def kill_a_worker_when(proc: subprocess.Popen, ready) -> int:
             return workers[0].pid
         time.sleep(0.2)
     raise AssertionError(f"no two loaded pool workers were seen (exit {proc.poll()})")
+
+
+def test_a_task_that_kills_its_worker_every_time_is_reported_after_its_retries() -> None:
+    done: list = []
+    failed: list = []
+    with local_runner(2) as runner:
+        # os._exit ends the worker process as a kill would: the pool breaks, starts afresh, tries again.
+        run_tasks(runner, os._exit, [("dies", (9,))], lambda tag, r: done.append(tag),
+                  lambda tag, why: failed.append((tag, why)))
+    assert (done, failed) == ([], [("dies", f"the worker process running it died (killed, or out of memory) "
+                                            f"({RETRIES + 1} attempts)")])
 
 
 @pytest.mark.slow

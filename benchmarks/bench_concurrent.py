@@ -158,6 +158,7 @@ def main() -> None:
         "ingest_alone_s": round(alone_s, 1), "ingest_beside_readers_s": round(beside_s, 1),
         "slowdown": round(beside_s / alone_s, 2),
         "ingest_exit_beside_readers": beside.returncode, "ingest_summary": beside.stdout.strip(),
+        "ingest_error": beside.stderr.strip().splitlines()[-1] if beside.returncode else None,
         "peak_rss_mb_ingest_alone": round(alone_mb), "peak_rss_mb_ingest_beside": round(beside_mb),
         "requests": len(answers), "share_503": round(busy / len(answers), 4) if answers else None,
         "other_errors": sum(1 for _, st, _ in answers if st not in (200, 503)),

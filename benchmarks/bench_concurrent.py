@@ -6,7 +6,8 @@
 Runs real processes, as a user would: first `greatgame ingest` of the first `--limit` documents of the
 corpus into a fresh store, alone; then the same into another fresh store while `greatgame serve` runs
 on it and `--clients` threads poll /api/stats and /api/events (each waits `--pause` seconds between
-requests). Prints both ingest times, each ingest's peak memory, the readers' p50/p95 latency, the
+requests). Prints both ingest times, the CPU time the server used (on a machine of few cores
+it is taken from the writer), each ingest's peak memory, the readers' p50/p95 latency, the
 share of 503 answers, and whether the counts the readers saw only grew up to every stored document.
 """
 
@@ -145,6 +146,8 @@ def main() -> None:
                 time.sleep(2.0)  # readers at full pace before the writer starts
                 beside_s, beside_mb, beside = timed_ingest(corpus, db, args.partition_size)
                 time.sleep(2.0)  # and after it: they must see its last partition
+            cpu = psutil.Process(server.pid).cpu_times()
+            server_cpu = cpu.user + cpu.system  # on a machine of few cores, the readers' cost to the writer
         finally:
             server.terminate()
             server.wait(timeout=60)
@@ -160,6 +163,7 @@ def main() -> None:
         "ingest_exit_beside_readers": beside.returncode, "ingest_summary": beside.stdout.strip(),
         "ingest_error": beside.stderr.strip().splitlines()[-1] if beside.returncode else None,
         "peak_rss_mb_ingest_alone": round(alone_mb), "peak_rss_mb_ingest_beside": round(beside_mb),
+        "server_cpu_s": round(server_cpu, 1),
         "requests": len(answers), "share_503": round(busy / len(answers), 4) if answers else None,
         "other_errors": sum(1 for _, st, _ in answers if st not in (200, 503)),
         "p50_ms": round(1000 * percentile(ok, 50)) if ok else None,

@@ -69,6 +69,8 @@ class Runner:
     @property
     def window(self) -> int:
         """Tasks to keep in flight: enough to keep every worker busy, few enough to bound memory."""
+        if self.kind == "inline":
+            return 1  # a task runs when submitted: hand each back (to be committed) before coding the next
         workers = self.workers
         if self.client is not None:
             self.check()

@@ -274,10 +274,10 @@ def task_results(
 
 
 def _reason(exc: BaseException, attempt: int) -> str:
-    tries = f" ({attempt + 1} attempts)" if attempt else ""
     if isinstance(exc, BrokenProcessPool):
+        tries = f" ({attempt + 1} attempts)" if attempt else ""
         return f"the worker process running it died (killed, or out of memory){tries}"
-    return _one_line(exc) + tries
+    return _one_line(exc)
 
 
 def run_tasks(

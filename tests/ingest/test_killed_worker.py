@@ -144,3 +144,31 @@ def test_an_ingest_killed_outright_lets_the_next_one_in(tmp_path: Path) -> None:
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=GUARD)
     assert rerun.returncode == 0, rerun.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["g.duckdb", "reuters.jsonl"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupted_ingest_releases_the_store(tmp_path: Path, sig: signal.Signals) -> None:
+    corpus = reuters(tmp_path, 96)
+    db = tmp_path / "g.duckdb"
+    command = [*GREATGAME, "ingest", str(corpus), "--db", str(db), "--workers", "2", "--partition-size", "8"]
+    # Ctrl-C reaches Python even when the test runner was started with SIGINT ignored (a background job).
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + GUARD
+    while time.monotonic() < deadline and proc.poll() is None and len(pool_workers(proc)) < 2:
+        time.sleep(0.2)
+    children = psutil.Process(proc.pid).children(recursive=True)
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=GUARD)
+    if sig == signal.SIGINT:
+        assert (proc.returncode, err) == (3, "greatgame: interrupted; the partitions committed so far are kept, "
+                                             "and a re-run resumes\n")
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["g.duckdb", "reuters.jsonl"]  # lock files gone
+    else:
+        assert proc.returncode == -signal.SIGTERM  # killed outright: the kernel dropped its locks
+    _, alive = psutil.wait_procs(children, timeout=30)
+    assert alive == []  # no worker or forkserver left behind
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=GUARD)
+    assert rerun.returncode == 0, rerun.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.duckdb", "reuters.jsonl"]

@@ -45,6 +45,8 @@ from .write import PartitionSummary
 
 # How long a writer waits for readers in flight to finish before it gives up (seconds).
 WRITER_WAIT = 60.0
+# How long a writer opening the store waits for a process outside the gate that holds the file.
+OUTSIDE_WAIT = 3.0
 
 __all__ = [
     "EVENT_COLUMNS",
@@ -118,7 +120,9 @@ class Store:
         store = cls(None, path, False)  # type: ignore[arg-type]
         store._lock, store._gate, store._released = lock, gate, True
         try:
-            store.reconnect(wait)
+            # Something outside the gate holding the file now is more likely another writer (or DuckDB's
+            # own CLI) than a request about to finish: refuse after a short wait, not the full one.
+            store.reconnect(wait, outside=min(wait, OUTSIDE_WAIT))
         except BaseException:
             store.close()
             raise
@@ -185,14 +189,15 @@ class Store:
             if self._gate is not None:
                 leave_as_writer(self._gate)
 
-    def reconnect(self, wait: float = WRITER_WAIT) -> None:
+    def reconnect(self, wait: float = WRITER_WAIT, outside: float | None = None) -> None:
         """Open the connection again after `disconnect`: turn new readers away, wait (up to `wait`
-        seconds) for those in flight, and retry while a reader outside the gate still holds the file."""
+        seconds) for those in flight, and retry (up to `outside`, default `wait`) while a process
+        outside the gate still holds the file."""
         if not self._released:
             return
-        deadline = time.monotonic() + wait
         if self._gate is not None:
             enter_as_writer(self.path, self._gate, wait)
+        deadline = time.monotonic() + (wait if outside is None else outside)
         delay = 0.02
         while True:
             try:

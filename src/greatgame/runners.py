@@ -118,12 +118,24 @@ def _parent_gone(signum: int, frame: object) -> None:
 def _watch_parent(parent: int) -> None:
     while True:
         time.sleep(1.0)
-        try:
-            os.kill(parent, 0)
-        except ProcessLookupError:
+        if not _alive(parent):
             os._exit(1)
-        except PermissionError:
-            pass  # the pid is in use by a process of another user: not our parent, but not gone either
+
+
+def _alive(pid: int) -> bool:
+    """Whether the process runs: a killed parent that its own parent has not reaped yet is a zombie,
+    which signal 0 still finds; and the pool's forkserver stays until every worker is gone."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # the pid is in use by a process of another user: not our parent, but not gone either
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rsplit(b")", 1)[1].split()[0] not in (b"Z", b"X")
+    except (OSError, IndexError):
+        return True  # no /proc (macOS): signal 0 is all there is
 
 
 def _pool(workers: int) -> cf.Executor:

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import multiprocessing as mp
-import os
-import signal
-import threading
-import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
 from .model import Document, Event, InputError, Mention, PairLabel
+from .runners import local_runner, task_results
 from .settings import Settings
 
 __all__ = ["CODER_VERSION", "Coder", "DocResult", "PairLabel", "code_documents", "get_coder"]
@@ -84,34 +80,7 @@ def get_coder(settings: Settings | None = None) -> Coder:
     return _CODERS[settings]
 
 
-def quiet_worker(parent: int) -> None:
-    """Pool initializer: a worker whose parent process is gone (killed) exits at once, quietly.
-
-    A watcher thread looks for the parent every second and ends the process without a word; a result
-    written to the parent's closed pipe before then ends it by SystemExit (no traceback is printed
-    for that) rather than by a BrokenPipeError traceback.
-    """
-    signal.signal(signal.SIGPIPE, _parent_gone)
-    threading.Thread(target=_watch_parent, args=(parent,), name="greatgame-parent-watch", daemon=True).start()
-
-
-def _parent_gone(signum: int, frame: object) -> None:
-    raise SystemExit(1)
-
-
-def _watch_parent(parent: int) -> None:
-    while True:
-        time.sleep(1.0)
-        try:
-            os.kill(parent, 0)
-        except ProcessLookupError:
-            os._exit(1)
-        except PermissionError:
-            pass  # the pid is in use by a process of another user: not our parent, but not gone either
-
-
-def _code_chunk(args: tuple[Settings, list[Document]]) -> list[DocResult]:
-    settings, docs = args
+def _code_chunk(settings: Settings, docs: list[Document]) -> list[DocResult]:
     return list(get_coder(settings).code_many(docs))
 
 
@@ -147,11 +116,19 @@ def code_documents(
             yield res
         yield from drain()
         return
-    ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+    # The pool is the runners' (as for ingest): a worker that dies (killed, out of memory) fails its
+    # chunks, the pool starts afresh and they run again; a chunk that keeps failing comes back as one
+    # error per document. Chunks finish in any order and are handed on in input order.
     size = max(1, settings.partition_size // 4)
-    with ctx.Pool(n, initializer=quiet_worker, initargs=(os.getpid(),)) as pool:
-        for chunk in pool.imap(_code_chunk, ((settings, c) for c in _chunks(docs_only(), size))):
-            yield from drain()
-            yield from chunk
+    jobs = (((i, chunk), (settings, chunk)) for i, chunk in enumerate(_chunks(docs_only(), size)))
+    held: dict[int, list[DocResult]] = {}
+    ahead = 0
+    with local_runner(n) as runner:
+        for (index, chunk), results, reason in task_results(runner, _code_chunk, jobs):
+            held[index] = results if results is not None else [
+                DocResult(d, error=f"the task coding it failed: {reason}") for d in chunk]
+            while ahead in held:
+                yield from drain()
+                yield from held.pop(ahead)
+                ahead += 1
     yield from drain()
-

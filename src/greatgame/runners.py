@@ -16,6 +16,8 @@ import logging
 import multiprocessing as mp
 import os
 import re
+import signal
+import threading
 import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator
@@ -24,10 +26,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from .pipeline import quiet_worker
-
-__all__ = ["MIN_PARTITIONS_FOR_WORKERS", "RETRIES", "Runner", "SchedulerError", "inline_runner", "open_runner",
-           "run_partitions", "run_tasks"]
+__all__ = ["MIN_PARTITIONS_FOR_WORKERS", "RETRIES", "Runner", "SchedulerError", "inline_runner", "local_runner",
+           "open_runner", "quiet_worker", "run_partitions", "run_tasks", "task_results"]
 
 # A failed task runs again this many times before its documents are recorded as errors.
 RETRIES = 2
@@ -69,6 +69,8 @@ class Runner:
     @property
     def window(self) -> int:
         """Tasks to keep in flight: enough to keep every worker busy, few enough to bound memory."""
+        if self.kind == "inline":
+            return 1  # a task runs when submitted: hand each back (to be committed) before coding the next
         workers = self.workers
         if self.client is not None:
             self.check()
@@ -98,6 +100,44 @@ class Runner:
                                  f"({self.client.status})")
 
 
+def quiet_worker(parent: int) -> None:
+    """Pool initializer: a worker whose parent process is gone (killed) exits at once, quietly.
+
+    A watcher thread looks for the parent every second and ends the process without a word; a result
+    written to the parent's closed pipe before then ends it by SystemExit (no traceback is printed
+    for that) rather than by a BrokenPipeError traceback.
+    """
+    signal.signal(signal.SIGPIPE, _parent_gone)
+    threading.Thread(target=_watch_parent, args=(parent,), name="greatgame-parent-watch", daemon=True).start()
+
+
+def _parent_gone(signum: int, frame: object) -> None:
+    raise SystemExit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(1.0)
+        if not _alive(parent):
+            os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    """Whether the process runs: a killed parent that its own parent has not reaped yet is a zombie,
+    which signal 0 still finds; and the pool's forkserver stays until every worker is gone."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # the pid is in use by a process of another user: not our parent, but not gone either
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rsplit(b")", 1)[1].split()[0] not in (b"Z", b"X")
+    except (OSError, IndexError):
+        return True  # no /proc (macOS): signal 0 is all there is
+
+
 def _pool(workers: int) -> cf.Executor:
     # The coder is not fork-safe once loaded; fresh processes load it once each.
     method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
@@ -111,7 +151,8 @@ def inline_runner() -> Runner:
 
 
 @contextmanager
-def _local(workers: int) -> Iterator[Runner]:
+def local_runner(workers: int) -> Iterator[Runner]:
+    """A pool of `workers` processes (this process for one) that starts afresh when a process dies."""
     if workers <= 1:
         yield inline_runner()
         return
@@ -173,7 +214,7 @@ def open_runner(scheduler: str | None, workers: int, wait: float = 120.0) -> Ite
     of `workers` processes; an address (tcp://HOST:PORT) connects to a running one (waiting up to
     `wait` seconds for `workers` workers when that is more than 0). SchedulerError if it cannot."""
     if scheduler is None:
-        with _local(workers) as runner:
+        with local_runner(workers) as runner:
             yield runner
         return
     if scheduler != "local" and not _ADDRESS.match(scheduler):
@@ -187,18 +228,16 @@ def _one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text.splitlines()[0]}" if text else type(exc).__name__
 
 
-def run_tasks(
-    runner: Runner,
-    fn: Callable[..., T],
-    jobs: Iterable[tuple[Any, tuple[Any, ...]]],
-    on_done: Callable[[Any, T], None],
-    on_failed: Callable[[Any, str], None],
-) -> None:
-    """Run fn(*args) for each (tag, args) of `jobs` on the runner; hand back every result or failure.
+def task_results(
+    runner: Runner, fn: Callable[..., T], jobs: Iterable[tuple[Any, tuple[Any, ...]]],
+) -> Iterator[tuple[Any, T | None, str | None]]:
+    """Run fn(*args) for each (tag, args) of `jobs` on the runner; yield (tag, result, None) for each
+    task done and (tag, None, reason) for each that failed for good, in the order they finish.
 
     `jobs` is consumed lazily, a few tasks ahead of the workers, so the input need not fit in memory.
-    A failed task is retried `runner.retries` times here (Dask retries on its own); a task that still
-    fails is passed to `on_failed` with its reason, never dropped.
+    A failed task is retried `runner.retries` times here (Dask retries on its own): a pool process
+    that dies (killed, out of memory) fails every task it held with BrokenProcessPool, the pool
+    starts afresh, and those tasks run again; a task that still fails is yielded with its reason.
     """
     pending: dict[cf.Future, tuple[Any, tuple[Any, ...], int]] = {}
     order: dict[cf.Future, int] = {}  # futures finished together are handled in the order submitted
@@ -231,19 +270,41 @@ def run_tasks(
                     result = future.result()
                 except cf.CancelledError as exc:
                     runner.check()
-                    on_failed(tag, _one_line(exc) or "cancelled")
+                    yield tag, None, _one_line(exc) or "cancelled"
                 except Exception as exc:
                     if attempt < runner.retries:
                         time.sleep(0.1 * (attempt + 1))
                         submit(tag, args, attempt + 1)
                     else:
                         runner.check()
-                        on_failed(tag, _one_line(exc))
+                        yield tag, None, _reason(exc, attempt)
                 else:
-                    on_done(tag, result)
+                    yield tag, result, None
     finally:
         for future in pending:
             future.cancel()
+
+
+def _reason(exc: BaseException, attempt: int) -> str:
+    if isinstance(exc, BrokenProcessPool):
+        tries = f" ({attempt + 1} attempts)" if attempt else ""
+        return f"the worker process running it died (killed, or out of memory){tries}"
+    return _one_line(exc)
+
+
+def run_tasks(
+    runner: Runner,
+    fn: Callable[..., T],
+    jobs: Iterable[tuple[Any, tuple[Any, ...]]],
+    on_done: Callable[[Any, T], None],
+    on_failed: Callable[[Any, str], None],
+) -> None:
+    """`task_results` with callbacks: every result to `on_done`, every failure (with its reason) to `on_failed`."""
+    for tag, result, error in task_results(runner, fn, jobs):
+        if error is None:
+            on_done(tag, result)  # type: ignore[arg-type]
+        else:
+            on_failed(tag, error)
 
 
 def run_partitions(
@@ -264,6 +325,6 @@ def run_partitions(
     todo = iter(jobs)
     head = list(itertools.islice(todo, MIN_PARTITIONS_FOR_WORKERS))
     workers = (runner or 1) if len(head) >= MIN_PARTITIONS_FOR_WORKERS else 1
-    with _local(workers) as chosen:
+    with local_runner(workers) as chosen:
         run_tasks(chosen, fn, itertools.chain(head, todo), on_done, on_failed)
     return chosen

@@ -62,6 +62,22 @@ class Settings:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
+# The smallest (and largest) value each numeric setting may take: 0 documents to a partition, say,
+# would stop an ingest, and a batch of 0 sentences would fail every document.
+RANGES: dict[str, tuple[float, float | None]] = {
+    "max_document_bytes": (1, None), "max_sentence_tokens": (1, None), "partition_size": (1, None),
+    "parse_batch_size": (1, None), "workers": (0, None), "min_confidence": (0.0, 1.0), "dedup_window_days": (1, None),
+}
+
+
+def _in_range(name: str, value: Any) -> Any:
+    low, high = RANGES.get(name, (None, None))
+    if low is not None and value < low or high is not None and value > high:
+        what = f"between {low:g} and {high:g}" if high is not None else f"{low:g} or more"
+        raise SettingsError(f"setting {name!r} must be {what}, not {value!r}")
+    return value
+
+
 def _coerce(name: str, value: Any, default: Any) -> Any:
     if isinstance(default, bool):
         if isinstance(value, bool):
@@ -100,16 +116,17 @@ def load_settings(path: str | os.PathLike[str] | None = None, **overrides: Any) 
                 k = RENAMED[k]
             if k not in known:
                 raise SettingsError(f"{p}: unknown setting {k!r}")
-            values[k] = _coerce(k, v, known[k])
+            try:
+                values[k] = _in_range(k, _coerce(k, v, known[k]))
+            except SettingsError as exc:
+                raise SettingsError(f"{p}: {exc}") from None
     for k, v in overrides.items():
         if v is None:
             continue
         if k not in known:
             raise SettingsError(f"unknown setting {k!r}")
-        values[k] = _coerce(k, v, known[k])
+        values[k] = _in_range(k, _coerce(k, v, known[k]))
     settings = replace(base, **values)
-    if settings.dedup_window_days < 1:
-        raise SettingsError(f"setting 'dedup_window_days' must be 1 or more, not {settings.dedup_window_days}")
     if settings.dedup_actor_level not in ("code", "country"):
         raise SettingsError(f"setting 'dedup_actor_level' must be code or country, not "
                             f"{settings.dedup_actor_level!r}")

@@ -97,8 +97,8 @@ def test_looping_and_dangling_symlinks_are_input_errors(tmp_path: Path) -> None:
 
 
 def test_a_coding_error_is_stored_once(tmp_path: Path) -> None:
-    # parse_batch_size 0 in a settings file makes spaCy's pipe fail for every document: a real coding error.
-    (tmp_path / "cfg.json").write_text('{"parse_batch_size": 0}', encoding="utf-8")
+    # A spaCy model that is not installed: the coder cannot load, so the document cannot be coded.
+    (tmp_path / "cfg.json").write_text('{"spacy_model": "no_such_spacy_model"}', encoding="utf-8")
     (tmp_path / "a.txt").write_text(NEWS, encoding="utf-8")
     db = tmp_path / "t.duckdb"
     res = greatgame("ingest", "a.txt", "--db", str(db), "--config", "cfg.json", "--batch-size", "5",
@@ -107,6 +107,22 @@ def test_a_coding_error_is_stored_once(tmp_path: Path) -> None:
     with duckdb.connect(str(db), read_only=True) as con:
         rows = con.execute("SELECT kind, path FROM errors").fetchall()
     assert rows == [("coding", "a.txt")]
+
+
+@pytest.mark.parametrize(("key", "value", "expected"), [
+    ("partition_size", 0, "'partition_size' must be 1 or more, not 0"),
+    ("batch_size", 0, "'partition_size' must be 1 or more, not 0"),
+    ("parse_batch_size", 0, "'parse_batch_size' must be 1 or more, not 0"),
+    ("max_document_bytes", -5, "'max_document_bytes' must be 1 or more, not -5"),
+    ("min_confidence", 1.5, "'min_confidence' must be between 0 and 1, not 1.5"),
+])
+def test_a_setting_out_of_range_is_one_line_naming_the_file_and_key(tmp_path: Path, key: str, value: object,
+                                                                     expected: str) -> None:
+    (tmp_path / "cfg.toml").write_text(f"{key} = {value}\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(NEWS, encoding="utf-8")
+    res = greatgame("ingest", "a.txt", "--db", "t.duckdb", "--config", "cfg.toml", cwd=tmp_path)
+    assert (res.returncode, res.stderr) == (2, f"greatgame: cfg.toml: setting {expected}\n")
+    assert not (tmp_path / "t.duckdb").exists()
 
 
 def descendants(pid: int) -> set[int]:

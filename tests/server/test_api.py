@@ -100,8 +100,10 @@ def test_store_held_by_a_writer_is_503(db: Path, tmp_path: Path) -> None:
     try:
         assert writer.stdout.readline().strip() == "open"
         resp = TestClient(create_app(held), base_url="http://127.0.0.1").get("/api/stats")
-        err = assert_error(resp, 503, "store_unavailable")
-        assert "in use by another process" in err["message"]
+        # The writer has priority (docs/concurrency.md): the reader steps aside and is told when to return.
+        err = assert_error(resp, 503, "store_busy")
+        assert err["message"] == f"{held} is being written; try again in a moment"
+        assert resp.headers["retry-after"] == "1"
     finally:
         writer.communicate("\n", timeout=30)
     # Once the writer is gone, the same app reads the store.

@@ -29,14 +29,14 @@ def serve(
     import uvicorn  # lazily, as the server: FastAPI and uvicorn load only to serve
 
     from ..server import create_app  # lazily: FastAPI and uvicorn load only to serve
-    from ..store import Store, StoreError  # lazily: DuckDB loads only for a store
+    from ..store import Store, StoreBusy, StoreError  # lazily: DuckDB loads only for a store
 
     if not Path(db).is_file():
         fail(f"no database at {db}; run `greatgame ingest PATH --db {db}` first", EXIT_USAGE)
     try:  # a store that cannot be read at all stops here, with its reason, not on the first request
         Store.open(db, read_only=True).close()
     except StoreError as exc:
-        if "in use" not in str(exc):
+        if not isinstance(exc, StoreBusy) and "in use" not in str(exc):
             fail(str(exc), EXIT_USAGE)
         error_line(f"{exc}; the dashboard will answer once the writer is done")
     settings = build_settings(config)

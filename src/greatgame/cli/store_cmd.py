@@ -87,13 +87,17 @@ class ExportFormat(str, Enum):
     plover = "plover"
 
 
+# How long a reading command waits for a writer that is committing (seconds).
+READER_WAIT = 30.0
+
+
 @contextmanager
 def _open(db: str, read_only: bool = True) -> Iterator[Store]:
     """The store, or one error line and exit 3 if it cannot be opened."""
     from ..store import Store, StoreError  # lazily: DuckDB loads only for a store
 
-    try:
-        store = Store.open(db, read_only=read_only)
+    try:  # a reader waits while an ingest commits (docs/concurrency.md); a writer waits for readers
+        store = Store.open(db, read_only=read_only, wait=READER_WAIT if read_only else None)
     except StoreError as exc:
         fail(str(exc), EXIT_FATAL)
     try:

@@ -15,7 +15,7 @@ from .. import analytics
 from ..events.ontology import PLOVER_CATEGORIES
 from ..documents import parse_date
 from ..model import MODALITIES
-from ..store import EventFilter, Store, StoreError
+from ..store import EventFilter, Store, StoreBusy, StoreError
 from .errors import ApiError, bad_param
 
 __all__ = ["PERIODS", "StoreDep", "register_data_routes"]
@@ -24,8 +24,12 @@ PERIODS = ("day", "week", "month", "year")
 _CODE_RE = re.compile(r"^[A-Z0-9]{2,32}$")
 # Offsets and counts a request may give: past any store's size, and far inside DuckDB's BIGINT.
 MAX_OFFSET = 1_000_000_000
-# A store that an ingest run holds is retried briefly before the request gives up with 503.
-_OPEN_RETRIES = (0.05, 0.15, 0.3, 0.5)
+# While an ingest merges a partition, a request waits this long for it (most merges take less),
+# then answers 503 with Retry-After: the writer has priority (docs/concurrency.md).
+_WRITER_WAIT = 1.0
+_RETRY_AFTER = "1"
+# A store held by a writer outside the gate (an older greatgame, say) is retried briefly too.
+_OPEN_RETRIES = (0.05, 0.15, 0.3)
 
 
 # --- the store, read-only, one connection per request ---------------------------------------------
@@ -36,11 +40,14 @@ def _store(request: Request) -> Iterator[Store]:
     path = request.app.state.db_path
     for delay in (*_OPEN_RETRIES, None):
         try:
-            store = Store.open(path, read_only=True)
+            store = Store.open(path, read_only=True, wait=_WRITER_WAIT)
             break
+        except StoreBusy as exc:
+            raise ApiError(503, "store_busy", str(exc), headers={"Retry-After": _RETRY_AFTER}) from None
         except StoreError as exc:
             if delay is None or "in use" not in str(exc):
-                raise ApiError(503, "store_unavailable", str(exc)) from None
+                retry = {"Retry-After": _RETRY_AFTER} if "in use" in str(exc) else None
+                raise ApiError(503, "store_unavailable", str(exc), headers=retry) from None
             time.sleep(delay)
     try:
         yield store

@@ -30,12 +30,18 @@ from .aggregates import COUNTS, PERIODS
 from .clustered import StoredEvent
 from .filters import EventFilter, modality_values
 from .opening import (
+    StoreBusy,
     StoreError,
     check_writable,
     drop_writer_lock,
+    enter_as_reader,
+    enter_as_writer,
     explain_open_error,
     fcntl,
+    leave_as_writer,
     one_line,
+    open_gate,
+    remove_gate,
     take_writer_lock,
 )
 from .rows import event_from_row, event_table
@@ -44,6 +50,10 @@ from .write import PartitionSummary
 
 # Python steps of migrations, run after their SQL in the same transaction: version -> step.
 MIGRATION_STEPS = {4: clustering.migrate_v4}
+# How long a writer waits for readers in flight to finish before it gives up (seconds).
+WRITER_WAIT = 60.0
+# How long a writer opening the store waits for a process outside the gate that holds the file.
+OUTSIDE_WAIT = 3.0
 
 __all__ = [
     "COUNTS",
@@ -54,8 +64,10 @@ __all__ = [
     "EventFilter",
     "PartitionSummary",
     "Store",
+    "StoreBusy",
     "StoreError",
     "StoredEvent",
+    "WRITER_WAIT",
     "event_from_row",
     "event_table",
     "modality_values",
@@ -71,27 +83,55 @@ class Store:
         self.read_only = read_only
         self._released = False  # see disconnect()
         self._lock: int | None = None  # the writer's lock file, held while it lets readers in
+        self._gate: tuple[int, int] | None = None  # the writer's gate files (opening.py), held while connected
+        self._reading: int | None = None  # a reader's shared hold on FILE.readers while connected
 
     # --- opening ---------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], read_only: bool = False) -> Store:
-        """Open (and for writing, create or migrate) the store at `path`; StoreError if it cannot be."""
+    def open(cls, path: str | os.PathLike[str], read_only: bool = False, wait: float | None = None) -> Store:
+        """Open (and for writing, create or migrate) the store at `path`; StoreError if it cannot be.
+
+        A writer waits up to `wait` seconds (default WRITER_WAIT) for readers in flight to finish, and
+        turns new ones away meanwhile; a reader waits up to `wait` (default 0) for a writer to let go
+        of the file, then raises StoreBusy (see opening.py and docs/concurrency.md)."""
         path = os.fspath(path)
         memory = path == ":memory:"
         if read_only and not memory and not Path(path).is_file():
             raise StoreError(f"no database at {path}; run `greatgame ingest` first")
-        if not read_only and not memory:
-            check_writable(path)
+        gated = not memory and fcntl is not None
+        if read_only:
+            reading = enter_as_reader(path, wait or 0.0) if gated else None
+            try:
+                con = duckdb.connect(path, read_only=not memory)
+            except duckdb.Error as exc:
+                if reading is not None:
+                    os.close(reading)
+                raise explain_open_error(path, exc) from None
+            store = cls(con, path, True)
+            store._reading = reading
+        else:
+            store = cls._open_writer(path, memory, gated, WRITER_WAIT if wait is None else wait)
         try:
-            con = duckdb.connect(path, read_only=read_only and not memory)
-        except duckdb.Error as exc:
-            raise explain_open_error(path, exc) from None
-        store = cls(con, path, read_only)
-        try:
-            if not read_only and not memory and fcntl is not None:
-                store._lock = take_writer_lock(path)
             store._prepare_schema()
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    @classmethod
+    def _open_writer(cls, path: str, memory: bool, gated: bool, wait: float) -> Store:
+        if memory:
+            return cls(duckdb.connect(path), path, False)
+        check_writable(path)
+        lock = take_writer_lock(path) if gated else None  # a second writer is refused at once
+        gate = open_gate(path) if gated else None
+        store = cls(None, path, False)  # type: ignore[arg-type]
+        store._lock, store._gate, store._released = lock, gate, True
+        try:
+            # Something outside the gate holding the file now is more likely another writer (or DuckDB's
+            # own CLI) than a request about to finish: refuse after a short wait, not the full one.
+            store.reconnect(wait, outside=min(wait, OUTSIDE_WAIT))
         except BaseException:
             store.close()
             raise
@@ -134,7 +174,17 @@ class Store:
                 raise StoreError(f"cannot set up {self.path}: {one_line(exc)}") from None
 
     def close(self) -> None:
-        self.con.close()
+        if not self._released:
+            self.con.close()
+            self._released = True
+            if self._gate is not None:
+                leave_as_writer(self._gate)
+        if self._reading is not None:
+            os.close(self._reading)
+            self._reading = None
+        if self._gate is not None:
+            remove_gate(self.path, self._gate)
+            self._gate = None
         if self._lock is not None:
             drop_writer_lock(self.path, self._lock)
             self._lock = None
@@ -147,12 +197,18 @@ class Store:
         if not self.read_only and self.path != ":memory:" and not self._released:
             self.con.close()
             self._released = True
+            if self._gate is not None:
+                leave_as_writer(self._gate)
 
-    def reconnect(self, wait: float = 30.0) -> None:
-        """Open the connection again after `disconnect`, retrying while a reader holds the file."""
+    def reconnect(self, wait: float = WRITER_WAIT, outside: float | None = None) -> None:
+        """Open the connection again after `disconnect`: turn new readers away, wait (up to `wait`
+        seconds) for those in flight, and retry (up to `outside`, default `wait`) while a process
+        outside the gate still holds the file."""
         if not self._released:
             return
-        deadline = time.monotonic() + wait
+        if self._gate is not None:
+            enter_as_writer(self.path, self._gate, wait)
+        deadline = time.monotonic() + (wait if outside is None else outside)
         delay = 0.02
         while True:
             try:
@@ -162,6 +218,8 @@ class Store:
             except duckdb.Error as exc:
                 error = explain_open_error(self.path, exc)
                 if "in use" not in str(error) or time.monotonic() + delay > deadline:
+                    if self._gate is not None:
+                        leave_as_writer(self._gate)
                     raise error from None
             time.sleep(delay)
             delay = min(delay * 2, 0.5)

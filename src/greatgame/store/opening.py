@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from pathlib import Path
 
 import duckdb
@@ -13,7 +14,8 @@ try:
 except ImportError:  # Windows: no advisory locks; DuckDB's own lock still keeps writers apart while open
     fcntl = None  # type: ignore[assignment]
 
-__all__ = ["StoreError", "check_writable", "drop_writer_lock", "explain_open_error", "one_line", "take_writer_lock"]
+__all__ = ["StoreBusy", "StoreError", "check_writable", "drop_writer_lock", "enter_as_reader", "enter_as_writer",
+           "explain_open_error", "leave_as_writer", "one_line", "open_gate", "remove_gate", "take_writer_lock"]
 
 
 class StoreError(Exception):
@@ -81,3 +83,89 @@ def check_writable(path: str) -> None:
         raise StoreError(f"cannot write {path}: the directory {parent} is read-only")
     if p.exists() and not os.access(p, os.W_OK):
         raise StoreError(f"cannot write {path}: the file is read-only")
+
+
+# --- writer priority: readers step aside while the writer wants the file --------------------------
+#
+# DuckDB lets one process write a file or many read it, never both. Two lock files beside the
+# database schedule them (see docs/concurrency.md): the writer holds FILE.gate exclusively while it
+# wants or has the file; a reader opens only while it can take FILE.gate shared (for an instant), and
+# holds FILE.readers shared while its connection is open; the writer, once it holds the gate, waits
+# for FILE.readers exclusively, that is for the readers in flight to finish. New readers are turned
+# away meanwhile (StoreBusy), so a stream of readers cannot keep the writer out. The writer creates
+# both files and removes them when it closes; with no files there is no writer, and readers just open.
+
+class StoreBusy(StoreError):
+    """The writer has the file or is waiting for it: a reader should try again in a moment."""
+
+
+_POLL = 0.01
+
+
+def _flock_within(fd: int, mode: int, deadline: float) -> bool:
+    """Take a flock on fd, polling until `deadline` (time.monotonic); whether it was taken."""
+    while True:
+        try:
+            fcntl.flock(fd, mode | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(_POLL)
+
+
+def open_gate(path: str) -> tuple[int, int]:
+    """The writer's gate files (created), to hold with `enter_as_writer`; `remove_gate` when done."""
+    return (os.open(f"{path}.gate", os.O_RDWR | os.O_CREAT, 0o644),
+            os.open(f"{path}.readers", os.O_RDWR | os.O_CREAT, 0o644))
+
+
+def enter_as_writer(path: str, gate: tuple[int, int], wait: float) -> None:
+    """Turn new readers away and wait (up to `wait` seconds) for those in flight; StoreError if they stay."""
+    deadline = time.monotonic() + wait
+    if _flock_within(gate[0], fcntl.LOCK_EX, deadline):
+        if _flock_within(gate[1], fcntl.LOCK_EX, deadline):
+            return
+        fcntl.flock(gate[0], fcntl.LOCK_UN)
+    raise StoreError(f"{path} is still being read after {wait:g} s: a reader kept it open too long "
+                     "(an export, say); the partitions committed before are kept")
+
+
+def leave_as_writer(gate: tuple[int, int]) -> None:
+    """Let readers in again."""
+    fcntl.flock(gate[1], fcntl.LOCK_UN)
+    fcntl.flock(gate[0], fcntl.LOCK_UN)
+
+
+def remove_gate(path: str, gate: tuple[int, int]) -> None:
+    for suffix in (".gate", ".readers"):
+        try:
+            os.unlink(f"{path}{suffix}")
+        except FileNotFoundError:
+            pass
+    for fd in gate:
+        os.close(fd)
+
+
+def enter_as_reader(path: str, wait: float = 0.0) -> int | None:
+    """A shared hold on FILE.readers for a reader to keep while its connection is open (None: no writer
+    runs). StoreBusy if the writer has the file or wants it for longer than `wait` seconds."""
+    deadline = time.monotonic() + wait
+    try:
+        gate = os.open(f"{path}.gate", os.O_RDONLY)
+    except FileNotFoundError:
+        return None
+    try:
+        if not _flock_within(gate, fcntl.LOCK_SH, deadline):
+            raise StoreBusy(f"{path} is being written; try again in a moment")
+        try:
+            readers = os.open(f"{path}.readers", os.O_RDONLY)
+        except FileNotFoundError:
+            return None
+        # Holding the gate shared, the writer cannot hold FILE.readers: this succeeds at once.
+        if not _flock_within(readers, fcntl.LOCK_SH, deadline):
+            os.close(readers)
+            raise StoreBusy(f"{path} is being written; try again in a moment")
+        return readers
+    finally:
+        os.close(gate)  # readers hold the gate only for that instant

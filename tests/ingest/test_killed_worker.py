@@ -115,7 +115,7 @@ def test_ingest_with_a_worker_killed_mid_run_stores_every_document_and_lets_the_
     kill_a_worker_when(proc, lambda: committed(db) > 0)
     out, err = proc.communicate(timeout=GUARD)
     assert proc.returncode == 0, err
-    summary = re.search(r": (\d+) documents? added \(\d+ events?\), (\d+) already stored, 0 errors", out)
+    summary = re.search(r": (\d+) documents? added \(\d+ mentions?\), (\d+) already stored, 0 errors", out)
     assert summary, out
     added, repeated = int(summary[1]), int(summary[2])
     with Store.open(db, read_only=True) as store:

@@ -77,7 +77,7 @@ def test_an_ingest_beside_serve_and_eight_readers_stores_everything_and_readers_
         server.terminate()
         server.wait(timeout=60)
     assert ingest.returncode == 0, ingest.stderr
-    summary = re.search(r": (\d+) documents? added \(\d+ events?\), (\d+) already stored, 0 errors", ingest.stdout)
+    summary = re.search(r": (\d+) documents? added \(\d+ mentions?\), (\d+) already stored, 0 errors", ingest.stdout)
     assert summary, ingest.stdout
     added, repeated = int(summary[1]), int(summary[2])
     assert added + repeated == 64

@@ -17,7 +17,7 @@ import greatgame
 from greatgame.documents import read_path
 from greatgame.model import Document, InputError
 
-pytestmark = pytest.mark.issue(16)
+pytestmark = [pytest.mark.issue(16), pytest.mark.slow]  # real processes or a live server: the full suite runs them
 # The subprocesses run the code this test imported (the checkout under test).
 SRC = str(Path(greatgame.__file__).resolve().parents[1])
 NEWS = "Russia signed a trade deal with North Korea on Monday."

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from greatgame.chunking import chunks
 
-pytestmark = pytest.mark.issue(16)
+pytestmark = [pytest.mark.issue(16), pytest.mark.slow]  # real processes or a live server: the full suite runs them
 # The subprocesses run the code this test imported (the checkout under test).
 SRC = str(Path(greatgame.__file__).resolve().parents[1])
 EVENT = "Russia signed a trade deal with North Korea on Monday."

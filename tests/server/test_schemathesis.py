@@ -17,7 +17,7 @@ from fixtures_server import running_server, write_fixture_store
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import positive_data_acceptance
 
-pytestmark = pytest.mark.issue(16)
+pytestmark = [pytest.mark.issue(16), pytest.mark.slow]  # real processes or a live server: the full suite runs them
 
 
 def test_api_conforms_to_its_schema(tmp_path: Path) -> None:

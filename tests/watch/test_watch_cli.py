@@ -20,6 +20,8 @@ from watch_server import FixtureServer, Route
 from greatgame.store import Store
 from greatgame.watch.state import url_doc_id
 
+pytestmark = pytest.mark.slow  # real watch and serve processes: the full suite runs them
+
 FAST = ["--host-delay", "0", "--timeout", "5", "--workers", "1"]
 
 

@@ -3,8 +3,12 @@ that every committed document holds exactly its own mentions, each in an event."
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 import duckdb
@@ -42,3 +46,17 @@ def whole_documents(db: Path) -> int:
         docs = s.stats()["documents"]
     assert (torn, orphans, in_batches) == (0, 0, docs)
     return docs
+
+
+def kill_after_commit(cmd: list[str], db: Path, stored: int, what: str) -> None:
+    """Start `cmd`, wait until it has committed documents beyond `stored`, SIGKILL it and its workers."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline and proc.poll() is None and committed_documents(db) <= stored:
+            time.sleep(0.05)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL, f"the {what} finished before it could be killed"

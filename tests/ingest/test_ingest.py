@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import duckdb
 import pytest
 from conftest import shared_path
-from crash_checks import committed_documents, whole_documents
+from crash_checks import kill_after_commit, whole_documents
 
 from greatgame.ingest import Progress, ingest
 from greatgame.inputs import read_inputs
@@ -146,17 +143,7 @@ def ingest_command(db: Path, corpus: Path) -> list[str]:
 
 def kill_after_next_commit(db: Path, corpus: Path, stored: int) -> None:
     """Start an ingest, wait until it has committed a batch beyond `stored` documents, SIGKILL it and its workers."""
-    proc = subprocess.Popen(ingest_command(db, corpus), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
-    try:
-        deadline = time.monotonic() + 300
-        while time.monotonic() < deadline and proc.poll() is None and committed_documents(db) <= stored:
-            time.sleep(0.05)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-    assert proc.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
+    kill_after_commit(ingest_command(db, corpus), db, stored, "ingest")
 
 
 def snapshot(db: Path) -> tuple[dict, list[tuple]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import signal
 import subprocess
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli
-from crash_checks import committed_documents, whole_documents
+from crash_checks import kill_after_commit, whole_documents
 from watch_fixtures import article, five_articles, serve_articles
 from watch_server import FixtureServer, Route
 
@@ -102,19 +101,6 @@ def test_watch_and_serve_share_the_store(server: FixtureServer, tmp_path: Path) 
     assert err.count("greatgame: round:") >= 2
 
 
-def kill_after_commit(cmd: list[str], db: Path, stored: int) -> None:
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        deadline = time.monotonic() + 300
-        while time.monotonic() < deadline and proc.poll() is None and committed_documents(db) <= stored:
-            time.sleep(0.05)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-    assert proc.returncode == -signal.SIGKILL, "the watch finished before it could be killed"
-
-
 @pytest.mark.slow
 def test_watch_killed_mid_run_loses_and_repeats_nothing(server: FixtureServer, tmp_path: Path) -> None:
     n = 12
@@ -129,7 +115,7 @@ def test_watch_killed_mid_run_loses_and_repeats_nothing(server: FixtureServer, t
     config.write_text("partition_size = 2\n")
     cmd = [sys.executable, "-m", "greatgame", "watch", server.url("/feed.xml"), "--db", str(db), "--once",
            "--config", str(config), "--watch-actor", "UKR", "--alerts-out", str(alerts), "--no-shift", *FAST]
-    kill_after_commit(cmd, db, 0)
+    kill_after_commit(cmd, db, 0, "watch")
     before = whole_documents(db)
     assert 0 < before < n
     with Store.open(db, read_only=True) as s:

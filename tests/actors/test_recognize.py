@@ -139,3 +139,34 @@ def test_washington_is_the_government_beside_another_states_governor(coder):
 def test_leaders_of_the_tables_resolve(coder, text, date, code):
     res = coder.code(Document(id="t", text=text, date=date))
     assert [m.code for m in res.mentions] == code
+
+
+def _people(coder, text: str, date: str | None) -> list[tuple[str, str | None, str | None]]:
+    res = coder.code(Document(id="t", text=text, date=date))
+    return [(m.text, m.code, m.office_from) for m in res.mentions]
+
+
+def test_leaders_without_a_date_take_their_latest_office_and_say_so(coder):
+    # Yeltsin's one term (1991-1999) is his latest: undated he is RUSGOV, dated 2016 an elite; the name
+    # settles the country either way
+    text = "Yeltsin criticized Putin."
+    assert _people(coder, text, None) == [("Yeltsin", "RUSGOV", "latest"), ("Putin", "RUSGOV", "latest")]
+    assert _people(coder, text, "2016-05-01") == [("Yeltsin", "RUSELI", None), ("Putin", "RUSGOV", None)]
+
+
+def test_leaders_without_a_date_a_title_says_the_office(coder):
+    got = _people(coder, "Former President Yeltsin criticized Putin.", None)
+    assert got == [("Former President Yeltsin", "RUSELI", None), ("Putin", "RUSGOV", "latest")]
+
+
+def test_leaders_without_a_date_the_flag_reaches_linked_mentions_and_event_records(coder):
+    text = "Ronald Reagan met Mikhail Gorbachev in Geneva. Reagan criticized Gorbachev."
+    res = coder.code(Document(id="t", text=text, date=None))
+    linked = [m for m in res.mentions if m.linked_to]
+    assert [(m.text, m.office_from) for m in linked] == [("Reagan", "latest"), ("Gorbachev", "latest")]
+    sides = [side.to_dict() for e in res.events for side in (e.source, e.target)]
+    assert sides and all(s["office_from"] == "latest" for s in sides)
+    dated = coder.code(Document(id="t", text=text, date="1987-03-02"))
+    sides = [side.to_dict() for e in dated.events for side in (e.source, e.target)]
+    assert sides and all("office_from" not in s for s in sides)
+

@@ -9,7 +9,7 @@ from importlib import resources
 
 from ..datacache import cached, fingerprint
 
-__all__ = ["ActorDictionary", "DictionaryError", "Entry", "Term", "load_dictionary"]
+__all__ = ["ActorDictionary", "DictionaryError", "Entry", "Term", "load_dictionary", "pick_term"]
 
 # Types of state_names.tsv that name the government rather than the country as a whole.
 GOVERNMENT_TYPES = {"capital", "seat"}
@@ -33,6 +33,20 @@ class Term:
     role: str
     start: str
     end: str | None
+
+
+def pick_term(terms: list[Term], date: str | None) -> tuple[Term, str]:
+    """The term the date falls in ("current"); else the latest one before it ("former"); else, for a date
+    before every term, the first ("before": the person, not yet the office). With no date, the most recent
+    term counts as current (the mention then says so: Mention.office_from)."""
+    terms = sorted(terms, key=lambda t: t.start)
+    if date is None:
+        return terms[-1], "current"
+    for t in terms:
+        if t.start <= date and (t.end is None or date <= t.end):
+            return t, "current"
+    before = [t for t in terms if t.start <= date]
+    return (before[-1], "former") if before else (terms[0], "before")
 
 
 @dataclass

@@ -14,7 +14,7 @@ from ..geo import gazetteer
 from ..model import Document, Mention
 from .context import fill_countries
 from .coref import link
-from .dictionary import ActorDictionary, Entry, Term, load_dictionary
+from .dictionary import ActorDictionary, Entry, load_dictionary, pick_term
 from .patterns import build_patterns, load_patterns
 from .resolved import Resolved, ResolvedMention, actor_code
 
@@ -34,7 +34,8 @@ def _linked(rm: ResolvedMention, root: ResolvedMention) -> ResolvedMention | Non
     if r.country is None:
         came = None
     return replace(rm, mention=replace(m, code=r.code, country=r.country, sector=r.sector, name=r.name,
-                                       kind=r.kind, linked_to=(r.start, r.end), country_from=came))
+                                       kind=r.kind, linked_to=(r.start, r.end), country_from=came,
+                                       office_from=r.office_from))
 
 
 # Prepositions after which a place name says where something happened, not who acted.
@@ -64,6 +65,7 @@ class Composed:
     code: str | None
     name: str | None
     kind: str
+    office_from: str | None = None  # "latest": a leader's office taken without a date (Mention.office_from)
 
 
 class _Compact:
@@ -197,19 +199,6 @@ class ActorRecognizer:
                 best = tok
         return best
 
-    def _pick_term(self, terms: list[Term], date: str | None) -> tuple[Term, str]:
-        """The term the date falls in ("current"); else the latest one before it ("former"); else, for a
-        date before every term, the first ("before": the person, not yet the office). With no date, the
-        most recent term counts as current."""
-        terms = sorted(terms, key=lambda t: t.start)
-        if date is None:
-            return terms[-1], "current"
-        for t in terms:
-            if t.start <= date and (t.end is None or date <= t.end):
-                return t, "current"
-        before = [t for t in terms if t.start <= date]
-        return (before[-1], "former") if before else (terms[0], "before")
-
     def _state_entry(self, entries: list[Entry], span: Span, doc: Document) -> Entry | None:
         states = [e for e in entries if e.type not in ("agent", "leader", "pair", "igo", "ngo", "group")]
         if not states:
@@ -244,6 +233,7 @@ class ActorRecognizer:
         head_sector = None
         org: Entry | None = None
         person_name = None
+        undated = False
         for sp in group:
             if sp.label_.startswith("NER_"):
                 person = person or sp.label_ == "NER_PERSON"
@@ -256,7 +246,8 @@ class ActorRecognizer:
             entries = self._entries(sp)
             for e in entries:
                 if e.type == "leader" and e.terms:
-                    term, when = self._pick_term(e.terms, doc.date)
+                    term, when = pick_term(e.terms, doc.date)
+                    undated = doc.date is None
                     country = country or term.country
                     # after the term an elite; before it, the office is unknown (the title may say it)
                     sector = {"current": term.sector, "former": "ELI"}.get(when)
@@ -288,7 +279,9 @@ class ActorRecognizer:
             name = person_name or name
         elif head_sector:
             kind = "agent"
-        return Composed(country, sector, code or actor_code(country, sector), name, kind)
+        # the office came from the person's latest term unless a title in the phrase says it
+        office_from = "latest" if undated and head_sector is None and sector else None
+        return Composed(country, sector, code or actor_code(country, sector), name, kind, office_from)
 
     def _sentence_mentions(self, ps: ParsedSentence, si: int, doc: Document,
                            actors: list[Span]) -> list[ResolvedMention]:
@@ -332,7 +325,8 @@ class ActorRecognizer:
             is_loc = info.kind == "state" and len(group) == 1 and group[0].label_ == "ACTOR" and \
                 self._location_role(group[0])
             a, b = ps.offset + sdoc[start].idx, ps.offset + sdoc[end - 1].idx + len(sdoc[end - 1].text)
-            m = Mention(doc.id, a, b, doc.text[a:b], info.code, info.country, info.sector, info.name, info.kind)
+            m = Mention(doc.id, a, b, doc.text[a:b], info.code, info.country, info.sector, info.name, info.kind,
+                        office_from=info.office_from)
             src = "model" if all(sp.label_.startswith("NER_") for sp in group) else "dictionary"
             both = self._conjoined_countries(group, info, doc)
             if both:  # "US and British activists": one phrase, an actor of each country
@@ -412,7 +406,7 @@ class ActorRecognizer:
                     continue
                 rm = replace(rm, members=tuple(
                     Mention(doc.id, rm.mention.start, rm.mention.end, rm.mention.text, m.code, m.country,
-                            m.sector, m.name, m.kind, m.linked_to, m.country_from) for m in dyad
+                            m.sector, m.name, m.kind, m.linked_to, m.country_from, m.office_from) for m in dyad
                 ))
             out.append(rm)
         return Resolved(tuple(out), places)

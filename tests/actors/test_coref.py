@@ -35,14 +35,15 @@ def test_coref_surname_and_mr_link_to_the_last_full_mention(coder):
 
 
 def test_coref_a_name_whose_person_has_no_country_is_not_made_a_mention(coder):
-    text = (f"{FUNARO}, accompanied by central bank president Francisco Gros, met French officials. "
-            "Funaro and Gros visited Washington last week.")
+    # an invented official the tables do not know (Francisco Gros, who stood here before, now is in them)
+    text = (f"{FUNARO}, accompanied by central bank director Carlos Lemos, met French officials. "
+            "Funaro and Lemos visited Washington last week.")
     assert resolved(coder, text) == [
         (FUNARO, "BRAGOV", None, None),
-        ("central bank president Francisco Gros", "---GOV", None, None),
+        ("central bank director Carlos Lemos", "---GOV", None, None),
         ("French officials", "FRAGOV", None, None),
         ("Funaro", "BRAGOV", (0, 39), None),  # found by the recogniser (leader tables), linked
-        ("Washington", "USAGOV", None, None),  # "Gros": a link to no country would code nothing
+        ("Washington", "USAGOV", None, None),  # "Lemos": a link to no country would code nothing
     ]
 
 

@@ -170,3 +170,27 @@ def test_leaders_without_a_date_the_flag_reaches_linked_mentions_and_event_recor
     sides = [side.to_dict() for e in dated.events for side in (e.source, e.target)]
     assert sides and all("office_from" not in s for s in sides)
 
+
+
+@pytest.mark.parametrize("text,date,expected", [
+    # issue 12: a central bank governor of the tables, and his surname later
+    ("Central bank president Francisco Gros arrived in Paris. Gros met bankers there.", "1987-03-02",
+     [("Central bank president Francisco Gros", "BRAGOV"), ("Gros", "BRAGOV"), ("bankers", "---BUS")]),
+    # state companies of the tables
+    ("COMIBOL dismissed 2,000 miners.", "1987-03-02", [("COMIBOL", "BOLBUS"), ("miners", "---LAB")]),
+    ("Japanese banks lent the Rafidain Bank 500 mln dlrs.", "1987-03-02",
+     [("Japanese banks", "JPNBUS"), ("the Rafidain Bank", "IRQBUS")]),
+])
+def test_state_officials_and_companies_of_the_tables_resolve(coder, text, date, expected):
+    assert mentions(coder, text, date) == expected
+
+
+def test_a_leader_written_in_lowercase_after_a_title_resolves(coder):
+    # the model finds "obama" a person; the tables know "Obama"
+    got = mentions(coder, "President obama criticized Russia in a speech in New York.", "2015-06-20")
+    assert got[:2] == [("President obama", "USAGOV"), ("Russia", "RUS")]
+    res = coder.code(Document(id="t", text="President obama criticized Russia in New York.", date="2015-06-20"))
+    assert res.mentions[0].name == "Barack Obama"
+    # a lowercase word that is no leader of the tables names nobody
+    res = coder.code(Document(id="t", text="President smithers criticized Russia in New York.", date="2015-06-20"))
+    assert res.mentions[0].name is None

@@ -225,6 +225,12 @@ class ActorRecognizer:
                 return None
         return e
 
+    def _lowercase_leader(self, sp: Span) -> list[Entry]:
+        """A person the model finds in lowercase ("President obama"): the leader of that name, if any."""
+        if sp.label_ != "NER_PERSON" or not sp.text.islower():
+            return []
+        return [e for e in self.dictionary.lookup(sp.text.title()) if e.type == "leader"]
+
     def _compose(self, group: list[Span], head: Token, doc: Document) -> Composed | None:
         """Country, sector, code, name and kind of one noun phrase from the entries inside it."""
         country = sector = code = name = None
@@ -235,7 +241,8 @@ class ActorRecognizer:
         person_name = None
         undated = False
         for sp in group:
-            if sp.label_.startswith("NER_"):
+            entries = self._entries(sp) if sp.label_ == "ACTOR" else self._lowercase_leader(sp)
+            if sp.label_.startswith("NER_") and not entries:
                 person = person or sp.label_ == "NER_PERSON"
                 if sp.label_ == "NER_PERSON":
                     person_name = sp.text
@@ -243,7 +250,6 @@ class ActorRecognizer:
                     kind = "group"
                     name = name or sp.text
                 continue
-            entries = self._entries(sp)
             for e in entries:
                 if e.type == "leader" and e.terms:
                     term, when = pick_term(e.terms, doc.date)

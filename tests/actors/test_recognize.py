@@ -194,3 +194,16 @@ def test_a_leader_written_in_lowercase_after_a_title_resolves(coder):
     # a lowercase word that is no leader of the tables names nobody
     res = coder.code(Document(id="t", text="President smithers criticized Russia in New York.", date="2015-06-20"))
     assert res.mentions[0].name is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("UNITA rebels attacked a train in southern Angola.", [("UNITA rebels", "AGOREBUNI")]),
+    ("The Khmer Rouge shelled Thai villages.", [("The Khmer Rouge", "KHMREBKHR"), ("Thai", "THA")]),
+    ("Japan's ruling LDP criticized the Kuomintang.", [("Japan's ruling LDP", "JPNPTYLDP"),
+                                                      ("the Kuomintang", "TWNPTYKMT")]),
+    ("The Congress party attacked the BJP.", [("The Congress party", "INDPTYINC"), ("the BJP", "INDPTYBJP")]),
+    # "Contra" of Iran-Contra is not the rebels, and the bare Congress stays the US one
+    ("Iran-Contra hearings continued in Congress.", [("Iran", "IRN"), ("Congress", "USALEG")]),
+])
+def test_parties_and_armed_groups_of_the_tables_resolve(coder, text, expected):
+    assert mentions(coder, text, "1987-03-02") == expected

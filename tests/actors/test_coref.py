@@ -149,3 +149,11 @@ def test_coref_bare_plural_links_to_the_last_body_of_that_kind(coder):
     got = [(m.text, m.code, m.linked_to) for m in res.mentions]
     assert got == [("U.S. officials", "USAGOV", None), ("Japan", "JPN", None), ("Officials", "USAGOV", (0, 14)),
                    ("Japan", "JPN", None), ("The officials", "USAGOV", (0, 14)), ("Tokyo", "JPNGOV", None)]
+
+
+def test_coref_it_of_a_sentence_naming_only_a_role_word_links_to_the_state_before(coder):
+    # issue 12: the second sentence names no actor of the tables; its "it" still stands for Sudan
+    text = ("In February 1985, Sudan announced a devaluation of its pound. "
+            "Since then, it has resisted pressure from creditors for more adjustments.")
+    got = resolved(coder, text)
+    assert ("it", "SDN", (18, 23), "mention") in got, got

@@ -90,3 +90,11 @@ def test_recognizer_candidates_on_a_blank_pipeline(recognizer: ActorRecognizer) 
     found = [doc[s:e].text for s, e in recognizer.candidate_tokens(doc)]
     # a bare role word is no reason to parse a sentence; armed forces are; Geneva is a place, not an actor
     assert sorted(found) == ["Kremlin", "NATO", "Russian", "troops"]
+
+
+def test_recognizer_candidates_a_role_word_after_a_subject_pronoun(recognizer: ActorRecognizer) -> None:
+    # issue 12: "it" may stand for a state named before, and the creditors are its counterpart; a role word
+    # with no pronoun before it in its sentence is still no reason to parse
+    doc = spacy.blank("en")("Since then, it has resisted pressure from creditors. Banks lent more to exporters.")
+    found = [doc[s:e].text for s, e in recognizer.candidate_tokens(doc)]
+    assert found == ["creditors"]

@@ -44,6 +44,8 @@ LOCATION_PREPS = {"in", "at", "near", "into", "across", "outside", "off", "aroun
 # Verbs whose "at" names what they aim at, not where: "fired missiles at Russia", "lashed out at Japan".
 AIMING_VERBS = {"fire", "shoot", "aim", "launch", "hurl", "throw", "lob", "point", "direct", "target", "strike",
                 "lash", "swipe", "jab", "rail", "snipe", "hit", "level", "wag", "shout", "yell", "scream", "glare"}
+# How far before a role word a subject pronoun makes its sentence worth parsing.
+PRONOUN_WINDOW = 12
 _NP_DEPS = {"compound", "amod", "flat", "nmod", "nummod"}
 _NER_ACTOR = {"PERSON": "person", "ORG": "group", "NORP": "group"}
 # Wire services named in datelines ("MOSCOW (Reuters) -") report events; they are not actors in them.
@@ -94,6 +96,18 @@ def _words(span: Span) -> int:
     return sum(1 for t in span if not (t.is_punct or t.is_space or t.text in ("'s", "’s")))
 
 
+def _pronoun_before(doc: Doc, i: int) -> bool:
+    """Whether a subject pronoun comes shortly before token i in its sentence ("Since then, it has resisted
+    pressure from creditors"): the pronoun may stand for an actor named before, and the role word is its
+    counterpart, so the sentence is worth parsing."""
+    for t in reversed(doc[max(i - PRONOUN_WINDOW, 0):i]):
+        if t.text in (".", "!", "?", ";") or "\n\n" in t.text:
+            return False
+        if t.lower_ in ("he", "she", "it", "they"):
+            return True
+    return False
+
+
 def _against_or_for(span: Span) -> bool:
     """Whether a state's name is the object of "pro-" or "anti-" ("pro-Russia", "anti - American")."""
     doc, i = span.doc, span.start
@@ -129,7 +143,8 @@ class ActorRecognizer:
         out = compact.match(self.exact)
         for s, e in compact.match(self.folded):
             entries = self.dictionary.lookup(doc[s:e].text)
-            if any(en.type == "pair" or en.sector in ("MIL", "REB", "COP", "OPP") for en in entries):
+            if any(en.type == "pair" or en.sector in ("MIL", "REB", "COP", "OPP") for en in entries) \
+                    or _pronoun_before(doc, s):
                 out.append((s, e))
         return out
 

@@ -195,3 +195,15 @@ def test_a_wire_dateline_of_another_country_does_not_place_unnamed_bodies(coder)
     mentions = coder.mentions(doc)
     civilians = [m for m in mentions if m.text.lower() == "civilians"]
     assert civilians and all(m.country != "GBR" for m in civilians)
+
+
+def test_context_a_word_of_a_longer_name_is_not_the_bare_institution(coder):
+    # "Administration" of "Customs Administration Department" is not the US administration, so nobody in
+    # the phrase becomes American; "the Treasury brief" is still the Treasury's
+    text = ("Taiwan will cut tariffs before talks with Washington. Lee Ming, Deputy Director of the Finance "
+            "Ministry's Customs Administration Department, told reporters the list included items asked by "
+            "Washington.")
+    got = resolved(coder, text, "1987-04-13")
+    assert [g for g in got if g[1] and g[1].startswith("USA")] == [("Washington", "USAGOV", None)] * 2
+    got = resolved(coder, "The Treasury brief proposed letting South African goods into the U.S.", "1987-04-13")
+    assert ("Treasury", "USAGOV", "document") in got, got

@@ -322,7 +322,12 @@ def _sector_country(ctx: _Context, k: int, links: Links, counts: Counter, domina
     # an unnamed body unless the story names other countries and never the dateline's own.
     if dateline and (counts.get(dateline) or not counts):
         return dateline, "dateline"
-    own = _home(_core(rm, ctx.parsed.sentences[rm.sentence].doc), home)
+    sdoc = ctx.parsed.sentences[rm.sentence].doc
+    # a word of a longer name ("the Customs Administration Department") is not the bare institution; one
+    # that modifies a thing is ("the Treasury brief", "Commerce Department monitors")
+    head = sdoc[rm.head]
+    in_name = head.dep_ == "compound" and head.head.pos_ == "PROPN"
+    own = None if in_name else _home(_core(rm, sdoc), home)
     if own is not None and (counts.get(own) or dominant is None):
         return own, "document"
     return dominant, "document"

@@ -207,3 +207,11 @@ def test_context_a_word_of_a_longer_name_is_not_the_bare_institution(coder):
     assert [g for g in got if g[1] and g[1].startswith("USA")] == [("Washington", "USAGOV", None)] * 2
     got = resolved(coder, "The Treasury brief proposed letting South African goods into the U.S.", "1987-04-13")
     assert ("Treasury", "USAGOV", "document") in got, got
+
+
+def test_context_a_banking_commission_takes_the_datelines_country(coder):
+    # a state regulator named by its role; "ZURICH" is the city list's "Zürich"
+    text = ("ZURICH, March 23 - Swiss bankers announced new rules on banking secrecy. The Banking Commission, "
+            "responsible for overseeing the banks, said it wanted a drastic reduction in anonymity.")
+    got = resolved(coder, text, "1987-03-23")
+    assert ("The Banking Commission", "CHEGOV", "dateline") in got, got

@@ -215,3 +215,9 @@ def test_context_a_banking_commission_takes_the_datelines_country(coder):
             "responsible for overseeing the banks, said it wanted a drastic reduction in anonymity.")
     got = resolved(coder, text, "1987-03-23")
     assert ("The Banking Commission", "CHEGOV", "dateline") in got, got
+
+
+def test_context_congressional_is_the_us_congress(coder):
+    got = resolved(coder, "Japanese Foreign Minister Shintaro Abe met congressional leaders on Tuesday.", "1987-04-29")
+    assert got == [("Japanese Foreign Minister Shintaro Abe", "JPNGOV", None),
+                   ("congressional leaders", "USALEG", "document")]

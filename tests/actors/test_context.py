@@ -221,3 +221,16 @@ def test_context_congressional_is_the_us_congress(coder):
     got = resolved(coder, "Japanese Foreign Minister Shintaro Abe met congressional leaders on Tuesday.", "1987-04-29")
     assert got == [("Japanese Foreign Minister Shintaro Abe", "JPNGOV", None),
                    ("congressional leaders", "USALEG", "document")]
+
+
+def test_context_a_person_described_by_a_body_of_no_country_does_not_take_the_storys(coder):
+    # issue 12: a Canadian banker in a story about Brazil; his appositive says whose he is, and
+    # "president of the Bank" is the bank's president, not a government's
+    text = ("Brazil suspended interest payments. William Mulholland, president of the Bank of Montreal, said "
+            "Brazil should seek growth. Brazil's government defended the decision. Brazil met its creditors.")
+    got = resolved(coder, text, "1987-03-13")
+    assert ("William Mulholland", None, None) in got and ("president of the Bank", "---BUS", None) in got, got
+    # a person named with no description still takes the story's dominant country
+    text = ("Brazil suspended interest payments. Brazil's government defended the decision. Brazil met its "
+            "creditors. Joao Pereira said the talks would go on.")
+    assert ("Joao Pereira", "BRA", "document") in resolved(coder, text, "1987-03-13")

@@ -172,6 +172,16 @@ class _Context:
                 return c
         return None
 
+    def described(self, k: int) -> bool:
+        """Whether a person's name has an appositive of a body with no country ("X, president of the Bank
+        of Montreal"), which says whose they are better than the story's country does."""
+        rm = self.found[k]
+        sdoc = self.parsed.sentences[rm.sentence].doc
+        appos = [c for c in sdoc[rm.head].children if c.dep_ == "appos"]
+        inside = {t.i for a in appos for t in a.subtree}
+        return any(j != k and self.found[j].start in inside or self.found[j].head in inside
+                   for j in self.by_sentence.get(rm.sentence, []) if self.found[j].mention.country is None)
+
     def clause_country(self, k: int) -> str | None:
         rm = self.found[k]
         sdoc = self.parsed.sentences[rm.sentence].doc
@@ -287,7 +297,9 @@ def fill_countries(parsed: Parsed, places: tuple[tuple[Span, ...], ...], links: 
                 country, source = _sector_country(ctx, k, links, counts, dominant, dateline, home)
             elif _unplaced_person(rm):
                 country, source = ctx.phrase_country(k, person=True), "context"
-                if country is None and dominant:
+                # "William Mulholland, president of the Bank of Montreal": a person whose appositive says
+                # who they are is of that body's country, not the story's
+                if country is None and dominant and not ctx.described(k):
                     country, source = dominant, "document"
             else:
                 continue

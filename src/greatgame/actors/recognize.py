@@ -17,6 +17,7 @@ from .coref import link
 from .dictionary import ActorDictionary, Entry, load_dictionary, pick_term
 from .patterns import build_patterns, load_patterns
 from .resolved import Resolved, ResolvedMention, actor_code
+from .spans import Compact, against_or_for, pronoun_before, words
 
 if TYPE_CHECKING:
     from ..nlp import Parsed, ParsedSentence
@@ -44,8 +45,8 @@ LOCATION_PREPS = {"in", "at", "near", "into", "across", "outside", "off", "aroun
 # Verbs whose "at" names what they aim at, not where: "fired missiles at Russia", "lashed out at Japan".
 AIMING_VERBS = {"fire", "shoot", "aim", "launch", "hurl", "throw", "lob", "point", "direct", "target", "strike",
                 "lash", "swipe", "jab", "rail", "snipe", "hit", "level", "wag", "shout", "yell", "scream", "glare"}
-# How far before a role word a subject pronoun makes its sentence worth parsing.
-PRONOUN_WINDOW = 12
+# Sectors of bodies that are no state's: their chairman or president is theirs ("president of the bank").
+_BODY_SECTORS = {"BUS", "MED", "EDU", "NGO"}
 _NP_DEPS = {"compound", "amod", "flat", "nmod", "nummod"}
 _NER_ACTOR = {"PERSON": "person", "ORG": "group", "NORP": "group"}
 # Wire services named in datelines ("MOSCOW (Reuters) -") report events; they are not actors in them.
@@ -70,49 +71,10 @@ class Composed:
     office_from: str | None = None  # "latest": a leader's office taken without a date (Mention.office_from)
 
 
-class _Compact:
-    """A doc without its whitespace tokens, so that phrases match across line breaks
-    ("European\nCommunity"); the doc itself where it has none."""
-
-    def __init__(self, doc: Doc) -> None:
-        text = doc.text
-        self.keep: list[int] | None = None
-        self.doc = doc
-        if "\n" in text or "  " in text or "\t" in text or "\r" in text:
-            keep = [t.i for t in doc if not t.is_space]
-            if len(keep) < len(doc):
-                self.keep = keep
-                self.doc = Doc(doc.vocab, words=[doc[i].text for i in keep])
-
-    def match(self, matcher: PhraseMatcher) -> list[tuple[int, int]]:
-        """The matcher's token ranges in the original doc."""
-        keep = self.keep
-        if keep is None:
-            return [(s, e) for _, s, e in matcher(self.doc)]
-        return [(keep[s], keep[e - 1] + 1) for _, s, e in matcher(self.doc)]
-
-
-def _words(span: Span) -> int:
-    return sum(1 for t in span if not (t.is_punct or t.is_space or t.text in ("'s", "’s")))
-
-
-def _pronoun_before(doc: Doc, i: int) -> bool:
-    """Whether a subject pronoun comes shortly before token i in its sentence ("Since then, it has resisted
-    pressure from creditors"): the pronoun may stand for an actor named before, and the role word is its
-    counterpart, so the sentence is worth parsing."""
-    for t in reversed(doc[max(i - PRONOUN_WINDOW, 0):i]):
-        if t.text in (".", "!", "?", ";") or "\n\n" in t.text:
-            return False
-        if t.lower_ in ("he", "she", "it", "they"):
-            return True
-    return False
-
-
-def _against_or_for(span: Span) -> bool:
-    """Whether a state's name is the object of "pro-" or "anti-" ("pro-Russia", "anti - American")."""
-    doc, i = span.doc, span.start
-    before = [t.lower_ for t in doc[max(i - 2, 0):i]]
-    return bool(before) and (before[-1] in ("pro-", "anti-") or before[-2:] in (["pro", "-"], ["anti", "-"]))
+def _of_head(sp: Span, head: Token) -> bool:
+    """Whether a span hangs off the head as "of" + it: "president of the bank"."""
+    prep = sp.root.head
+    return prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.i == head.i
 
 
 class ActorRecognizer:
@@ -139,12 +101,12 @@ class ActorRecognizer:
 
     def candidate_tokens(self, doc: Doc) -> list[tuple[int, int]]:
         """Token ranges that may name an actor other than a bare role word: the parse pre-filter."""
-        compact = _Compact(doc)
+        compact = Compact(doc)
         out = compact.match(self.exact)
         for s, e in compact.match(self.folded):
             entries = self.dictionary.lookup(doc[s:e].text)
             if any(en.type == "pair" or en.sector in ("MIL", "REB", "COP", "OPP") for en in entries) \
-                    or _pronoun_before(doc, s):
+                    or pronoun_before(doc, s):
                 out.append((s, e))
         return out
 
@@ -154,7 +116,7 @@ class ActorRecognizer:
         return self.dictionary.lookup(span.text)
 
     def _matches(self, sdoc: Doc) -> tuple[list[Span], list[Span]]:
-        compact = _Compact(sdoc)
+        compact = Compact(sdoc)
         found = [Span(sdoc, s, e, label="ACTOR") for s, e in compact.match(self.exact)]
         # role words count as nouns only ("courts" the verb and "military" the adjective are not actors)
         found += [Span(sdoc, s, e, label="ACTOR") for s, e in compact.match(self.folded)
@@ -164,7 +126,7 @@ class ActorRecognizer:
         # "Nigel Lawson" is a person, not the town of Nigel; "New York" is not York: a longer name wins
         names = [ent for ent in sdoc.ents if ent.label_ in ("PERSON", "GPE", "LOC", "FAC", "ORG")]
         place_spans = [p for p in place_spans
-                       if not any(e.start <= p.start and p.end <= e.end and _words(e) > _words(p) for e in names)]
+                       if not any(e.start <= p.start and p.end <= e.end and words(e) > words(p) for e in names)]
         taken = list(actor_spans)
         for p in place_spans:
             inner = [a for a in taken if p.start <= a.start and a.end <= p.end]
@@ -255,6 +217,8 @@ class ActorRecognizer:
         org: Entry | None = None
         person_name = None
         undated = False
+        title = False  # the head is a person's title ("president", "chairman")
+        body_sector = None  # the sector of a body the title is "of" ("president of the bank")
         for sp in group:
             entries = self._entries(sp) if sp.label_ == "ACTOR" else self._lowercase_leader(sp)
             if sp.label_.startswith("NER_") and not entries:
@@ -279,13 +243,18 @@ class ActorRecognizer:
                     if sp.root.i == head.i or head_sector is None:
                         head_sector = e.sector
                     person = person or e.kind == "person"
+                    title = title or (sp.root.i == head.i and e.kind == "person")
+                    if e.sector in _BODY_SECTORS and _of_head(sp, head):
+                        body_sector = e.sector
             st = self._state_entry(entries, sp, doc)
-            if st is not None and _against_or_for(sp):
+            if st is not None and against_or_for(sp):
                 continue  # "pro-Russia rebels", "anti-American protesters" are not that country's
             if st is not None and country is None:
                 country, name = st.country, name or st.name
                 if st.sector:
                     sector = sector or st.sector
+        if title and body_sector:  # "president of the Bank of Montreal" is the bank's, not a state's
+            head_sector = body_sector
         if org is not None:
             code = actor_code(org.country, head_sector if head_sector != org.sector else None, org.code)
             return Composed(org.country or country, head_sector or org.sector, code,

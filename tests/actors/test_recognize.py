@@ -207,3 +207,17 @@ def test_a_leader_written_in_lowercase_after_a_title_resolves(coder):
 ])
 def test_parties_and_armed_groups_of_the_tables_resolve(coder, text, expected):
     assert mentions(coder, text, "1987-03-02") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # issue 12: the person after "ambassador to X" is the ambassador; X is where they serve
+    ("U.S. Ambassador to Thailand William Brown was called home. Brown later met Thai officials.",
+     [("U.S. Ambassador to Thailand William Brown", "USAGOV"), ("Brown", "USAGOV"), ("Thai officials", "THAGOV")]),
+    ("Soviet envoy to Iran Vladimir Gudev met Iranian officials.",
+     [("Soviet envoy to Iran Vladimir Gudev", "SUNGOV"), ("Iranian officials", "IRNGOV")]),
+    # "deputy" before another title is that office's deputy, not a legislator
+    ("Deputy Treasury Secretary Richard Darman criticized Japan.",
+     [("Deputy Treasury Secretary Richard Darman", "USAGOV"), ("Japan", "JPN")]),
+])
+def test_titles_ambassadors_and_deputies(coder, text, expected):
+    assert mentions(coder, text, "1987-04-10") == expected

@@ -45,6 +45,10 @@ LOCATION_PREPS = {"in", "at", "near", "into", "across", "outside", "off", "aroun
 # Verbs whose "at" names what they aim at, not where: "fired missiles at Russia", "lashed out at Japan".
 AIMING_VERBS = {"fire", "shoot", "aim", "launch", "hurl", "throw", "lob", "point", "direct", "target", "strike",
                 "lash", "swipe", "jab", "rail", "snipe", "hit", "level", "wag", "shout", "yell", "scream", "glare"}
+# Titles of people sent to another state: "ambassador to X" serves in X.
+_ENVOYS = {"ambassador", "envoy", "ambassador-designate", "emissary"}
+# Role words that, before another title, only modify it ("deputy Treasury Secretary").
+_MODIFIER_TITLES = {"deputy"}
 # Sectors of bodies that are no state's: their chairman or president is theirs ("president of the bank").
 _BODY_SECTORS = {"BUS", "MED", "EDU", "NGO"}
 _NP_DEPS = {"compound", "amod", "flat", "nmod", "nummod"}
@@ -218,6 +222,7 @@ class ActorRecognizer:
         person_name = None
         undated = False
         title = False  # the head is a person's title ("president", "chairman")
+        modifier = False  # the sector so far is of a word that may only modify the next title ("deputy")
         body_sector = None  # the sector of a body the title is "of" ("president of the bank")
         for sp in group:
             entries = self._entries(sp) if sp.label_ == "ACTOR" else self._lowercase_leader(sp)
@@ -240,8 +245,10 @@ class ActorRecognizer:
                 elif e.type in ("igo", "ngo", "group") and org is None:
                     org = e
                 elif e.type == "agent":
-                    if sp.root.i == head.i or head_sector is None:
+                    # "deputy Treasury Secretary": a deputy of the office after it, not a legislator
+                    if sp.root.i == head.i or head_sector is None or modifier:
                         head_sector = e.sector
+                        modifier = sp.root.i != head.i and sp.text.lower() in _MODIFIER_TITLES
                     person = person or e.kind == "person"
                     title = title or (sp.root.i == head.i and e.kind == "person")
                     if e.sector in _BODY_SECTORS and _of_head(sp, head):
@@ -288,6 +295,7 @@ class ActorRecognizer:
             groups.setdefault(h.i, []).append(sp)
             heads[h.i] = h
         self._join_conjoined(groups, actors)
+        self._join_envoys(groups, heads)
         out = []
         for hi, group in groups.items():
             if hi < 0:
@@ -345,6 +353,23 @@ class ActorRecognizer:
                     other.append(group[0])
                     del groups[hi]
                     break
+
+    def _join_envoys(self, groups: dict[int, list[Span]], heads: dict[int, Token]) -> None:
+        """ "U.S. Ambassador to Thailand William Brown": the person after "ambassador to X" is the
+        ambassador, of the ambassador's country; X is where they serve."""
+        for hi in [h for h in groups if h >= 0]:
+            tok, group = heads[hi], groups[hi]
+            prep = tok.head
+            if tok.dep_ != "pobj" or prep.lower_ != "to" or prep.head.lower_ not in _ENVOYS \
+                    or prep.head.i not in groups:
+                continue
+            if not any(sp.label_ == "NER_PERSON" or any(e.type == "leader" for e in self._entries(sp))
+                       for sp in group):
+                continue
+            host = [sp for sp in group if sp.label_ == "ACTOR" and any(
+                e.type not in ("agent", "leader", "pair", "igo", "ngo", "group") for e in self._entries(sp))]
+            groups[prep.head.i] += [sp for sp in group if sp not in host]
+            del groups[hi]
 
     def _conjoined_countries(self, group: list[Span], info: Composed, doc: Document) -> list[tuple[Span, str]]:
         """The countries of "US and British activists": two or more nationalities joined by "and" that

@@ -221,3 +221,13 @@ def test_parties_and_armed_groups_of_the_tables_resolve(coder, text, expected):
 ])
 def test_titles_ambassadors_and_deputies(coder, text, expected):
     assert mentions(coder, text, "1987-04-10") == expected
+
+
+@pytest.mark.parametrize("date,codes", [
+    ("1987-04-10", ["SUNGOV", "SUNGOV", "CSKGOV", "YUGGOV"]),  # the seats of power of their day
+    ("2016-01-01", ["RUSGOV", "RUSGOV", "CZEGOV", "SRBGOV"]),
+    (None, ["RUSGOV", "RUSGOV", "CZEGOV", "SRBGOV"]),  # no date: today's states
+])
+def test_capitals_are_the_seats_of_power_of_their_day(coder, date, codes):
+    got = mentions(coder, "Moscow said the Kremlin would reply. Prague protested to Belgrade.", date)
+    assert [code for _, code in got] == codes

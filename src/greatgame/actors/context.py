@@ -33,9 +33,12 @@ __all__ = ["country_counts", "dateline_country", "dominant_country", "fill_count
 # Dependencies that keep a word inside its noun phrase.
 _PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "prep", "pobj", "appos", "npadvmod"}
 _PERSON_DEPS = _PHRASE_DEPS | {"acl", "dobj"}
-# Prepositions whose object, inside the phrase, says whose or where it is: "police in Kabul",
-# "Jake Garn, ranking Republican on the Senate Banking Committee".
-_PHRASE_PREPS = {"of", "in", "from", "at", "on"}
+# Prepositions whose object, inside the phrase, says whose or where it is: "police in Kabul", "troops
+# from Syria". For a person, where they are is not whose they are ("Sen. John Glenn, in Kuwait"), but
+# what they sit on is ("Jake Garn, ranking Republican on the Senate Banking Committee"); for a body, "on"
+# is a topic ("an Agriculture Department authority on the USSR").
+_PHRASE_PREPS = {"of", "in", "from", "at"}
+_PERSON_PREPS = {"of", "from", "on"}
 # Prepositions that put a clause in a place.
 _CLAUSE_PREPS = {"in", "at", "inside", "near", "outside"}
 # Sectors of bodies a state has (its own government, army, police, rebels); others (banks, media,
@@ -44,7 +47,7 @@ _CLAUSE_PREPS = {"in", "at", "inside", "near", "outside"}
 # mostly its own.
 STATE_SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "LEG", "JUD", "SPY", "INS", "PTY", "LAB", "CVL"}
 # Plural or generic heads that name several states' governments: never the document's country.
-_MANY = {"governments", "countries", "nations", "states", "diplomats", "allies", "creditors", "donors",
+_MANY = {"governments", "countries", "nations", "states", "diplomats", "allies", "creditors", "donors", "heads",
          "members", "powers", "ministers", "leaders", "partners", "neighbours", "neighbors", "friends"}
 # Heads that name other states by their relation to the one that modifies them: "U.S. allies", "Japan's
 # trading partners" are not the United States or Japan.
@@ -91,12 +94,12 @@ def dateline_country(text: str, gazetteer: Gazetteer) -> str | None:
     return place.country if place else None
 
 
-def _phrase_tokens(head: Token, deps: set[str] = _PHRASE_DEPS) -> list[Token]:
+def _phrase_tokens(head: Token, deps: set[str] = _PHRASE_DEPS, preps: set[str] = _PHRASE_PREPS) -> list[Token]:
     out, todo = [], [head]
     while todo:
         tok = todo.pop()
         for c in tok.children:
-            if c.dep_ in deps and (c.dep_ != "prep" or c.lower_ in _PHRASE_PREPS):
+            if c.dep_ in deps and (c.dep_ != "prep" or c.lower_ in preps):
                 out.append(c)
                 todo.append(c)
     return out
@@ -166,7 +169,8 @@ class _Context:
         # modifies a thing; that thing's other modifiers and places say whose
         if head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and not person:
             beside += [t for t in _phrase_tokens(head.head) if not rm.start <= t.i < rm.end]
-        for tok in inside + beside + _phrase_tokens(head, _PERSON_DEPS if person else _PHRASE_DEPS):
+        around = _phrase_tokens(head, _PERSON_DEPS, _PERSON_PREPS) if person else _phrase_tokens(head)
+        for tok in inside + beside + around:
             c = self._country_at(tok, rm.sentence, k)
             if c:
                 return c

@@ -256,8 +256,9 @@ class ActorRecognizer:
             st = self._state_entry(entries, sp, doc)
             if st is not None and against_or_for(sp):
                 continue  # "pro-Russia rebels", "anti-American protesters" are not that country's
-            if st is not None and country is None:
-                country, name = st.country, name or st.name
+            if st is not None and country is None:  # "Moscow" in 1987 is the Soviet Union's seat of power
+                country = self.dictionary.seat_holder(st.country, doc.date) if st.sector else st.country
+                name = name or self.dictionary.state_names.get(country or "", st.name)
                 if st.sector:
                     sector = sector or st.sector
         if title and body_sector:  # "president of the Bank of Montreal" is the bank's, not a state's

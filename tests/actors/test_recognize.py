@@ -231,3 +231,19 @@ def test_titles_ambassadors_and_deputies(coder, text, expected):
 def test_capitals_are_the_seats_of_power_of_their_day(coder, date, codes):
     got = mentions(coder, "Moscow said the Kremlin would reply. Prague protested to Belgrade.", date)
     assert [code for _, code in got] == codes
+
+
+@pytest.mark.parametrize("text,expected", [
+    # issue 12: a state's National Security Council is not the UN's, and a sitting president is his state's
+    # whatever body is named beside him
+    ("North was the National Security Council aide President Reagan fired. Reagan criticized Iran.",
+     [("National Security Council", "USAGOV"), ("President Reagan", "USAGOV"), ("Reagan", "USAGOV"), ("Iran", "IRN")]),
+    ("North is the National Security Council (NSC) aide President Reagan fired.",
+     [("the National Security Council (NSC) aide President Reagan", "USAGOV")]),
+    ("The Security Council condemned Iran.", [("The Security Council", "IGOUNOSCR"), ("Iran", "IRN")]),
+    # a newspaper named after a city is the paper, not the government
+    ("The Washington Post said Poindexter told Reagan of the diversion.",
+     [("The Washington Post", "USAMED"), ("Poindexter", None), ("Reagan", "USAGOV")]),
+])
+def test_bodies_named_like_other_actors(coder, text, expected):
+    assert mentions(coder, text, "1987-03-11") == expected

@@ -17,7 +17,7 @@ from .coref import link
 from .dictionary import ActorDictionary, Entry, load_dictionary, pick_term
 from .patterns import build_patterns, load_patterns
 from .resolved import Resolved, ResolvedMention, actor_code
-from .spans import Compact, against_or_for, pronoun_before, words
+from .spans import Compact, against_or_for, pronoun_before, state_entry, words
 
 if TYPE_CHECKING:
     from ..nlp import Parsed, ParsedSentence
@@ -56,11 +56,6 @@ _NER_ACTOR = {"PERSON": "person", "ORG": "group", "NORP": "group"}
 # Wire services named in datelines ("MOSCOW (Reuters) -") report events; they are not actors in them.
 _WIRE_SERVICES = {"Reuters", "AP", "AFP", "Associated Press", "Agence France-Presse", "Agence France Presse", "UPI",
                   "dpa", "Bloomberg", "ANSA", "EFE"}
-# A US state rather than the country: these places anywhere in the document, these words in the sentence.
-_US_STATE_PLACES = {"Atlanta", "Savannah", "Seattle", "Spokane", "Olympia"}
-_US_STATE_WORDS = {"governor", "Governor", "county", "County", "Gov.", "Sen.", "Rep.", "legislature"}
-_GEORGIA_CUES = {"Tbilisi", "Georgian", "Georgians", "Saakashvili", "Ossetia", "Abkhazia", "Caucasus",
-                 "Ivanishvili", "Kobakhidze", "Zourabichvili", "Batumi"}
 
 
 @dataclass(frozen=True)
@@ -181,30 +176,7 @@ class ActorRecognizer:
         return best
 
     def _state_entry(self, entries: list[Entry], span: Span, doc: Document) -> Entry | None:
-        states = [e for e in entries if e.type not in ("agent", "leader", "pair", "igo", "ngo", "group")]
-        if not states:
-            return None
-        e = states[0]
-        if e.ambiguity == "person_name":
-            # "Michael Jordan", "Chad Smith": part of a longer personal name
-            root = span.root
-            ent = next((x for x in root.doc.ents if x.start <= root.i < x.end), None)
-            if (ent is not None and ent.label_ == "PERSON" and len(ent) > len(span)) or any(
-                t.pos_ == "PROPN" and t.dep_ in ("compound", "flat") and not self._entries(t.doc[t.i:t.i + 1])
-                for t in [*root.children, root.head] if t is not root
-            ):
-                return None
-        if e.ambiguity == "us_state":
-            nxt = span.doc[span.end].text if span.end < len(span.doc) else ""
-            # the state's own words beside it ("Georgia's governor", "Washington Gov."), not any governor
-            # in the sentence ("Nicaragua's central bank governor ... Washington")
-            near = {t.text for t in span.doc[max(span.start - 4, 0):span.end + 4]}
-            cued = any(w in doc.text for w in _US_STATE_PLACES) or bool(near & _US_STATE_WORDS)
-            if nxt in ("state", "State") or cued and not any(
-                w in doc.text for w in _GEORGIA_CUES | {"D.C.", "Beijing", "Moscow"}
-            ):
-                return None
-        return e
+        return state_entry(entries, span, doc.text, self.dictionary)
 
     def _lowercase_leader(self, sp: Span) -> list[Entry]:
         """A person the model finds in lowercase ("President obama"): the leader of that name, if any."""
@@ -221,6 +193,7 @@ class ActorRecognizer:
         org: Entry | None = None
         person_name = None
         undated = False
+        ruler = False
         title = False  # the head is a person's title ("president", "chairman")
         modifier = False  # the sector so far is of a word that may only modify the next title ("deputy")
         body_sector = None  # the sector of a body the title is "of" ("president of the bank")
@@ -238,6 +211,9 @@ class ActorRecognizer:
                 if e.type == "leader" and e.terms:
                     term, when = pick_term(e.terms, doc.date)
                     undated = doc.date is None
+                    # a sitting head of state or government is their state's, whatever body is named beside
+                    # them ("the National Security Council aide President Reagan")
+                    ruler = ruler or (when == "current" and term.role in ("head_of_state", "head_of_government"))
                     country = country or term.country
                     # after the term an elite; before it, the office is unknown (the title may say it)
                     sector = {"current": term.sector, "former": "ELI"}.get(when)
@@ -263,7 +239,7 @@ class ActorRecognizer:
                     sector = sector or st.sector
         if title and body_sector:  # "president of the Bank of Montreal" is the bank's, not a state's
             head_sector = body_sector
-        if org is not None:
+        if org is not None and not (ruler and org.country is None):
             code = actor_code(org.country, head_sector if head_sector != org.sector else None, org.code)
             return Composed(org.country or country, head_sector or org.sector, code,
                             (person_name or name or org.name) if person else org.name,

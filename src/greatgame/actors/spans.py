@@ -1,12 +1,23 @@
-"""Token-level helpers of actor recognition: matching across line breaks, and small tests on tokens."""
+"""Token-level helpers of actor recognition: matching across line breaks, small tests on tokens, and whether
+a state's name names the state where it stands."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-__all__ = ["PRONOUN_WINDOW", "Compact", "against_or_for", "pronoun_before", "words"]
+if TYPE_CHECKING:
+    from .dictionary import ActorDictionary, Entry
 
+__all__ = ["PRONOUN_WINDOW", "Compact", "against_or_for", "pronoun_before", "state_entry", "words"]
+
+# A US state rather than the country: these places anywhere in the document, these words in the sentence.
+_US_STATE_PLACES = {"Atlanta", "Savannah", "Seattle", "Spokane", "Olympia"}
+_US_STATE_WORDS = {"governor", "Governor", "county", "County", "Gov.", "Sen.", "Rep.", "legislature"}
+_GEORGIA_CUES = {"Tbilisi", "Georgian", "Georgians", "Saakashvili", "Ossetia", "Abkhazia", "Caucasus",
+                 "Ivanishvili", "Kobakhidze", "Zourabichvili", "Batumi"}
 # How far before a role word a subject pronoun makes its sentence worth parsing.
 PRONOUN_WINDOW = 12
 
@@ -55,3 +66,32 @@ def against_or_for(span: Span) -> bool:
     doc, i = span.doc, span.start
     before = [t.lower_ for t in doc[max(i - 2, 0):i]]
     return bool(before) and (before[-1] in ("pro-", "anti-") or before[-2:] in (["pro", "-"], ["anti", "-"]))
+
+
+def state_entry(entries: list[Entry], span: Span, text: str, dictionary: ActorDictionary) -> Entry | None:
+    """The state a span's entries name, unless the words around it say it is no state here: "Michael
+    Jordan" is a person; "Georgia's governor" and "Washington state" are US states."""
+    states = [e for e in entries if e.type not in ("agent", "leader", "pair", "igo", "ngo", "group")]
+    if not states:
+        return None
+    e = states[0]
+    if e.ambiguity == "person_name":
+        # "Michael Jordan", "Chad Smith": part of a longer personal name
+        root = span.root
+        ent = next((x for x in root.doc.ents if x.start <= root.i < x.end), None)
+        if (ent is not None and ent.label_ == "PERSON" and len(ent) > len(span)) or any(
+            t.pos_ == "PROPN" and t.dep_ in ("compound", "flat") and not dictionary.lookup(t.text)
+            for t in [*root.children, root.head] if t is not root
+        ):
+            return None
+    if e.ambiguity == "us_state":
+        nxt = span.doc[span.end].text if span.end < len(span.doc) else ""
+        # the state's own words beside it ("Georgia's governor", "Washington Gov."), not any governor
+        # in the sentence ("Nicaragua's central bank governor ... Washington")
+        near = {t.text for t in span.doc[max(span.start - 4, 0):span.end + 4]}
+        cued = any(w in text for w in _US_STATE_PLACES) or bool(near & _US_STATE_WORDS)
+        if nxt in ("state", "State") or cued and not any(
+            w in text for w in _GEORGIA_CUES | {"D.C.", "Beijing", "Moscow"}
+        ):
+            return None
+    return e

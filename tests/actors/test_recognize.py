@@ -247,3 +247,16 @@ def test_capitals_are_the_seats_of_power_of_their_day(coder, date, codes):
 ])
 def test_bodies_named_like_other_actors(coder, text, expected):
     assert mentions(coder, text, "1987-03-11") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # issue 12: officials of a bank or a company are that body's, so no government's country is given them
+    ("Bank officials met Brazil's finance minister.", [("Bank officials", "---BUS"),
+                                                       ("Brazil's finance minister", "BRAGOV")]),
+    ("Company spokesmen met Japanese officials.", [("Company spokesmen", "---BUS"), ("Japanese officials", "JPNGOV")]),
+    # a state body's officials stay the government's
+    ("Central bank officials met Chinese officials.", [("Central bank officials", "---GOV"),
+                                                       ("Chinese officials", "CHNGOV")]),
+])
+def test_officials_of_a_business_are_the_businesss(coder, text, expected):
+    assert mentions(coder, text, "1987-04-10") == expected

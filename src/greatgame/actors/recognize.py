@@ -71,9 +71,12 @@ class Composed:
 
 
 def _of_head(sp: Span, head: Token) -> bool:
-    """Whether a span hangs off the head as "of" + it: "president of the bank"."""
-    prep = sp.root.head
-    return prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.i == head.i
+    """Whether a span modifies the head ("bank officials") or hangs off it as "of" + it ("president of the
+    bank")."""
+    up = sp.root.head
+    if up.i == head.i:
+        return sp.root.dep_ in ("compound", "amod", "nmod")
+    return up.dep_ == "prep" and up.lower_ == "of" and up.head.i == head.i
 
 
 class ActorRecognizer:
@@ -194,9 +197,8 @@ class ActorRecognizer:
         person_name = None
         undated = False
         ruler = False
-        title = False  # the head is a person's title ("president", "chairman")
         modifier = False  # the sector so far is of a word that may only modify the next title ("deputy")
-        body_sector = None  # the sector of a body the title is "of" ("president of the bank")
+        body_sector = None  # the sector of a body the head belongs to ("president of the bank", "bank officials")
         for sp in group:
             entries = self._entries(sp) if sp.label_ == "ACTOR" else self._lowercase_leader(sp)
             if sp.label_.startswith("NER_") and not entries:
@@ -226,8 +228,7 @@ class ActorRecognizer:
                         head_sector = e.sector
                         modifier = sp.root.i != head.i and sp.text.lower() in _MODIFIER_TITLES
                     person = person or e.kind == "person"
-                    title = title or (sp.root.i == head.i and e.kind == "person")
-                    if e.sector in _BODY_SECTORS and _of_head(sp, head):
+                    if e.sector in _BODY_SECTORS and sp.root.i != head.i and _of_head(sp, head):
                         body_sector = e.sector
             st = self._state_entry(entries, sp, doc)
             if st is not None and against_or_for(sp):
@@ -237,7 +238,8 @@ class ActorRecognizer:
                 name = name or self.dictionary.state_names.get(country or "", st.name)
                 if st.sector:
                     sector = sector or st.sector
-        if title and body_sector:  # "president of the Bank of Montreal" is the bank's, not a state's
+        # "president of the Bank of Montreal", "bank officials": the bank's, not a government's
+        if body_sector and head_sector == "GOV":
             head_sector = body_sector
         if org is not None and not (ruler and org.country is None):
             code = actor_code(org.country, head_sector if head_sector != org.sector else None, org.code)

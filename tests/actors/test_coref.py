@@ -157,3 +157,10 @@ def test_coref_it_of_a_sentence_naming_only_a_role_word_links_to_the_state_befor
             "Since then, it has resisted pressure from creditors for more adjustments.")
     got = resolved(coder, text)
     assert ("it", "SDN", (18, 23), "mention") in got, got
+
+
+def test_coref_a_modified_plural_does_not_link_to_the_last_of_its_head(coder):
+    # issue 12: "creditor banks" are not the "Argentine banks" named before
+    text = ("Argentine banks lent more to exporters. Argentina met the creditor banks in New York on Monday.")
+    got = resolved(coder, text)
+    assert [g for g in got if g[0] == "banks" or g[0].endswith("creditor banks")][0][1] == "---BUS", got

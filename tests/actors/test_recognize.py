@@ -260,3 +260,11 @@ def test_bodies_named_like_other_actors(coder, text, expected):
 ])
 def test_officials_of_a_business_are_the_businesss(coder, text, expected):
     assert mentions(coder, text, "1987-04-10") == expected
+
+
+def test_a_role_word_as_a_measure_is_no_actor(coder):
+    # issue 12: "17-man" counts the Commission's members; it names no civilian
+    got = mentions(coder, "West German Chancellor Helmut Kohl invited the European Community's 17-man Commission.",
+                   "1987-03-20")
+    assert got == [("West German Chancellor Helmut Kohl", "DEUGOV"),
+                   ("the European Community's 17-man Commission", "IGOEUREEC")]

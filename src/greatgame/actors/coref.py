@@ -225,7 +225,10 @@ class _Linker:
         officials" -> the last officials whose own words named their country."""
         toks = [t for t in sdoc[rm.start:rm.end] if not t.is_space]
         if len(toks) == 1 and toks[0].tag_ == "NNS" and rm.mention.kind == "agent" and not rm.mention.country:
-            return self._same_head(rm, sdoc)  # "Officials said ..." after "U.S. officials said ..."
+            # "Officials said ..." after "U.S. officials said ...", but not "creditor banks" after "Argentine banks"
+            if any(c.dep_ in ("compound", "amod") for c in toks[0].children):
+                return None
+            return self._same_head(rm, sdoc)
         if len(toks) != 2 or toks[0].lower_ != "the" or rm.mention.country:
             return None
         if not toks[1].text[:1].isupper():

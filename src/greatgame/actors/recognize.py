@@ -121,8 +121,10 @@ class ActorRecognizer:
         compact = Compact(sdoc)
         found = [Span(sdoc, s, e, label="ACTOR") for s, e in compact.match(self.exact)]
         # role words count as nouns only ("courts" the verb and "military" the adjective are not actors)
+        # ... and not as a measure: "the 17-man Commission", "a five-member team"
         found += [Span(sdoc, s, e, label="ACTOR") for s, e in compact.match(self.folded)
-                  if sdoc[e - 1].pos_ in ("NOUN", "PROPN") or self._is_pair(sdoc[s:e])]
+                  if (sdoc[e - 1].pos_ in ("NOUN", "PROPN") or self._is_pair(sdoc[s:e]))
+                  and not (s >= 2 and sdoc[s - 1].text == "-" and sdoc[s - 2].like_num)]
         actor_spans = filter_spans(found)
         place_spans = filter_spans([Span(sdoc, s, e, label="PLACE") for s, e in compact.match(self.places)])
         # "Nigel Lawson" is a person, not the town of Nigel; "New York" is not York: a longer name wins

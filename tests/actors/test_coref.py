@@ -164,3 +164,18 @@ def test_coref_a_modified_plural_does_not_link_to_the_last_of_its_head(coder):
     text = ("Argentine banks lent more to exporters. Argentina met the creditor banks in New York on Monday.")
     got = resolved(coder, text)
     assert [g for g in got if g[0] == "banks" or g[0].endswith("creditor banks")][0][1] == "---BUS", got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # issue 12: "I" and "we" of a quote are its speaker, when the speaker is named before it
+    ('Prime Minister Yasuhiro Nakasone told reporters: "I will ask Reagan to lift the sanctions."',
+     ("I", "JPNGOV", (0, 32), "mention")),
+    ('U.S. Defense Secretary Caspar Weinberger said, "We are prepared for whatever comes from Iran."',
+     ("We", "USAMIL", (0, 40), "mention")),
+])
+def test_coref_first_person_of_a_quote_links_to_its_speaker(coder, text, expected):
+    assert expected in resolved(coder, text)
+
+
+def test_coref_first_person_outside_a_quote_stays_unlinked(coder):
+    assert all(g[0] != "we" for g in resolved(coder, "Japan said we should trade more with China."))

@@ -8,7 +8,7 @@
 - A pronoun subject links to the person (he, she) the parse makes likely: the speaker of the clause it
   is reported in ("Funaro said he ..."), else the subject of the nearest earlier sentence naming a
   person. "it" and "they" link only to the speaker of the clause they are reported in ("Washington said
-  it would ...").
+  it would ..."), and so do "I" and "we" of a quote ('Weinberger said, "We are prepared"').
 - A possessive pronoun in a sector-only phrase ("his government", "its troops") names whose it is.
 
 Linking finds and records; it copies nothing. The recogniser copies each chain's root onto the linked
@@ -53,7 +53,7 @@ OFFICE_WORDS = {
     "foreign_minister": {"foreign", "minister", "secretary", "state", "affairs", "external"},
     "defence_minister": {"defence", "defense", "minister", "secretary"},
 }
-_PRONOUNS = {"he", "she", "it", "they"}
+_PRONOUNS = {"he", "she", "it", "they", "i", "we"}
 # Verbs whose "it" subject is seldom an actor: "it is", "it seems", "it takes".
 _NOT_ACTS = {"be", "seem", "appear", "remain", "become", "take", "look", "mean", "matter", "happen", "follow",
              "cost", "rain", "make", "go"}
@@ -270,16 +270,20 @@ class _Linker:
     # --- mentions of their own: pronouns, surnames, acronyms the recogniser did not find ------
 
     def _pronoun(self, tok: Token, si: int, items: list[tuple[ResolvedMention, int]]) -> int | None:
-        """The person a pronoun subject stands for (he, she), or the speaker it reports (it, they)."""
+        """The person a pronoun subject stands for (he, she), or the speaker it reports (it, they, I, we)."""
         low = tok.lower_
+        if low in ("i", "we") and not any(t.text in ('"', "“", "``") for t in tok.doc[:tok.i]):
+            return None  # first person outside a quote is the writer's
         k = _speaker(tok, items)
         if k is not None:
             cand = self.out[items[k][1]].mention
             if low in ("he", "she") and cand.kind != "person":
                 return None
-            if low in ("it", "they") and cand.kind == "person":
+            if low in ("it", "they") and cand.kind == "person" or low == "i" and cand.kind != "person":
                 return None
             return items[k][1]
+        if low in ("i", "we"):  # only the speaker named before the quote: 'Weinberger said, "We are ready"'
+            return None
         if low == "it":
             return self._it_before(tok, si)
         if low not in ("he", "she"):

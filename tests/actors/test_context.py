@@ -234,3 +234,12 @@ def test_context_a_person_described_by_a_body_of_no_country_does_not_take_the_st
     text = ("Brazil suspended interest payments. Brazil's government defended the decision. Brazil met its "
             "creditors. Joao Pereira said the talks would go on.")
     assert ("Joao Pereira", "BRA", "document") in resolved(coder, text, "1987-03-13")
+
+
+def test_context_our_of_a_quote_is_its_speakers(coder):
+    # issue 12: "our" in a quote is the speaker's, when the speaker is named before it; outside a quote
+    # it says nothing
+    got = resolved(coder, 'Iraq said: "Our forces are continuing their advance against the Iranians."', "1987-04-08")
+    assert ("forces", "IRQMIL", "context") in got, got
+    got = resolved(coder, "Our government wants better ties with Japan, the paper said.", "1987-04-08")
+    assert ("government", "---GOV", None) in got, got

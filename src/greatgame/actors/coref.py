@@ -340,10 +340,14 @@ class _Linker:
         m = rm.mention
         if m.country is not None or m.sector is None or m.kind == "person" and m.name:
             return None
-        pron = next((c for c in sdoc[rm.head].children if c.dep_ == "poss" and c.lower_ in ("his", "her", "its")),
-                    None)
+        pron = next((c for c in sdoc[rm.head].children
+                     if c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "our")), None)
         if pron is None:
             return None
+        if pron.lower_ == "our":  # 'Iraq said: "Our forces are advancing"': the quote's speaker's
+            quoted = any(t.text in ('"', "“", "``") for t in sdoc[:pron.i])
+            k = _speaker(pron, items) if quoted else None
+            return items[k][1] if k is not None else None
         if pron.lower_ == "its":
             return self._thing_before(rm, si, items)
         return self.person_before(pron, si, "f" if pron.lower_ == "her" else "m")

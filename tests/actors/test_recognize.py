@@ -268,3 +268,11 @@ def test_a_role_word_as_a_measure_is_no_actor(coder):
                    "1987-03-20")
     assert got == [("West German Chancellor Helmut Kohl", "DEUGOV"),
                    ("the European Community's 17-man Commission", "IGOEUREEC")]
+
+
+def test_a_flag_state_is_not_the_owner_of_what_it_flags(coder):
+    # issue 12: reflagged tankers are Kuwaiti; alone, a flag state still names its country
+    got = mentions(coder, "U.S. warships escorted two U.S. flag Kuwaiti tankers from Kuwait.", "1987-10-20")
+    assert ("U.S. flag Kuwaiti", "KWT") in got, got
+    got = mentions(coder, "The U.S. flag tankers passed the Strait of Hormuz. Iran protested.", "1987-10-20")
+    assert got[0] == ("U.S.", "USA")

@@ -17,7 +17,7 @@ from .coref import link
 from .dictionary import ActorDictionary, Entry, load_dictionary, pick_term
 from .patterns import build_patterns, load_patterns
 from .resolved import Resolved, ResolvedMention, actor_code
-from .spans import Compact, against_or_for, pronoun_before, state_entry, words
+from .spans import Compact, against_or_for, flag_of, pronoun_before, state_entry, words
 
 if TYPE_CHECKING:
     from ..nlp import Parsed, ParsedSentence
@@ -233,8 +233,8 @@ class ActorRecognizer:
                     if e.sector in _BODY_SECTORS and sp.root.i != head.i and _of_head(sp, head):
                         body_sector = e.sector
             st = self._state_entry(entries, sp, doc)
-            if st is not None and against_or_for(sp):
-                continue  # "pro-Russia rebels", "anti-American protesters" are not that country's
+            if st is not None and (against_or_for(sp) or flag_of(sp) and len(group) > 1):
+                continue  # "pro-Russia rebels", "U.S.-flagged Kuwaiti tankers" are not that country's
             if st is not None and country is None:  # "Moscow" in 1987 is the Soviet Union's seat of power
                 country = self.dictionary.seat_holder(st.country, doc.date) if st.sector else st.country
                 name = name or self.dictionary.state_names.get(country or "", st.name)

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 if TYPE_CHECKING:
     from .dictionary import ActorDictionary, Entry
 
-__all__ = ["PRONOUN_WINDOW", "Compact", "against_or_for", "pronoun_before", "state_entry", "words"]
+__all__ = ["PRONOUN_WINDOW", "Compact", "against_or_for", "flag_of", "pronoun_before", "state_entry", "words"]
 
 # A US state rather than the country: these places anywhere in the document, these words in the sentence.
 _US_STATE_PLACES = {"Atlanta", "Savannah", "Seattle", "Spokane", "Olympia"}
@@ -66,6 +66,12 @@ def against_or_for(span: Span) -> bool:
     doc, i = span.doc, span.start
     before = [t.lower_ for t in doc[max(i - 2, 0):i]]
     return bool(before) and (before[-1] in ("pro-", "anti-") or before[-2:] in (["pro", "-"], ["anti", "-"]))
+
+
+def flag_of(span: Span) -> bool:
+    """Whether a state's name is the flag of what follows ("U.S. flag Kuwaiti tankers", "U.S.-flagged")."""
+    after = [t.lower_ for t in span.doc[span.end:span.end + 2]]
+    return bool(after) and (after[0] in ("flag", "flagged", "-flagged") or after[:2] == ["-", "flagged"])
 
 
 def state_entry(entries: list[Entry], span: Span, text: str, dictionary: ActorDictionary) -> Entry | None:

@@ -17,7 +17,7 @@ gold span most, the shorter on a tie (none: "no_mention"). Right country: the me
 three letters, or for a gold code of no country (`---…`) the mention has none, or for an international
 body (`IGO…`, `NGO…`) the mention is one too (no country, a code of the same three letters; tables name
 some bodies differently: IGOBUSWBK, IGOUNODEVWBK). Right code: the mention's code is the gold code
-exactly. `--show` lists every actor without the right country.
+exactly. `--show` lists every actor without the right country (for sentence gold: every coded actor not found).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def score(path: Path) -> dict:
+def score(path: Path, show: bool = False) -> dict:
     coder = get_coder(Settings(workers=1))
     n = found = n_coded = right_country = n_sector = right_sector = 0
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -65,6 +65,9 @@ def score(path: Path) -> dict:
                 found += bool(hit)
                 n_coded += 1
                 right_country += bool(hit)
+                if show and not hit:
+                    got = " ".join(f"{m.text!r}={m.code}" for m in mentions) or "-"
+                    print(f"{r['id']}\t{code}\t{r['text']!r}\t{got}", file=sys.stderr)
                 if sector:
                     n_sector += 1
                     # the gold code exactly counts too: in IGOEUREEC or PSEREBHMSGOV letters 4-6 name a body
@@ -145,7 +148,7 @@ def main() -> None:
     if not paths or not all(p.exists() for p in paths):
         sys.exit(f"skipped: gold files not found ({SHARED / 'gold'} is absent)")
     for p in paths:
-        print(json.dumps(score(p)))
+        print(json.dumps(score(p, args.show)))
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,7 +17,7 @@ from spacy.tokens import Span
 from .datacache import cached, fingerprint
 from .model import Location
 
-__all__ = ["Gazetteer", "PlaceCandidate", "choose_location", "gazetteer", "is_place", "package_places"]
+__all__ = ["Gazetteer", "PlaceCandidate", "ascii_form", "choose_location", "gazetteer", "is_place", "package_places"]
 
 MIN_POPULATION = 100_000
 # Seas, regions and places the city list lacks; kept with the actor dictionaries' data files, read here
@@ -84,12 +85,22 @@ def _build_gazetteer() -> Gazetteer:
         if c["population"] >= MIN_POPULATION:
             place = Place(c["name"], iso3.get(c["countrycode"]), c["latitude"], c["longitude"], c["population"])
             g.add(c["name"], place)
+            plain = ascii_form(c["name"])
+            if plain != c["name"]:  # English news writes "Zurich", "Kandahar", "Bogota"
+                g.add(plain, place)
     for c in gc.get_countries().values():
         lat = lon = None
         g.add(c["name"], Place(c["name"], c["iso3"], lat, lon, 10**9))
     for form, place in dict(package_places()).items():  # a name given twice means its last row
         g.add(form, place)
     return g
+
+
+def ascii_form(name: str) -> str:
+    """A name without its accents, as English news writes it: "Zürich" -> "Zurich", "Herāt" -> "Herat"."""
+    if name.isascii():
+        return name
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
 
 
 def package_places() -> Iterator[tuple[str, Place]]:

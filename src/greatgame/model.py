@@ -65,8 +65,8 @@ class InputError:
 
 
 def _with_provenance(d: dict[str, Any]) -> dict[str, Any]:
-    """An actor's record: `linked_to` and `country_from` appear only where they say something."""
-    for key in ("linked_to", "country_from"):
+    """An actor's record: `linked_to`, `country_from` and `office_from` appear only where they say something."""
+    for key in ("linked_to", "country_from", "office_from"):
         if d.get(key) is None:
             d.pop(key, None)
         elif key == "linked_to":
@@ -92,6 +92,9 @@ class Mention:
     # Where the country came from when the words of the mention do not name it: mention (a linked
     # mention), context (its phrase or clause), dateline or document (the document's dominant country).
     country_from: str | None = None
+    # How a person of the leader tables got their office (the sector) when no date chose it: "latest" (the
+    # document has no date, so the person's most recent office was taken; it may not be the one they held).
+    office_from: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return _with_provenance(asdict(self))
@@ -123,10 +126,12 @@ class ActorRef:
     # As on Mention. Not part of equality: the store keeps only the fields above.
     linked_to: tuple[int, int] | None = field(default=None, compare=False)
     country_from: str | None = field(default=None, compare=False)
+    office_from: str | None = field(default=None, compare=False)
 
     @classmethod
     def of(cls, m: Mention) -> ActorRef:
-        return cls(m.text, m.start, m.end, m.code, m.country, m.sector, m.name, m.linked_to, m.country_from)
+        return cls(m.text, m.start, m.end, m.code, m.country, m.sector, m.name, m.linked_to, m.country_from,
+                   m.office_from)
 
     def to_dict(self) -> dict[str, Any]:
         return _with_provenance(asdict(self))

@@ -195,3 +195,51 @@ def test_a_wire_dateline_of_another_country_does_not_place_unnamed_bodies(coder)
     mentions = coder.mentions(doc)
     civilians = [m for m in mentions if m.text.lower() == "civilians"]
     assert civilians and all(m.country != "GBR" for m in civilians)
+
+
+def test_context_a_word_of_a_longer_name_is_not_the_bare_institution(coder):
+    # "Administration" of "Customs Administration Department" is not the US administration, so nobody in
+    # the phrase becomes American; "the Treasury brief" is still the Treasury's
+    text = ("Taiwan will cut tariffs before talks with Washington. Lee Ming, Deputy Director of the Finance "
+            "Ministry's Customs Administration Department, told reporters the list included items asked by "
+            "Washington.")
+    got = resolved(coder, text, "1987-04-13")
+    assert [g for g in got if g[1] and g[1].startswith("USA")] == [("Washington", "USAGOV", None)] * 2
+    got = resolved(coder, "The Treasury brief proposed letting South African goods into the U.S.", "1987-04-13")
+    assert ("Treasury", "USAGOV", "document") in got, got
+
+
+def test_context_a_banking_commission_takes_the_datelines_country(coder):
+    # a state regulator named by its role; "ZURICH" is the city list's "Zürich"
+    text = ("ZURICH, March 23 - Swiss bankers announced new rules on banking secrecy. The Banking Commission, "
+            "responsible for overseeing the banks, said it wanted a drastic reduction in anonymity.")
+    got = resolved(coder, text, "1987-03-23")
+    assert ("The Banking Commission", "CHEGOV", "dateline") in got, got
+
+
+def test_context_congressional_is_the_us_congress(coder):
+    got = resolved(coder, "Japanese Foreign Minister Shintaro Abe met congressional leaders on Tuesday.", "1987-04-29")
+    assert got == [("Japanese Foreign Minister Shintaro Abe", "JPNGOV", None),
+                   ("congressional leaders", "USALEG", "document")]
+
+
+def test_context_a_person_described_by_a_body_of_no_country_does_not_take_the_storys(coder):
+    # issue 12: a Canadian banker in a story about Brazil; his appositive says whose he is, and
+    # "president of the Bank" is the bank's president, not a government's
+    text = ("Brazil suspended interest payments. William Mulholland, president of the Bank of Montreal, said "
+            "Brazil should seek growth. Brazil's government defended the decision. Brazil met its creditors.")
+    got = resolved(coder, text, "1987-03-13")
+    assert ("William Mulholland", None, None) in got and ("president of the Bank", "---BUS", None) in got, got
+    # a person named with no description still takes the story's dominant country
+    text = ("Brazil suspended interest payments. Brazil's government defended the decision. Brazil met its "
+            "creditors. Joao Pereira said the talks would go on.")
+    assert ("Joao Pereira", "BRA", "document") in resolved(coder, text, "1987-03-13")
+
+
+def test_context_our_of_a_quote_is_its_speakers(coder):
+    # issue 12: "our" in a quote is the speaker's, when the speaker is named before it; outside a quote
+    # it says nothing
+    got = resolved(coder, 'Iraq said: "Our forces are continuing their advance against the Iranians."', "1987-04-08")
+    assert ("forces", "IRQMIL", "context") in got, got
+    got = resolved(coder, "Our government wants better ties with Japan, the paper said.", "1987-04-08")
+    assert ("government", "---GOV", None) in got, got

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from greatgame.actors.dictionary import ActorDictionary, Term, load_dictionary
+from greatgame.actors.dictionary import ActorDictionary, Term, load_dictionary, pick_term
 from greatgame.actors.recognize import ActorRecognizer
 
 
@@ -73,16 +73,16 @@ def test_dictionary_leader_terms(dictionary: ActorDictionary) -> None:
     ("1995-01-01", "head_of_government", "before"),  # before every term: the person, not yet the office
     (None, "head_of_state", "current"),  # no date: the latest term
 ])
-def test_leader_term_by_date(dictionary: ActorDictionary, recognizer: ActorRecognizer, date, role, when) -> None:
+def test_leader_term_by_date(dictionary: ActorDictionary, date, role, when) -> None:
     [putin] = dictionary.lookup("Putin")
-    term, status = recognizer._pick_term(putin.terms, date)
+    term, status = pick_term(putin.terms, date)
     assert (term.role, status) == (role, when)
 
 
-def test_leader_term_after_the_last_is_former(recognizer: ActorRecognizer) -> None:
+def test_leader_term_after_the_last_is_former() -> None:
     terms = [Term("A", "RUS", "GOV", "head_of_state", "1991-07-10", "1999-12-31")]
-    assert recognizer._pick_term(terms, "2005-01-01") == (terms[0], "former")
-    assert recognizer._pick_term(terms, "1999-12-31") == (terms[0], "current")
+    assert pick_term(terms, "2005-01-01") == (terms[0], "former")
+    assert pick_term(terms, "1999-12-31") == (terms[0], "current")
 
 
 def test_recognizer_candidates_on_a_blank_pipeline(recognizer: ActorRecognizer) -> None:
@@ -90,3 +90,11 @@ def test_recognizer_candidates_on_a_blank_pipeline(recognizer: ActorRecognizer) 
     found = [doc[s:e].text for s, e in recognizer.candidate_tokens(doc)]
     # a bare role word is no reason to parse a sentence; armed forces are; Geneva is a place, not an actor
     assert sorted(found) == ["Kremlin", "NATO", "Russian", "troops"]
+
+
+def test_recognizer_candidates_a_role_word_after_a_subject_pronoun(recognizer: ActorRecognizer) -> None:
+    # issue 12: "it" may stand for a state named before, and the creditors are its counterpart; a role word
+    # with no pronoun before it in its sentence is still no reason to parse
+    doc = spacy.blank("en")("Since then, it has resisted pressure from creditors. Banks lent more to exporters.")
+    found = [doc[s:e].text for s, e in recognizer.candidate_tokens(doc)]
+    assert found == ["creditors"]

@@ -61,3 +61,15 @@ def test_demo_runs_and_summarises(cli):
     out = cli("demo")
     assert out.returncode == 0, out.stderr
     assert "RUS → PRK" in out.stdout and "What to run next" in out.stdout
+
+
+def test_actors_cli_says_when_an_undated_leader_took_the_latest_office(cli, tmp_path):
+    p = tmp_path / "a.txt"  # a .txt file has no date
+    p.write_text("Yeltsin criticized China.", encoding="utf-8")
+    q = tmp_path / "b.jsonl"
+    q.write_text('{"id": "b", "text": "Yeltsin criticized China.", "date": "2016-05-01"}\n', encoding="utf-8")
+    out = cli("actors", str(p), str(q), "--format", "jsonl")
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    yeltsin = [(r["code"], r.get("office_from")) for r in rows if r["text"] == "Yeltsin"]
+    assert yeltsin == [("RUSGOV", "latest"), ("RUSELI", None)]

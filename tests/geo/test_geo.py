@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from parses import parse
 
-from greatgame.geo import Gazetteer, PlaceCandidate, choose_location, gazetteer
+from greatgame.geo import Gazetteer, PlaceCandidate, ascii_form, choose_location, gazetteer
 from greatgame.model import Location
 
 # "Officials in Moscow said troops attacked positions near Kharkiv."
@@ -42,6 +42,14 @@ def test_gazetteer_has_the_package_places_with_or_without_the(places: Gazetteer)
     sea = places.lookup("the Sea of Azov")
     assert sea is not None and sea.name == "Sea of Azov" and sea.country is None
     assert places.lookup("Sea of Azov") == sea
+
+
+def test_gazetteer_cities_are_found_without_their_accents(places: Gazetteer) -> None:
+    # issue 12: English news writes "Zurich" and "Kandahar"; the city list has "Zürich" and "Kandahār"
+    got = [(places.lookup(n).name, places.lookup(n).country) for n in ("Zurich", "Kandahar", "Bogota")]
+    assert got == [("Zürich", "CHE"), ("Kandahār", "AFG"), ("Bogotá", "COL")]
+    assert places.lookup("Zürich") == places.lookup("Zurich")
+    assert ascii_form("Mazār-e Sharīf") == "Mazar-e Sharif" and ascii_form("Paris") == "Paris"
 
 
 def test_gazetteer_unknown_names_find_nothing(places: Gazetteer) -> None:

@@ -33,9 +33,12 @@ __all__ = ["country_counts", "dateline_country", "dominant_country", "fill_count
 # Dependencies that keep a word inside its noun phrase.
 _PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "prep", "pobj", "appos", "npadvmod"}
 _PERSON_DEPS = _PHRASE_DEPS | {"acl", "dobj"}
-# Prepositions whose object, inside the phrase, says whose or where it is: "police in Kabul",
-# "Jake Garn, ranking Republican on the Senate Banking Committee".
-_PHRASE_PREPS = {"of", "in", "from", "at", "on"}
+# Prepositions whose object, inside the phrase, says whose or where it is: "police in Kabul", "troops
+# from Syria". For a person, where they are is not whose they are ("Sen. John Glenn, in Kuwait"), but
+# what they sit on is ("Jake Garn, ranking Republican on the Senate Banking Committee"); for a body, "on"
+# is a topic ("an Agriculture Department authority on the USSR").
+_PHRASE_PREPS = {"of", "in", "from", "at"}
+_PERSON_PREPS = {"of", "from", "on"}
 # Prepositions that put a clause in a place.
 _CLAUSE_PREPS = {"in", "at", "inside", "near", "outside"}
 # Sectors of bodies a state has (its own government, army, police, rebels); others (banks, media,
@@ -44,7 +47,7 @@ _CLAUSE_PREPS = {"in", "at", "inside", "near", "outside"}
 # mostly its own.
 STATE_SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "LEG", "JUD", "SPY", "INS", "PTY", "LAB", "CVL"}
 # Plural or generic heads that name several states' governments: never the document's country.
-_MANY = {"governments", "countries", "nations", "states", "diplomats", "allies", "creditors", "donors",
+_MANY = {"governments", "countries", "nations", "states", "diplomats", "allies", "creditors", "donors", "heads",
          "members", "powers", "ministers", "leaders", "partners", "neighbours", "neighbors", "friends"}
 # Heads that name other states by their relation to the one that modifies them: "U.S. allies", "Japan's
 # trading partners" are not the United States or Japan.
@@ -91,12 +94,12 @@ def dateline_country(text: str, gazetteer: Gazetteer) -> str | None:
     return place.country if place else None
 
 
-def _phrase_tokens(head: Token, deps: set[str] = _PHRASE_DEPS) -> list[Token]:
+def _phrase_tokens(head: Token, deps: set[str] = _PHRASE_DEPS, preps: set[str] = _PHRASE_PREPS) -> list[Token]:
     out, todo = [], [head]
     while todo:
         tok = todo.pop()
         for c in tok.children:
-            if c.dep_ in deps and (c.dep_ != "prep" or c.lower_ in _PHRASE_PREPS):
+            if c.dep_ in deps and (c.dep_ != "prep" or c.lower_ in preps):
                 out.append(c)
                 todo.append(c)
     return out
@@ -166,11 +169,22 @@ class _Context:
         # modifies a thing; that thing's other modifiers and places say whose
         if head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and not person:
             beside += [t for t in _phrase_tokens(head.head) if not rm.start <= t.i < rm.end]
-        for tok in inside + beside + _phrase_tokens(head, _PERSON_DEPS if person else _PHRASE_DEPS):
+        around = _phrase_tokens(head, _PERSON_DEPS, _PERSON_PREPS) if person else _phrase_tokens(head)
+        for tok in inside + beside + around:
             c = self._country_at(tok, rm.sentence, k)
             if c:
                 return c
         return None
+
+    def described(self, k: int) -> bool:
+        """Whether a person's name has an appositive of a body with no country ("X, president of the Bank
+        of Montreal"), which says whose they are better than the story's country does."""
+        rm = self.found[k]
+        sdoc = self.parsed.sentences[rm.sentence].doc
+        appos = [c for c in sdoc[rm.head].children if c.dep_ == "appos"]
+        inside = {t.i for a in appos for t in a.subtree}
+        return any(j != k and self.found[j].start in inside or self.found[j].head in inside
+                   for j in self.by_sentence.get(rm.sentence, []) if self.found[j].mention.country is None)
 
     def clause_country(self, k: int) -> str | None:
         rm = self.found[k]
@@ -287,7 +301,9 @@ def fill_countries(parsed: Parsed, places: tuple[tuple[Span, ...], ...], links: 
                 country, source = _sector_country(ctx, k, links, counts, dominant, dateline, home)
             elif _unplaced_person(rm):
                 country, source = ctx.phrase_country(k, person=True), "context"
-                if country is None and dominant:
+                # "William Mulholland, president of the Bank of Montreal": a person whose appositive says
+                # who they are is of that body's country, not the story's
+                if country is None and dominant and not ctx.described(k):
                     country, source = dominant, "document"
             else:
                 continue
@@ -322,7 +338,12 @@ def _sector_country(ctx: _Context, k: int, links: Links, counts: Counter, domina
     # an unnamed body unless the story names other countries and never the dateline's own.
     if dateline and (counts.get(dateline) or not counts):
         return dateline, "dateline"
-    own = _home(_core(rm, ctx.parsed.sentences[rm.sentence].doc), home)
+    sdoc = ctx.parsed.sentences[rm.sentence].doc
+    # a word of a longer name ("the Customs Administration Department") is not the bare institution; one
+    # that modifies a thing is ("the Treasury brief", "Commerce Department monitors")
+    head = sdoc[rm.head]
+    in_name = head.dep_ == "compound" and head.head.pos_ == "PROPN"
+    own = None if in_name else _home(_core(rm, sdoc), home)
     if own is not None and (counts.get(own) or dominant is None):
         return own, "document"
     return dominant, "document"

@@ -8,7 +8,7 @@
 - A pronoun subject links to the person (he, she) the parse makes likely: the speaker of the clause it
   is reported in ("Funaro said he ..."), else the subject of the nearest earlier sentence naming a
   person. "it" and "they" link only to the speaker of the clause they are reported in ("Washington said
-  it would ...").
+  it would ..."), and so do "I" and "we" of a quote ('Weinberger said, "We are prepared"').
 - A possessive pronoun in a sector-only phrase ("his government", "its troops") names whose it is.
 
 Linking finds and records; it copies nothing. The recogniser copies each chain's root onto the linked
@@ -53,7 +53,7 @@ OFFICE_WORDS = {
     "foreign_minister": {"foreign", "minister", "secretary", "state", "affairs", "external"},
     "defence_minister": {"defence", "defense", "minister", "secretary"},
 }
-_PRONOUNS = {"he", "she", "it", "they"}
+_PRONOUNS = {"he", "she", "it", "they", "i", "we"}
 # Verbs whose "it" subject is seldom an actor: "it is", "it seems", "it takes".
 _NOT_ACTS = {"be", "seem", "appear", "remain", "become", "take", "look", "mean", "matter", "happen", "follow",
              "cost", "rain", "make", "go"}
@@ -225,7 +225,10 @@ class _Linker:
         officials" -> the last officials whose own words named their country."""
         toks = [t for t in sdoc[rm.start:rm.end] if not t.is_space]
         if len(toks) == 1 and toks[0].tag_ == "NNS" and rm.mention.kind == "agent" and not rm.mention.country:
-            return self._same_head(rm, sdoc)  # "Officials said ..." after "U.S. officials said ..."
+            # "Officials said ..." after "U.S. officials said ...", but not "creditor banks" after "Argentine banks"
+            if any(c.dep_ in ("compound", "amod") for c in toks[0].children):
+                return None
+            return self._same_head(rm, sdoc)
         if len(toks) != 2 or toks[0].lower_ != "the" or rm.mention.country:
             return None
         if not toks[1].text[:1].isupper():
@@ -267,16 +270,20 @@ class _Linker:
     # --- mentions of their own: pronouns, surnames, acronyms the recogniser did not find ------
 
     def _pronoun(self, tok: Token, si: int, items: list[tuple[ResolvedMention, int]]) -> int | None:
-        """The person a pronoun subject stands for (he, she), or the speaker it reports (it, they)."""
+        """The person a pronoun subject stands for (he, she), or the speaker it reports (it, they, I, we)."""
         low = tok.lower_
+        if low in ("i", "we") and not any(t.text in ('"', "“", "``") for t in tok.doc[:tok.i]):
+            return None  # first person outside a quote is the writer's
         k = _speaker(tok, items)
         if k is not None:
             cand = self.out[items[k][1]].mention
             if low in ("he", "she") and cand.kind != "person":
                 return None
-            if low in ("it", "they") and cand.kind == "person":
+            if low in ("it", "they") and cand.kind == "person" or low == "i" and cand.kind != "person":
                 return None
             return items[k][1]
+        if low in ("i", "we"):  # only the speaker named before the quote: 'Weinberger said, "We are ready"'
+            return None
         if low == "it":
             return self._it_before(tok, si)
         if low not in ("he", "she"):
@@ -333,10 +340,14 @@ class _Linker:
         m = rm.mention
         if m.country is not None or m.sector is None or m.kind == "person" and m.name:
             return None
-        pron = next((c for c in sdoc[rm.head].children if c.dep_ == "poss" and c.lower_ in ("his", "her", "its")),
-                    None)
+        pron = next((c for c in sdoc[rm.head].children
+                     if c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "our")), None)
         if pron is None:
             return None
+        if pron.lower_ == "our":  # 'Iraq said: "Our forces are advancing"': the quote's speaker's
+            quoted = any(t.text in ('"', "“", "``") for t in sdoc[:pron.i])
+            k = _speaker(pron, items) if quoted else None
+            return items[k][1] if k is not None else None
         if pron.lower_ == "its":
             return self._thing_before(rm, si, items)
         return self.person_before(pron, si, "f" if pron.lower_ == "her" else "m")

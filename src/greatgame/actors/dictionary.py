@@ -9,7 +9,7 @@ from importlib import resources
 
 from ..datacache import cached, fingerprint
 
-__all__ = ["ActorDictionary", "DictionaryError", "Entry", "Term", "load_dictionary"]
+__all__ = ["ActorDictionary", "DictionaryError", "Entry", "Term", "load_dictionary", "pick_term"]
 
 # Types of state_names.tsv that name the government rather than the country as a whole.
 GOVERNMENT_TYPES = {"capital", "seat"}
@@ -33,6 +33,20 @@ class Term:
     role: str
     start: str
     end: str | None
+
+
+def pick_term(terms: list[Term], date: str | None) -> tuple[Term, str]:
+    """The term the date falls in ("current"); else the latest one before it ("former"); else, for a date
+    before every term, the first ("before": the person, not yet the office). With no date, the most recent
+    term counts as current (the mention then says so: Mention.office_from)."""
+    terms = sorted(terms, key=lambda t: t.start)
+    if date is None:
+        return terms[-1], "current"
+    for t in terms:
+        if t.start <= date and (t.end is None or date <= t.end):
+            return t, "current"
+    before = [t for t in terms if t.start <= date]
+    return (before[-1], "former") if before else (terms[0], "before")
 
 
 @dataclass
@@ -83,6 +97,8 @@ class ActorDictionary:
         # "Congress", "the Treasury": bodies whose bare name means one country's unless the text says
         # whose; lowercase name without "the" -> ISO3
         self.home_country: dict[str, str] = {}
+        # a state -> (the state whose seats of power its own were, the last day they were), by date
+        self.predecessors: dict[str, list[tuple[str, str]]] = {}
 
     def add(self, entry: Entry) -> None:
         key = entry.text.lower() if entry.case_insensitive else entry.text
@@ -145,8 +161,23 @@ class ActorDictionary:
         for r in _rows("institutions.tsv", ("text", "country", "source")):
             self.home_country[r["text"].lower()] = r["country"]
 
+    def seat_holder(self, iso3: str, date: str | None) -> str:
+        """Whose seat of power a capital was on a date: Moscow in 1987 is the Soviet Union's."""
+        if date:
+            for pred, until in self.predecessors.get(iso3, []):
+                if date <= until:
+                    return pred
+        return iso3
+
+    def _load_successions(self) -> None:
+        for r in _rows("successions.tsv", ("iso3", "predecessor", "until", "source")):
+            self.predecessors.setdefault(r["iso3"], []).append((r["predecessor"], r["until"]))
+        for rows in self.predecessors.values():
+            rows.sort(key=lambda x: x[1])
+
     def load(self) -> ActorDictionary:
         self._load_institutions()
+        self._load_successions()
         self._load_states()
         self._load_organisations()
         self._load_agents()

@@ -14,9 +14,10 @@ from ..geo import gazetteer
 from ..model import Document, Mention
 from .context import fill_countries
 from .coref import link
-from .dictionary import ActorDictionary, Entry, Term, load_dictionary
+from .dictionary import ActorDictionary, Entry, load_dictionary, pick_term
 from .patterns import build_patterns, load_patterns
 from .resolved import Resolved, ResolvedMention, actor_code
+from .spans import Compact, against_or_for, flag_of, pronoun_before, state_entry, words
 
 if TYPE_CHECKING:
     from ..nlp import Parsed, ParsedSentence
@@ -34,7 +35,8 @@ def _linked(rm: ResolvedMention, root: ResolvedMention) -> ResolvedMention | Non
     if r.country is None:
         came = None
     return replace(rm, mention=replace(m, code=r.code, country=r.country, sector=r.sector, name=r.name,
-                                       kind=r.kind, linked_to=(r.start, r.end), country_from=came))
+                                       kind=r.kind, linked_to=(r.start, r.end), country_from=came,
+                                       office_from=r.office_from))
 
 
 # Prepositions after which a place name says where something happened, not who acted.
@@ -43,16 +45,17 @@ LOCATION_PREPS = {"in", "at", "near", "into", "across", "outside", "off", "aroun
 # Verbs whose "at" names what they aim at, not where: "fired missiles at Russia", "lashed out at Japan".
 AIMING_VERBS = {"fire", "shoot", "aim", "launch", "hurl", "throw", "lob", "point", "direct", "target", "strike",
                 "lash", "swipe", "jab", "rail", "snipe", "hit", "level", "wag", "shout", "yell", "scream", "glare"}
+# Titles of people sent to another state: "ambassador to X" serves in X.
+_ENVOYS = {"ambassador", "envoy", "ambassador-designate", "emissary"}
+# Role words that, before another title, only modify it ("deputy Treasury Secretary").
+_MODIFIER_TITLES = {"deputy"}
+# Sectors of bodies that are no state's: their chairman or president is theirs ("president of the bank").
+_BODY_SECTORS = {"BUS", "MED", "EDU", "NGO"}
 _NP_DEPS = {"compound", "amod", "flat", "nmod", "nummod"}
 _NER_ACTOR = {"PERSON": "person", "ORG": "group", "NORP": "group"}
 # Wire services named in datelines ("MOSCOW (Reuters) -") report events; they are not actors in them.
 _WIRE_SERVICES = {"Reuters", "AP", "AFP", "Associated Press", "Agence France-Presse", "Agence France Presse", "UPI",
                   "dpa", "Bloomberg", "ANSA", "EFE"}
-# A US state rather than the country: these places anywhere in the document, these words in the sentence.
-_US_STATE_PLACES = {"Atlanta", "Savannah", "Seattle", "Spokane", "Olympia"}
-_US_STATE_WORDS = {"governor", "Governor", "county", "County", "Gov.", "Sen.", "Rep.", "legislature"}
-_GEORGIA_CUES = {"Tbilisi", "Georgian", "Georgians", "Saakashvili", "Ossetia", "Abkhazia", "Caucasus",
-                 "Ivanishvili", "Kobakhidze", "Zourabichvili", "Batumi"}
 
 
 @dataclass(frozen=True)
@@ -64,39 +67,16 @@ class Composed:
     code: str | None
     name: str | None
     kind: str
+    office_from: str | None = None  # "latest": a leader's office taken without a date (Mention.office_from)
 
 
-class _Compact:
-    """A doc without its whitespace tokens, so that phrases match across line breaks
-    ("European\nCommunity"); the doc itself where it has none."""
-
-    def __init__(self, doc: Doc) -> None:
-        text = doc.text
-        self.keep: list[int] | None = None
-        self.doc = doc
-        if "\n" in text or "  " in text or "\t" in text or "\r" in text:
-            keep = [t.i for t in doc if not t.is_space]
-            if len(keep) < len(doc):
-                self.keep = keep
-                self.doc = Doc(doc.vocab, words=[doc[i].text for i in keep])
-
-    def match(self, matcher: PhraseMatcher) -> list[tuple[int, int]]:
-        """The matcher's token ranges in the original doc."""
-        keep = self.keep
-        if keep is None:
-            return [(s, e) for _, s, e in matcher(self.doc)]
-        return [(keep[s], keep[e - 1] + 1) for _, s, e in matcher(self.doc)]
-
-
-def _words(span: Span) -> int:
-    return sum(1 for t in span if not (t.is_punct or t.is_space or t.text in ("'s", "’s")))
-
-
-def _against_or_for(span: Span) -> bool:
-    """Whether a state's name is the object of "pro-" or "anti-" ("pro-Russia", "anti - American")."""
-    doc, i = span.doc, span.start
-    before = [t.lower_ for t in doc[max(i - 2, 0):i]]
-    return bool(before) and (before[-1] in ("pro-", "anti-") or before[-2:] in (["pro", "-"], ["anti", "-"]))
+def _of_head(sp: Span, head: Token) -> bool:
+    """Whether a span modifies the head ("bank officials") or hangs off it as "of" + it ("president of the
+    bank")."""
+    up = sp.root.head
+    if up.i == head.i:
+        return sp.root.dep_ in ("compound", "amod", "nmod")
+    return up.dep_ == "prep" and up.lower_ == "of" and up.head.i == head.i
 
 
 class ActorRecognizer:
@@ -123,11 +103,12 @@ class ActorRecognizer:
 
     def candidate_tokens(self, doc: Doc) -> list[tuple[int, int]]:
         """Token ranges that may name an actor other than a bare role word: the parse pre-filter."""
-        compact = _Compact(doc)
+        compact = Compact(doc)
         out = compact.match(self.exact)
         for s, e in compact.match(self.folded):
             entries = self.dictionary.lookup(doc[s:e].text)
-            if any(en.type == "pair" or en.sector in ("MIL", "REB", "COP", "OPP") for en in entries):
+            if any(en.type == "pair" or en.sector in ("MIL", "REB", "COP", "OPP") for en in entries) \
+                    or pronoun_before(doc, s):
                 out.append((s, e))
         return out
 
@@ -137,17 +118,19 @@ class ActorRecognizer:
         return self.dictionary.lookup(span.text)
 
     def _matches(self, sdoc: Doc) -> tuple[list[Span], list[Span]]:
-        compact = _Compact(sdoc)
+        compact = Compact(sdoc)
         found = [Span(sdoc, s, e, label="ACTOR") for s, e in compact.match(self.exact)]
         # role words count as nouns only ("courts" the verb and "military" the adjective are not actors)
+        # ... and not as a measure: "the 17-man Commission", "a five-member team"
         found += [Span(sdoc, s, e, label="ACTOR") for s, e in compact.match(self.folded)
-                  if sdoc[e - 1].pos_ in ("NOUN", "PROPN") or self._is_pair(sdoc[s:e])]
+                  if (sdoc[e - 1].pos_ in ("NOUN", "PROPN") or self._is_pair(sdoc[s:e]))
+                  and not (s >= 2 and sdoc[s - 1].text == "-" and sdoc[s - 2].like_num)]
         actor_spans = filter_spans(found)
         place_spans = filter_spans([Span(sdoc, s, e, label="PLACE") for s, e in compact.match(self.places)])
         # "Nigel Lawson" is a person, not the town of Nigel; "New York" is not York: a longer name wins
         names = [ent for ent in sdoc.ents if ent.label_ in ("PERSON", "GPE", "LOC", "FAC", "ORG")]
         place_spans = [p for p in place_spans
-                       if not any(e.start <= p.start and p.end <= e.end and _words(e) > _words(p) for e in names)]
+                       if not any(e.start <= p.start and p.end <= e.end and words(e) > words(p) for e in names)]
         taken = list(actor_spans)
         for p in place_spans:
             inner = [a for a in taken if p.start <= a.start and a.end <= p.end]
@@ -197,44 +180,14 @@ class ActorRecognizer:
                 best = tok
         return best
 
-    def _pick_term(self, terms: list[Term], date: str | None) -> tuple[Term, str]:
-        """The term the date falls in ("current"); else the latest one before it ("former"); else, for a
-        date before every term, the first ("before": the person, not yet the office). With no date, the
-        most recent term counts as current."""
-        terms = sorted(terms, key=lambda t: t.start)
-        if date is None:
-            return terms[-1], "current"
-        for t in terms:
-            if t.start <= date and (t.end is None or date <= t.end):
-                return t, "current"
-        before = [t for t in terms if t.start <= date]
-        return (before[-1], "former") if before else (terms[0], "before")
-
     def _state_entry(self, entries: list[Entry], span: Span, doc: Document) -> Entry | None:
-        states = [e for e in entries if e.type not in ("agent", "leader", "pair", "igo", "ngo", "group")]
-        if not states:
-            return None
-        e = states[0]
-        if e.ambiguity == "person_name":
-            # "Michael Jordan", "Chad Smith": part of a longer personal name
-            root = span.root
-            ent = next((x for x in root.doc.ents if x.start <= root.i < x.end), None)
-            if (ent is not None and ent.label_ == "PERSON" and len(ent) > len(span)) or any(
-                t.pos_ == "PROPN" and t.dep_ in ("compound", "flat") and not self._entries(t.doc[t.i:t.i + 1])
-                for t in [*root.children, root.head] if t is not root
-            ):
-                return None
-        if e.ambiguity == "us_state":
-            nxt = span.doc[span.end].text if span.end < len(span.doc) else ""
-            # the state's own words beside it ("Georgia's governor", "Washington Gov."), not any governor
-            # in the sentence ("Nicaragua's central bank governor ... Washington")
-            near = {t.text for t in span.doc[max(span.start - 4, 0):span.end + 4]}
-            cued = any(w in doc.text for w in _US_STATE_PLACES) or bool(near & _US_STATE_WORDS)
-            if nxt in ("state", "State") or cued and not any(
-                w in doc.text for w in _GEORGIA_CUES | {"D.C.", "Beijing", "Moscow"}
-            ):
-                return None
-        return e
+        return state_entry(entries, span, doc.text, self.dictionary)
+
+    def _lowercase_leader(self, sp: Span) -> list[Entry]:
+        """A person the model finds in lowercase ("President obama"): the leader of that name, if any."""
+        if sp.label_ != "NER_PERSON" or not sp.text.islower():
+            return []
+        return [e for e in self.dictionary.lookup(sp.text.title()) if e.type == "leader"]
 
     def _compose(self, group: list[Span], head: Token, doc: Document) -> Composed | None:
         """Country, sector, code, name and kind of one noun phrase from the entries inside it."""
@@ -244,8 +197,13 @@ class ActorRecognizer:
         head_sector = None
         org: Entry | None = None
         person_name = None
+        undated = False
+        ruler = False
+        modifier = False  # the sector so far is of a word that may only modify the next title ("deputy")
+        body_sector = None  # the sector of a body the head belongs to ("president of the bank", "bank officials")
         for sp in group:
-            if sp.label_.startswith("NER_"):
+            entries = self._entries(sp) if sp.label_ == "ACTOR" else self._lowercase_leader(sp)
+            if sp.label_.startswith("NER_") and not entries:
                 person = person or sp.label_ == "NER_PERSON"
                 if sp.label_ == "NER_PERSON":
                     person_name = sp.text
@@ -253,10 +211,13 @@ class ActorRecognizer:
                     kind = "group"
                     name = name or sp.text
                 continue
-            entries = self._entries(sp)
             for e in entries:
                 if e.type == "leader" and e.terms:
-                    term, when = self._pick_term(e.terms, doc.date)
+                    term, when = pick_term(e.terms, doc.date)
+                    undated = doc.date is None
+                    # a sitting head of state or government is their state's, whatever body is named beside
+                    # them ("the National Security Council aide President Reagan")
+                    ruler = ruler or (when == "current" and term.role in ("head_of_state", "head_of_government"))
                     country = country or term.country
                     # after the term an elite; before it, the office is unknown (the title may say it)
                     sector = {"current": term.sector, "former": "ELI"}.get(when)
@@ -264,17 +225,25 @@ class ActorRecognizer:
                 elif e.type in ("igo", "ngo", "group") and org is None:
                     org = e
                 elif e.type == "agent":
-                    if sp.root.i == head.i or head_sector is None:
+                    # "deputy Treasury Secretary": a deputy of the office after it, not a legislator
+                    if sp.root.i == head.i or head_sector is None or modifier:
                         head_sector = e.sector
+                        modifier = sp.root.i != head.i and sp.text.lower() in _MODIFIER_TITLES
                     person = person or e.kind == "person"
+                    if e.sector in _BODY_SECTORS and sp.root.i != head.i and _of_head(sp, head):
+                        body_sector = e.sector
             st = self._state_entry(entries, sp, doc)
-            if st is not None and _against_or_for(sp):
-                continue  # "pro-Russia rebels", "anti-American protesters" are not that country's
-            if st is not None and country is None:
-                country, name = st.country, name or st.name
+            if st is not None and (against_or_for(sp) or flag_of(sp) and len(group) > 1):
+                continue  # "pro-Russia rebels", "U.S.-flagged Kuwaiti tankers" are not that country's
+            if st is not None and country is None:  # "Moscow" in 1987 is the Soviet Union's seat of power
+                country = self.dictionary.seat_holder(st.country, doc.date) if st.sector else st.country
+                name = name or self.dictionary.state_names.get(country or "", st.name)
                 if st.sector:
                     sector = sector or st.sector
-        if org is not None:
+        # "president of the Bank of Montreal", "bank officials": the bank's, not a government's
+        if body_sector and head_sector == "GOV":
+            head_sector = body_sector
+        if org is not None and not (ruler and org.country is None):
             code = actor_code(org.country, head_sector if head_sector != org.sector else None, org.code)
             return Composed(org.country or country, head_sector or org.sector, code,
                             (person_name or name or org.name) if person else org.name,
@@ -288,7 +257,9 @@ class ActorRecognizer:
             name = person_name or name
         elif head_sector:
             kind = "agent"
-        return Composed(country, sector, code or actor_code(country, sector), name, kind)
+        # the office came from the person's latest term unless a title in the phrase says it
+        office_from = "latest" if undated and head_sector is None and sector else None
+        return Composed(country, sector, code or actor_code(country, sector), name, kind, office_from)
 
     def _sentence_mentions(self, ps: ParsedSentence, si: int, doc: Document,
                            actors: list[Span]) -> list[ResolvedMention]:
@@ -305,6 +276,7 @@ class ActorRecognizer:
             groups.setdefault(h.i, []).append(sp)
             heads[h.i] = h
         self._join_conjoined(groups, actors)
+        self._join_envoys(groups, heads)
         out = []
         for hi, group in groups.items():
             if hi < 0:
@@ -332,7 +304,8 @@ class ActorRecognizer:
             is_loc = info.kind == "state" and len(group) == 1 and group[0].label_ == "ACTOR" and \
                 self._location_role(group[0])
             a, b = ps.offset + sdoc[start].idx, ps.offset + sdoc[end - 1].idx + len(sdoc[end - 1].text)
-            m = Mention(doc.id, a, b, doc.text[a:b], info.code, info.country, info.sector, info.name, info.kind)
+            m = Mention(doc.id, a, b, doc.text[a:b], info.code, info.country, info.sector, info.name, info.kind,
+                        office_from=info.office_from)
             src = "model" if all(sp.label_.startswith("NER_") for sp in group) else "dictionary"
             both = self._conjoined_countries(group, info, doc)
             if both:  # "US and British activists": one phrase, an actor of each country
@@ -361,6 +334,23 @@ class ActorRecognizer:
                     other.append(group[0])
                     del groups[hi]
                     break
+
+    def _join_envoys(self, groups: dict[int, list[Span]], heads: dict[int, Token]) -> None:
+        """ "U.S. Ambassador to Thailand William Brown": the person after "ambassador to X" is the
+        ambassador, of the ambassador's country; X is where they serve."""
+        for hi in [h for h in groups if h >= 0]:
+            tok, group = heads[hi], groups[hi]
+            prep = tok.head
+            if tok.dep_ != "pobj" or prep.lower_ != "to" or prep.head.lower_ not in _ENVOYS \
+                    or prep.head.i not in groups:
+                continue
+            if not any(sp.label_ == "NER_PERSON" or any(e.type == "leader" for e in self._entries(sp))
+                       for sp in group):
+                continue
+            host = [sp for sp in group if sp.label_ == "ACTOR" and any(
+                e.type not in ("agent", "leader", "pair", "igo", "ngo", "group") for e in self._entries(sp))]
+            groups[prep.head.i] += [sp for sp in group if sp not in host]
+            del groups[hi]
 
     def _conjoined_countries(self, group: list[Span], info: Composed, doc: Document) -> list[tuple[Span, str]]:
         """The countries of "US and British activists": two or more nationalities joined by "and" that
@@ -412,7 +402,7 @@ class ActorRecognizer:
                     continue
                 rm = replace(rm, members=tuple(
                     Mention(doc.id, rm.mention.start, rm.mention.end, rm.mention.text, m.code, m.country,
-                            m.sector, m.name, m.kind, m.linked_to, m.country_from) for m in dyad
+                            m.sector, m.name, m.kind, m.linked_to, m.country_from, m.office_from) for m in dyad
                 ))
             out.append(rm)
         return Resolved(tuple(out), places)

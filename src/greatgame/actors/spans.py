@@ -1,0 +1,103 @@
+"""Token-level helpers of actor recognition: matching across line breaks, small tests on tokens, and whether
+a state's name names the state where it stands."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+if TYPE_CHECKING:
+    from .dictionary import ActorDictionary, Entry
+
+__all__ = ["PRONOUN_WINDOW", "Compact", "against_or_for", "flag_of", "pronoun_before", "state_entry", "words"]
+
+# A US state rather than the country: these places anywhere in the document, these words in the sentence.
+_US_STATE_PLACES = {"Atlanta", "Savannah", "Seattle", "Spokane", "Olympia"}
+_US_STATE_WORDS = {"governor", "Governor", "county", "County", "Gov.", "Sen.", "Rep.", "legislature"}
+_GEORGIA_CUES = {"Tbilisi", "Georgian", "Georgians", "Saakashvili", "Ossetia", "Abkhazia", "Caucasus",
+                 "Ivanishvili", "Kobakhidze", "Zourabichvili", "Batumi"}
+# How far before a role word a subject pronoun makes its sentence worth parsing.
+PRONOUN_WINDOW = 12
+
+
+class Compact:
+    """A doc without its whitespace tokens, so that phrases match across line breaks
+    ("European\nCommunity"); the doc itself where it has none."""
+
+    def __init__(self, doc: Doc) -> None:
+        text = doc.text
+        self.keep: list[int] | None = None
+        self.doc = doc
+        if "\n" in text or "  " in text or "\t" in text or "\r" in text:
+            keep = [t.i for t in doc if not t.is_space]
+            if len(keep) < len(doc):
+                self.keep = keep
+                self.doc = Doc(doc.vocab, words=[doc[i].text for i in keep])
+
+    def match(self, matcher: PhraseMatcher) -> list[tuple[int, int]]:
+        """The matcher's token ranges in the original doc."""
+        keep = self.keep
+        if keep is None:
+            return [(s, e) for _, s, e in matcher(self.doc)]
+        return [(keep[s], keep[e - 1] + 1) for _, s, e in matcher(self.doc)]
+
+
+def words(span: Span) -> int:
+    """How many words a span has, not counting punctuation, spaces and possessive endings."""
+    return sum(1 for t in span if not (t.is_punct or t.is_space or t.text in ("'s", "’s")))
+
+
+def pronoun_before(doc: Doc, i: int) -> bool:
+    """Whether a subject pronoun comes shortly before token i in its sentence ("Since then, it has resisted
+    pressure from creditors"): the pronoun may stand for an actor named before, and the role word is its
+    counterpart, so the sentence is worth parsing."""
+    for t in reversed(doc[max(i - PRONOUN_WINDOW, 0):i]):
+        if t.text in (".", "!", "?", ";") or "\n\n" in t.text:
+            return False
+        if t.lower_ in ("he", "she", "it", "they"):
+            return True
+    return False
+
+
+def against_or_for(span: Span) -> bool:
+    """Whether a state's name is the object of "pro-" or "anti-" ("pro-Russia", "anti - American")."""
+    doc, i = span.doc, span.start
+    before = [t.lower_ for t in doc[max(i - 2, 0):i]]
+    return bool(before) and (before[-1] in ("pro-", "anti-") or before[-2:] in (["pro", "-"], ["anti", "-"]))
+
+
+def flag_of(span: Span) -> bool:
+    """Whether a state's name is the flag of what follows ("U.S. flag Kuwaiti tankers", "U.S.-flagged")."""
+    after = [t.lower_ for t in span.doc[span.end:span.end + 2]]
+    return bool(after) and (after[0] in ("flag", "flagged", "-flagged") or after[:2] == ["-", "flagged"])
+
+
+def state_entry(entries: list[Entry], span: Span, text: str, dictionary: ActorDictionary) -> Entry | None:
+    """The state a span's entries name, unless the words around it say it is no state here: "Michael
+    Jordan" is a person; "Georgia's governor" and "Washington state" are US states."""
+    states = [e for e in entries if e.type not in ("agent", "leader", "pair", "igo", "ngo", "group")]
+    if not states:
+        return None
+    e = states[0]
+    if e.ambiguity == "person_name":
+        # "Michael Jordan", "Chad Smith": part of a longer personal name
+        root = span.root
+        ent = next((x for x in root.doc.ents if x.start <= root.i < x.end), None)
+        if (ent is not None and ent.label_ == "PERSON" and len(ent) > len(span)) or any(
+            t.pos_ == "PROPN" and t.dep_ in ("compound", "flat") and not dictionary.lookup(t.text)
+            for t in [*root.children, root.head] if t is not root
+        ):
+            return None
+    if e.ambiguity == "us_state":
+        nxt = span.doc[span.end].text if span.end < len(span.doc) else ""
+        # the state's own words beside it ("Georgia's governor", "Washington Gov."), not any governor
+        # in the sentence ("Nicaragua's central bank governor ... Washington")
+        near = {t.text for t in span.doc[max(span.start - 4, 0):span.end + 4]}
+        cued = any(w in text for w in _US_STATE_PLACES) or bool(near & _US_STATE_WORDS)
+        if nxt in ("state", "State") or cued and not any(
+            w in text for w in _GEORGIA_CUES | {"D.C.", "Beijing", "Moscow"}
+        ):
+            return None
+    return e

@@ -19,6 +19,7 @@ from .extract import Candidate, Frame, find_candidates, mutual
 from .lexicon import LexiconHit, load_lexicon
 from .modality import CueTable, modality_of, threat_code
 from .ontology import cameo_table
+from .reach import reach_candidates
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -279,6 +280,7 @@ class EventCoder:
             if with_fallback:
                 cands += fallback_candidates(ps.doc, si, ms, cands)
                 cands += extra_candidates(ps.doc, si, ms, cands, self._event_noun)
+                cands += reach_candidates(ps.doc, si, ms, cands, self._event_noun)
             for cand in cands:
                 src, tgt = cand.source.mention, cand.target.mention
                 if _same_actor(src, tgt) or ((src.start, src.end) == (tgt.start, tgt.end) and src.code == tgt.code):

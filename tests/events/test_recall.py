@@ -1,0 +1,86 @@
+"""Issue 11, recall: pairs the verb patterns never proposed although both actors were recognised.
+
+Each test gives the finder's exact candidate set for a sentence written for the test (what must be
+proposed and what must not); the classifier that judges the candidates is retrained apart from them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from greatgame.model import Document
+from greatgame.nlp import parse_candidates
+
+
+def candidates(coder, text: str) -> set[tuple[str, str, str]]:
+    """(source words, target words, construction) of every candidate pair the finder proposes."""
+    doc = Document("t", text, "2019-07-15")
+    parsed = parse_candidates(coder.nlp, coder.actors, doc, coder.settings)
+    resolved = coder.actors.resolve(parsed, doc)
+    return {(" ".join(c.source.mention.text.split()), " ".join(c.target.mention.text.split()), c.construction)
+            for _, c in coder.events.candidates(parsed, resolved, with_fallback=True)}
+
+
+@pytest.mark.issue(11)
+def test_finder_a_relative_pronoun_subject_is_the_noun_it_hangs_on(coder) -> None:
+    text = ("The Kenyan foreign minister, who met Ugandan officials and representatives from the World Bank "
+            "on Friday, returned home.")
+    assert candidates(coder, text) == {("The Kenyan foreign minister", "Ugandan officials", "svo"),
+                                       ("The Kenyan foreign minister", "the World Bank", "svo")}
+
+
+@pytest.mark.issue(11)
+def test_finder_a_relative_pronoun_object_is_the_noun_it_hangs_on(coder) -> None:
+    assert candidates(coder, "The Kenyan minister, whom Ugandan officials praised, returned home.") == {
+        ("Ugandan officials", "The Kenyan minister", "svo")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a journey's owner, or the speaker whose journey it is, towards where it goes
+    ("The Chilean president said his visit to Beijing had strengthened ties.",
+     {("The Chilean president", "Beijing", "nominal")}),
+    ("The Mexican envoy's trip to Havana was cancelled.", {("The Mexican envoy", "Havana", "nominal")}),
+    # being or travelling somewhere for talks is a visit; the talks name their other side
+    ("The Polish delegation was in Moscow for trade talks.", {("The Polish delegation", "Moscow", "svo")}),
+    ("The Dutch foreign minister flew to Jakarta for talks with Indonesian leaders.",
+     {("The Dutch foreign minister", "Jakarta", "svo"),
+      ("The Dutch foreign minister", "Indonesian leaders", "nominal")}),
+    # being somewhere is no visit to anyone
+    ("The Polish delegation was in Moscow on Friday.", set()),
+])
+@pytest.mark.issue(11)
+def test_finder_a_journey_pairs_the_traveller_with_where_it_goes(coder, text: str, expected: set) -> None:
+    assert candidates(coder, text) == expected
+
+
+@pytest.mark.issue(11)
+def test_finder_talks_above_a_preposition_parsed_as_a_verb_are_the_clause_subjects(coder) -> None:
+    assert candidates(coder, "Peru reached a deal following six weeks of negotiations with the IMF.") == {
+        ("Peru", "the IMF", "nominal")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the speaker and the one who would act, towards the party of the condition
+    ("The Thai prime minister said if Cambodia moved troops to the border, Thailand would respond with force.",
+     {("Cambodia", "troops", "svo"), ("Thailand", "Cambodia", "condition"),
+      ("The Thai prime minister", "Cambodia", "condition")}),
+    # the one who threatens, towards whoever must act to avert it; the act threatened keeps its target
+    ("Venezuela has threatened to cut oil supplies to Guyana unless the Guyanese government withdraws its claim.",
+     {("Venezuela", "Guyana", "chain"), ("Venezuela", "the Guyanese government", "condition")}),
+])
+@pytest.mark.issue(11)
+def test_finder_a_condition_pairs_who_announces_it_with_its_party(coder, text: str, expected: set) -> None:
+    assert candidates(coder, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the one quoted speaks; what Turkey did is its own pair
+    ("The Greek minister was quoted as saying Turkey had violated Greek airspace.",
+     {("Turkey", "Greek", "svo"), ("The Greek minister", "Turkey", "said")}),
+    # the agent of a passive in what was said is whom it is about
+    ("The Indian government said the attack had been planned by Pakistan.",
+     {("The Indian government", "Pakistan", "said")}),
+])
+@pytest.mark.issue(11)
+def test_finder_a_speaker_is_paired_with_whom_the_saying_is_about(coder, text: str, expected: set) -> None:
+    assert candidates(coder, text) == expected

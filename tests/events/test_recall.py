@@ -45,8 +45,11 @@ def test_finder_a_relative_pronoun_object_is_the_noun_it_hangs_on(coder) -> None
     ("The Dutch foreign minister flew to Jakarta for talks with Indonesian leaders.",
      {("The Dutch foreign minister", "Jakarta", "svo"),
       ("The Dutch foreign minister", "Indonesian leaders", "nominal")}),
+    ("The Japanese trade minister travelled to Seoul and Beijing last week.",
+     {("The Japanese trade minister", "Seoul", "svo"), ("The Japanese trade minister", "Beijing", "svo")}),
     # being somewhere is no visit to anyone
     ("The Polish delegation was in Moscow on Friday.", set()),
+    ("Refugees travelled in Thailand for weeks.", set()),
 ])
 @pytest.mark.issue(11)
 def test_finder_a_journey_pairs_the_traveller_with_where_it_goes(coder, text: str, expected: set) -> None:
@@ -84,3 +87,19 @@ def test_finder_a_condition_pairs_who_announces_it_with_its_party(coder, text: s
 @pytest.mark.issue(11)
 def test_finder_a_speaker_is_paired_with_whom_the_saying_is_about(coder, text: str, expected: set) -> None:
     assert candidates(coder, text) == expected
+
+
+def events(coder, text: str) -> set[tuple[str, str, str | None]]:
+    res = coder.code(Document("t", text, "2019-07-15"))
+    assert res.error is None
+    return {(" ".join(e.source.text.split()), " ".join(e.target.text.split()), e.plover) for e in res.events}
+
+
+@pytest.mark.issue(11)
+def test_coder_keeps_coordinated_actors_of_one_country_apart(coder) -> None:
+    # two British ministers met are two parties to two meetings, not two mentions of one act
+    text = ("The Chilean president met British Foreign Secretary Geoffrey Howe and Chancellor of the Exchequer "
+            "Nigel Lawson in London.")
+    ministers = ("British Foreign Secretary Geoffrey Howe", "Chancellor of the Exchequer Nigel Lawson")
+    assert events(coder, text) == ({("The Chilean president", m, "CONSULT") for m in ministers}
+                                   | {(m, "The Chilean president", "CONSULT") for m in ministers})

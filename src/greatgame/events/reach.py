@@ -32,7 +32,7 @@ from ..actors.recognize import ResolvedMention
 from .extract import (_PASS_SUBJ, _SUBJ, DEMANDING, SAYING, TALK_NOUNS, WISHING, Candidate, Frame, _agents,
                       _find_mentions, _subjects, _targets, verb_frame)
 
-__all__ = ["reach_candidates"]
+__all__ = ["coordinated_spans", "reach_candidates"]
 
 _RELATIVE = {"who", "which", "that", "whom"}
 # Nouns that stand for the body they come from: "representatives from Lloyds Bank", "members of Congress".
@@ -142,11 +142,12 @@ def _journeys(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) ->
             talks = any(c.dep_ == "prep" and c.lower_ == "for" and any(
                 g.lemma_.lower() in TALK_NOUNS | TRIP_NOUNS for g in c.children if g.dep_ == "pobj")
                 for c in tok.children)
-            if lemma != "visit" and not talks:
-                continue  # "went to Geneva" alone is a journey, not a visit to anyone
-            places = [m for c in tok.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in (
-                "to", "in", "into")) for g in ([c] if c.dep_ == "dobj" else c.children)
-                if g.dep_ in ("dobj", "pobj") for m in _find_mentions(g, by_token)]
+            if lemma not in ("visit", "travel", "fly") and not talks:
+                continue  # "was in Geneva", "returned to Cairo" alone are no visit to anyone
+            into = ("to", "in", "into") if talks or lemma == "visit" else ("to",)
+            places = [m for c in tok.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in into)
+                      for g in ([c] if c.dep_ == "dobj" else c.children)
+                      if g.dep_ in ("dobj", "pobj") for m in _find_mentions(g, by_token)]
             sources = _subjects(tok, by_token)[0]
             frame = verb_frame(tok)
             out += [Candidate(sentence, s, t, tok.i, frame, "chain" if lemma == "visit" else "svo")
@@ -310,4 +311,23 @@ def reach_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention], 
         if key not in done:
             done.add(key)
             out.append(cand)
+    return out
+
+
+def coordinated_spans(sdoc: Doc, mentions: list[ResolvedMention]) -> list[tuple[int, int]]:
+    """Character spans of mentions coordinated with another mention of the same country ("met Lawson,
+    Howe and Leigh-Pemberton", "Funaro and Gros"): each is an actor of its own, though they share a
+    country and a code. (Coordinated mentions of different countries are told apart anyway.)"""
+    by_head = {m.head: m for m in mentions if m.source != "pair"}
+
+    def party(m: ResolvedMention) -> str | None:
+        return m.mention.country or m.mention.code
+
+    out: list[tuple[int, int]] = []
+    for m in by_head.values():
+        h = sdoc[m.head]
+        partners = [by_head.get(h.head.i)] if h.dep_ == "conj" else []
+        partners += [by_head.get(c.i) for c in h.children if c.dep_ == "conj"]
+        if party(m) is not None and any(o is not None and o is not m and party(o) == party(m) for o in partners):
+            out.append((m.mention.start, m.mention.end))
     return out

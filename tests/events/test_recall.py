@@ -70,6 +70,11 @@ def test_finder_talks_above_a_preposition_parsed_as_a_verb_are_the_clause_subjec
     # the one who threatens, towards whoever must act to avert it; the act threatened keeps its target
     ("Venezuela has threatened to cut oil supplies to Guyana unless the Guyanese government withdraws its claim.",
      {("Venezuela", "Guyana", "chain"), ("Venezuela", "the Guyanese government", "condition")}),
+    # a condition naming no actor: who announces the act, towards whom it would hit
+    ("The envoy echoed the Danish minister, who said if the law passed, Denmark would retaliate by imposing "
+     "tariffs on Swedish exports.",
+     {("The envoy", "the Danish minister", "svo"), ("Denmark", "Swedish", "svo"),
+      ("the Danish minister", "Swedish", "condition")}),
 ])
 @pytest.mark.issue(11)
 def test_finder_a_condition_pairs_who_announces_it_with_its_party(coder, text: str, expected: set) -> None:
@@ -83,9 +88,25 @@ def test_finder_a_condition_pairs_who_announces_it_with_its_party(coder, text: s
     # the agent of a passive in what was said is whom it is about
     ("The Indian government said the attack had been planned by Pakistan.",
      {("The Indian government", "Pakistan", "said")}),
+    # the actors a reported subject names through a preposition or a passive participle
+    ("The Swedish minister said the pressures for Norway to act were hard to resist.",
+     {("The Swedish minister", "Norway", "said")}),
+    ("A Dutch official said that bills being considered by the Belgian parliament could trigger retaliation.",
+     {("A Dutch official", "the Belgian parliament", "said")}),
 ])
 @pytest.mark.issue(11)
 def test_finder_a_speaker_is_paired_with_whom_the_saying_is_about(coder, text: str, expected: set) -> None:
+    assert candidates(coder, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Egypt said it would not sign the accord, a position described by Israel as unhelpful.",
+     {("Israel", "Egypt", "passive")}),
+    ("Spain has proposed cutting the quota to ten pct, a move strongly opposed by Portugal.",
+     {("Portugal", "Spain", "passive")}),
+])
+@pytest.mark.issue(11)
+def test_finder_who_judges_a_stance_set_beside_a_clause_judges_its_subject(coder, text: str, expected: set) -> None:
     assert candidates(coder, text) == expected
 
 

@@ -216,6 +216,8 @@ def _asked(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> li
 def _speakers(verb: Token, by_token: dict[int, ResolvedMention]) -> list[ResolvedMention]:
     """Who speaks: the verb's subject up its chain ("adding that …"), or the one quoted ("Aziz was quoted
     as saying …")."""
+    if verb.dep_ == "relcl" and any(c.dep_ in _SUBJ and c.lower_ in _RELATIVE for c in verb.children):
+        return _mentions(verb.head, by_token)  # "De Croo, who said …"
     found = _subjects(verb, by_token)[0]
     if found:
         return found
@@ -225,13 +227,49 @@ def _speakers(verb: Token, by_token: dict[int, ResolvedMention]) -> list[Resolve
     return []
 
 
+def _subject_parties(subj: Token, by_token: dict[int, ResolvedMention]) -> list[ResolvedMention]:
+    """The actors a reported clause's subject names: itself, or whose acts it names ("the pressures for
+    Congress to act", "bills being considered by Congress", "the sale of arms by France")."""
+    found = _mentions(subj, by_token)
+    if found:
+        return found
+    for c in subj.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "of", "by", "from"):
+            found += [m for g in c.children if g.dep_ == "pobj" for m in _find_mentions(g, by_token)]
+        elif c.dep_ == "acl":
+            found += _agents(c, by_token)
+    return found
+
+
 def _clause_parties(clause: Token, by_token: dict[int, ResolvedMention]) -> list[ResolvedMention]:
     """Who a reported clause is about: its subject, or the agent of a passive ("the platform had been
     used by Iran"), in it and in clauses coordinated with it."""
     out: list[ResolvedMention] = []
     for c in [clause, *[g for g in clause.children if g.dep_ == "conj" and g.pos_ in ("VERB", "AUX")]]:
-        out += [m for s in c.children if s.dep_ in _SUBJ | _PASS_SUBJ for m in _mentions(s, by_token)]
+        out += [m for s in c.children if s.dep_ in _SUBJ | _PASS_SUBJ for m in _subject_parties(s, by_token)]
         out += _agents(c, by_token)
+    return out
+
+
+def _judged(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> list[Candidate]:
+    """Whoever judges a stance set beside a clause, towards the clause's subject: "Washington said it
+    would not agree, a position described by Nicaragua's governor as undemocratic", "the U.S. has
+    proposed lowering the veto, a move opposed by Latin countries"."""
+    out: list[Candidate] = []
+    for verb in sdoc:
+        if verb.pos_ != "VERB" or verb.dep_ != "acl" or verb.head.i in by_token:
+            continue
+        noun = verb.head
+        judges = _actors(_agents(verb, by_token))
+        if not judges or noun.dep_ not in ("appos", "npadvmod", "dep"):
+            continue
+        clause = noun.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head  # "lowering the veto to 35 pct, a move …": the clause the move restates
+        judged = _actors(_subjects(clause, by_token)[0])
+        frame = verb_frame(verb)
+        out += [Candidate(sentence, s, t, verb.i, frame, "passive") for s in judges for t in judged
+                if s is not t and not t.is_location]
     return out
 
 
@@ -256,14 +294,14 @@ def _speech(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> l
 
 def _conditions(verb: Token, sentence: int, by_token: dict[int, ResolvedMention]) -> list[Candidate]:
     """Pairs across a condition hanging on `verb`: whoever announces or threatens the act, and the
-    subject of the act itself, towards the party of the "if" or "unless" clause."""
+    subject of the act itself, towards the party of the "if" or "unless" clause; and whoever announces
+    it towards those the act would hit ("said if the bill passed, the community would retaliate by
+    imposing taxes on U.S. exports")."""
     out: list[Candidate] = []
     for cond in (c for c in verb.children if c.dep_ == "advcl"
                  and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)):
         parties = _actors([m for c in cond.children if c.dep_ in _SUBJ | _PASS_SUBJ
                            for m in _mentions(c, by_token)] + _agents(cond, by_token))
-        if not parties:
-            continue
         trigger = verb
         for _ in range(2):  # "would have to retaliate": the act is the complement's
             xcomp = next((c for c in trigger.children if c.dep_ == "xcomp"), None)
@@ -271,21 +309,26 @@ def _conditions(verb: Token, sentence: int, by_token: dict[int, ResolvedMention]
                 break
             trigger = xcomp
         actors = list(_subjects(verb, by_token)[0])
+        announcers: list[ResolvedMention] = []
         t = verb
         for _ in range(4):  # up to who announces it: "Channon said …", "Argentina has threatened to …"
             if t.dep_ not in ("ccomp", "xcomp", "pcomp", "conj", "prep") or t.head.i == t.i:
                 break
             t = t.head
             if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEAKING | {"threaten", "warn", "vow"}:
-                actors += _speakers(t, by_token)
+                announcers = _actors(_speakers(t, by_token))
                 break
+        outside = {g.i for g in cond.subtree} | {g.i for c in verb.children if c.dep_ in _SUBJ for g in c.subtree}
+        hit = [by_token[g.i] for g in verb.subtree if g.i not in outside and g.i in by_token
+               and by_token[g.i].head == g.i]
         frame = verb_frame(trigger)
+        pairs = [(s, p) for s in _actors(actors + announcers) for p in parties]
+        pairs += [(s, p) for s in announcers for p in _actors(hit)]
         seen: set[tuple[int, int]] = set()
-        for s in _actors(actors):
-            for p in parties:
-                if s is not p and not p.is_location and (id(s), id(p)) not in seen:
-                    seen.add((id(s), id(p)))
-                    out.append(Candidate(sentence, s, p, trigger.i, frame, "condition"))
+        for s, p in pairs:
+            if s is not p and not p.is_location and (id(s), id(p)) not in seen:
+                seen.add((id(s), id(p)))
+                out.append(Candidate(sentence, s, p, trigger.i, frame, "condition"))
     return out
 
 
@@ -304,7 +347,8 @@ def reach_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention], 
         if verb.pos_ in ("VERB", "AUX"):
             found += _relative(verb, sentence, by_token, event_noun)
     found += (_journeys(sdoc, sentence, by_token) + _talks_above(sdoc, sentence, by_token)
-              + _asked(sdoc, sentence, by_token) + _speech(sdoc, sentence, by_token))
+              + _asked(sdoc, sentence, by_token) + _speech(sdoc, sentence, by_token)
+              + _judged(sdoc, sentence, by_token))
     out: list[Candidate] = []
     for cand in found:
         key = (id(cand.source), id(cand.target))

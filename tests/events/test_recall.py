@@ -25,23 +25,24 @@ def candidates(coder, text: str) -> set[tuple[str, str, str]]:
 def test_finder_a_relative_pronoun_subject_is_the_noun_it_hangs_on(coder) -> None:
     text = ("The Kenyan foreign minister, who met Ugandan officials and representatives from the World Bank "
             "on Friday, returned home.")
-    assert candidates(coder, text) == {("The Kenyan foreign minister", "Ugandan officials", "svo"),
-                                       ("The Kenyan foreign minister", "the World Bank", "svo")}
+    assert candidates(coder, text) == {("The Kenyan foreign minister", "Ugandan officials", "relative"),
+                                       ("The Kenyan foreign minister", "the World Bank", "relative")}
 
 
 @pytest.mark.issue(11)
 def test_finder_a_relative_pronoun_object_is_the_noun_it_hangs_on(coder) -> None:
     assert candidates(coder, "The Kenyan minister, whom Ugandan officials praised, returned home.") == {
-        ("Ugandan officials", "The Kenyan minister", "svo")}
+        ("Ugandan officials", "The Kenyan minister", "relative")}
 
 
 @pytest.mark.parametrize("text,expected", [
     # a journey's owner, or the speaker whose journey it is, towards where it goes
     ("The Chilean president said his visit to Beijing had strengthened ties.",
-     {("The Chilean president", "Beijing", "nominal")}),
+     {("The Chilean president", "Beijing", "journey")}),
+    # (a named owner's trip and a flight to a state were the verb patterns' already; kept as they were)
     ("The Mexican envoy's trip to Havana was cancelled.", {("The Mexican envoy", "Havana", "nominal")}),
     # being or travelling somewhere for talks is a visit; the talks name their other side
-    ("The Polish delegation was in Moscow for trade talks.", {("The Polish delegation", "Moscow", "svo")}),
+    ("The Polish delegation was in Moscow for trade talks.", {("The Polish delegation", "Moscow", "journey")}),
     ("The Dutch foreign minister flew to Jakarta for talks with Indonesian leaders.",
      {("The Dutch foreign minister", "Jakarta", "svo"),
       ("The Dutch foreign minister", "Indonesian leaders", "nominal")}),
@@ -101,12 +102,29 @@ def test_finder_a_speaker_is_paired_with_whom_the_saying_is_about(coder, text: s
 
 @pytest.mark.parametrize("text,expected", [
     ("Egypt said it would not sign the accord, a position described by Israel as unhelpful.",
-     {("Israel", "Egypt", "passive")}),
+     {("Israel", "Egypt", "judged")}),
     ("Spain has proposed cutting the quota to ten pct, a move strongly opposed by Portugal.",
-     {("Portugal", "Spain", "passive")}),
+     {("Portugal", "Spain", "judged")}),
 ])
 @pytest.mark.issue(11)
 def test_finder_who_judges_a_stance_set_beside_a_clause_judges_its_subject(coder, text: str, expected: set) -> None:
+    assert candidates(coder, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kenya, whose border posts have come under repeated attack by Somali militias, appealed for help.",
+     {("Somali militias", "Kenya", "undergone")}),
+    # the finder's own pattern reads "from" as the target (the classifier judges it); reach adds the act
+    ("Colombian troops were under fire from FARC rebels and ELN guerrillas.",
+     {("Colombian troops", "FARC rebels", "svo"), ("Colombian troops", "ELN guerrillas", "svo"),
+      ("FARC rebels", "Colombian troops", "undergone"), ("ELN guerrillas", "Colombian troops", "undergone")}),
+    ("Qatar's ships have increasingly been the target of Saudi attacks.",
+     {("Qatar", "Saudi", "svo"), ("Saudi", "Qatar", "undergone")}),
+    # an act undergone from no actor pairs nobody
+    ("The plan came under fire from critics.", set()),
+])
+@pytest.mark.issue(11)
+def test_finder_an_act_undergone_is_the_attackers_on_the_subject(coder, text: str, expected: set) -> None:
     assert candidates(coder, text) == expected
 
 

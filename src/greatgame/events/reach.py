@@ -90,7 +90,7 @@ def _relative(verb: Token, sentence: int, by_token: dict[int, ResolvedMention],
     else:
         return []
     frame = verb_frame(verb)
-    return [Candidate(sentence, s, t, verb.i, frame, "svo") for s in sources for t in _actors(targets)
+    return [Candidate(sentence, s, t, verb.i, frame, "relative") for s in sources for t in _actors(targets)
             if s is not t and not t.is_location]
 
 
@@ -136,7 +136,7 @@ def _journeys(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) ->
             if targets:
                 sources = _travellers(tok, by_token)
             frame = Frame(lemma, preps=["to"], nominal=True)
-            out += [Candidate(sentence, s, t, tok.i, frame, "nominal") for s in _actors(sources)
+            out += [Candidate(sentence, s, t, tok.i, frame, "journey") for s in _actors(sources)
                     for t in _actors(targets) if s is not t and not s.is_location]
         elif tok.pos_ in ("VERB", "AUX") and lemma in TRAVEL_VERBS:
             talks = any(c.dep_ == "prep" and c.lower_ == "for" and any(
@@ -150,7 +150,7 @@ def _journeys(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) ->
                       if g.dep_ in ("dobj", "pobj") for m in _find_mentions(g, by_token)]
             sources = _subjects(tok, by_token)[0]
             frame = verb_frame(tok)
-            out += [Candidate(sentence, s, t, tok.i, frame, "chain" if lemma == "visit" else "svo")
+            out += [Candidate(sentence, s, t, tok.i, frame, "journey")
                     for s in _actors(sources) for t in _actors(places) if s is not t and not s.is_location]
     return out
 
@@ -208,7 +208,7 @@ def _asked(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> li
         if not named:
             continue
         frame = verb_frame(verb)
-        out += [Candidate(sentence, s, t, verb.i, frame, "svo") for s in _actors(_subjects(verb, by_token)[0])
+        out += [Candidate(sentence, s, t, verb.i, frame, "asked") for s in _actors(_subjects(verb, by_token)[0])
                 for t in _actors(named) if s is not t and not s.is_location]
     return out
 
@@ -268,7 +268,7 @@ def _judged(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> l
             clause = clause.head  # "lowering the veto to 35 pct, a move …": the clause the move restates
         judged = _actors(_subjects(clause, by_token)[0])
         frame = verb_frame(verb)
-        out += [Candidate(sentence, s, t, verb.i, frame, "passive") for s in judges for t in judged
+        out += [Candidate(sentence, s, t, verb.i, frame, "judged") for s in judges for t in judged
                 if s is not t and not t.is_location]
     return out
 
@@ -332,6 +332,53 @@ def _conditions(verb: Token, sentence: int, by_token: dict[int, ResolvedMention]
     return out
 
 
+# Nouns whose subject is the one acted on: "came under attack by Iran", "was the target of Iranian attacks".
+SUFFERING = {"target", "victim", "object"}
+# Acts undergone that the lexicon may not list as nouns: "under fire from", "under pressure from".
+UNDERGONE = {"fire", "attack", "assault", "pressure", "criticism", "bombardment", "shelling", "siege"}
+
+
+def _sufferers(verb: Token, by_token: dict[int, ResolvedMention]) -> list[ResolvedMention]:
+    """The subject of a clause, or the noun a "whose" clause hangs on ("Kuwait, whose shipping has come
+    under attack")."""
+    found: list[ResolvedMention] = []
+    for subj in (c for c in verb.children if c.dep_ in _SUBJ):
+        if verb.dep_ == "relcl" and any(g.dep_ == "poss" and g.lower_ == "whose" for g in subj.children):
+            found += _mentions(verb.head, by_token)
+        else:
+            found += _mentions(subj, by_token)
+    return found
+
+
+def _undergone(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention],
+               event_noun: Callable[[str], bool]) -> list[Candidate]:
+    """Who acts towards the subject of "come under attack by Iran", "were under assault from warplanes",
+    "has been the target of Iranian attacks"."""
+    out: list[Candidate] = []
+    for tok in sdoc:
+        if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or not (event_noun(tok.lemma_.lower())
+                                                              or tok.lemma_.lower() in UNDERGONE):
+            continue
+        prep = tok.head
+        if prep.lower_ == "under" and prep.head.pos_ in ("VERB", "AUX"):
+            verb = prep.head
+        elif (prep.lower_ == "of" and prep.head.lemma_.lower() in SUFFERING and prep.head.dep_ == "attr"
+              and prep.head.head.pos_ in ("VERB", "AUX")):
+            verb = prep.head.head
+        else:
+            continue
+        agents = [by_token[c.i] for c in tok.children if c.dep_ in _MOD_DEPS and c.i in by_token]
+        for holder in (tok, verb):  # "under fire from rebels" may hang "from" on the verb
+            agents += [m for c in holder.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                       for g in c.children if g.dep_ == "pobj" for m in _find_mentions(g, by_token)]
+            if agents:
+                break
+        frame = Frame(tok.lemma_.lower(), nominal=True)
+        out += [Candidate(sentence, a, v, tok.i, frame, "undergone") for a in _actors(agents)
+                for v in _actors(_sufferers(verb, by_token)) if a is not v and not v.is_location]
+    return out
+
+
 def reach_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention], existing: list[Candidate],
                      event_noun: Callable[[str], bool]) -> list[Candidate]:
     """Pairs of relative clauses, journeys, talks, requests, speech and conditions that no earlier
@@ -348,7 +395,7 @@ def reach_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention], 
             found += _relative(verb, sentence, by_token, event_noun)
     found += (_journeys(sdoc, sentence, by_token) + _talks_above(sdoc, sentence, by_token)
               + _asked(sdoc, sentence, by_token) + _speech(sdoc, sentence, by_token)
-              + _judged(sdoc, sentence, by_token))
+              + _judged(sdoc, sentence, by_token) + _undergone(sdoc, sentence, by_token, event_noun))
     out: list[Candidate] = []
     for cand in found:
         key = (id(cand.source), id(cand.target))

@@ -360,7 +360,8 @@ def _undergone(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention],
                                                               or tok.lemma_.lower() in UNDERGONE):
             continue
         prep = tok.head
-        if prep.lower_ == "under" and prep.head.pos_ in ("VERB", "AUX"):
+        if prep.lower_ == "under" and prep.head.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in UNDERGONE:
+            # ("under the Paris accords" sets a scene)
             verb = prep.head
         elif (prep.lower_ == "of" and prep.head.lemma_.lower() in SUFFERING and prep.head.dep_ == "attr"
               and prep.head.head.pos_ in ("VERB", "AUX")):

@@ -35,6 +35,18 @@ def test_finder_a_relative_pronoun_object_is_the_noun_it_hangs_on(coder) -> None
         ("Ugandan officials", "The Kenyan minister", "relative")}
 
 
+@pytest.mark.issue(11)
+def test_finder_a_relative_clause_on_an_apposition_is_the_named_actors(coder) -> None:
+    assert candidates(coder, "The OAU, a body which has generally supported Chad, met on Monday.") == {
+        ("The OAU", "Chad", "relative")}
+
+
+@pytest.mark.issue(11)
+def test_finder_the_agent_of_a_participle_acts_on_the_noun_it_describes(coder) -> None:
+    assert candidates(coder, "Greece protested over Turkish flights blamed by Athens for the incident.") == {
+        ("Greece", "Turkish", "svo"), ("Athens", "Turkish", "participle")}
+
+
 @pytest.mark.parametrize("text,expected", [
     # a journey's owner, or the speaker whose journey it is, towards where it goes
     ("The Chilean president said his visit to Beijing had strengthened ties.",
@@ -67,7 +79,7 @@ def test_finder_talks_above_a_preposition_parsed_as_a_verb_are_the_clause_subjec
     # the speaker and the one who would act, towards the party of the condition
     ("The Thai prime minister said if Cambodia moved troops to the border, Thailand would respond with force.",
      {("Cambodia", "troops", "svo"), ("Thailand", "Cambodia", "condition"),
-      ("The Thai prime minister", "Cambodia", "condition")}),
+      ("The Thai prime minister", "Cambodia", "condition"), ("The Thai prime minister", "troops", "said_in")}),
     # the one who threatens, towards whoever must act to avert it; the act threatened keeps its target
     ("Venezuela has threatened to cut oil supplies to Guyana unless the Guyanese government withdraws its claim.",
      {("Venezuela", "Guyana", "chain"), ("Venezuela", "the Guyanese government", "condition")}),
@@ -94,6 +106,9 @@ def test_finder_a_condition_pairs_who_announces_it_with_its_party(coder, text: s
      {("The Swedish minister", "Norway", "said")}),
     ("A Dutch official said that bills being considered by the Belgian parliament could trigger retaliation.",
      {("A Dutch official", "the Belgian parliament", "said")}),
+    # anyone else named in what was said, for the classifier to judge (a threat, an accusation)
+    ("\"We will be prepared to meet any escalation of military action by Libya with stronger countermeasures,\" "
+     "the Egyptian minister said.", {("the Egyptian minister", "Libya", "said_in")}),
 ])
 @pytest.mark.issue(11)
 def test_finder_a_speaker_is_paired_with_whom_the_saying_is_about(coder, text: str, expected: set) -> None:

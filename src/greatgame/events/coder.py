@@ -19,9 +19,10 @@ from .extract import Candidate, Frame, find_candidates, mutual
 from .lexicon import LexiconHit, load_lexicon
 from .modality import CueTable, modality_of, threat_code
 from .ontology import cameo_table
+from .reach import coordinated_spans, reach_candidates
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
     from ..actors.resolved import Resolved, ResolvedMention
     from ..nlp import Parsed, ParsedSentence
@@ -76,18 +77,25 @@ def _by_sentence(mentions: tuple[ResolvedMention, ...]) -> dict[int, list[Resolv
     return out
 
 
-def one_event_per_act(events: list[Event]) -> list[Event]:
+def one_event_per_act(events: list[Event], distinct: Sequence[tuple[int, int]] = ()) -> list[Event]:
     """Keep one event per sentence, directed pair of parties and category: the most confident.
 
     "Iranian forces smashed four Iraqi brigades" names Iran and Iraq once each, but the finder may pair
     several mentions of each (the forces, the agency that reported it, the country); they are one act.
+    Mentions in `distinct` (character spans of coordinated actors: "met Lawson, Howe and Leigh-Pemberton")
+    are parties of their own, with any mention inside them.
     """
+    def side(ref: ActorRef, key: str | None) -> tuple | str | None:
+        span = next((sp for sp in distinct if ref.start < sp[1] and sp[0] < ref.end), None)
+        return key if span is None else (key, span)
+
     best: dict[tuple, Event] = {}
     order: list[tuple] = []
     for ev in events:
         src, tgt = _party_key(ev.source), _party_key(ev.target)
         if src == tgt:  # a domestic event: the generals and the opposition are two parties
             src, tgt = ev.source.code, ev.target.code
+        src, tgt = side(ev.source, src), side(ev.target, tgt)
         key = (ev.sentence.start, src, tgt, ev.plover or ev.cameo_root)
         if key not in best:
             order.append(key)
@@ -279,6 +287,7 @@ class EventCoder:
             if with_fallback:
                 cands += fallback_candidates(ps.doc, si, ms, cands)
                 cands += extra_candidates(ps.doc, si, ms, cands, self._event_noun)
+                cands += reach_candidates(ps.doc, si, ms, cands, self._event_noun)
             for cand in cands:
                 src, tgt = cand.source.mention, cand.target.mention
                 if _same_actor(src, tgt) or ((src.start, src.end) == (tgt.start, tgt.end) and src.code == tgt.code):
@@ -316,4 +325,5 @@ class EventCoder:
                 if ev is not None and ev.event_id not in seen:
                     seen.add(ev.event_id)
                     events.append(ev)
-        return one_event_per_act(events)
+        distinct = [sp for si, ms in by_sentence.items() for sp in coordinated_spans(parsed.sentences[si].doc, ms)]
+        return one_event_per_act(events, distinct)

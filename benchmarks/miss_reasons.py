@@ -60,7 +60,7 @@ def main() -> int:
             side_found = []
             for side in (g.source, g.target):
                 side_found.append(any(m.mention.start < b and a < m.mention.end
-                                      for m in resolved for a, b in side.spans))
+                                      for m in resolved.mentions for a, b in side.spans))
             if not all(side_found):
                 why = "no mention: " + " and ".join(n for n, ok in zip(("source", "target"), side_found, strict=True)
                                                     if not ok)

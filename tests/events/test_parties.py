@@ -145,3 +145,10 @@ def test_the_two_sides_named_on_talks_meet(coder) -> None:
     text = "U.S.-Soviet arms talks resumed in Geneva on Monday."
     assert candidates(coder, text) == {("U.S.", "Soviet"), ("Soviet", "U.S.")}
     assert events(coder, text) == {("USA", "SUN", "CONSULT"), ("SUN", "USA", "CONSULT")}
+
+
+@pytest.mark.issue(11)
+def test_an_act_a_statement_is_about_keeps_its_own_modality(coder_all) -> None:
+    evs = coded(coder_all, "The European Community will not issue a statement on the U.S. attack on Iran.")
+    attack = [e for e in evs if (e.source.code, e.target.code) == ("USA", "IRN")]
+    assert attack and all(e.modality == "asserted" for e in attack)

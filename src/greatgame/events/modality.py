@@ -47,16 +47,14 @@ DEPARTING = {"leave", "depart", "fly", "travel", "head", "go", "set"}
 
 
 def _clause_verb(noun: Token) -> Token | None:
-    """The verb whose object or prepositional object an event noun is: "did not hold talks", "left for
-    talks with X"."""
-    t = noun
-    for _ in range(3):
-        if t.dep_ not in ("dobj", "pobj", "prep", "attr", "nsubjpass") or t.head.i == t.i:
-            return None
-        t = t.head
-        if t.pos_ in ("VERB", "AUX"):
-            return t
-    return None
+    """The verb whose own object or prepositional object an event noun is: "did not hold talks", "left
+    for talks with X" (not "will not issue a statement on the attack": the attack is the statement's)."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    elif noun.dep_ not in ("dobj", "attr", "nsubjpass"):
+        return None
+    return verb if verb.pos_ in ("VERB", "AUX") and verb.i != noun.i else None
 
 
 def modality_of(trigger: Token, table: CueTable) -> Modality:

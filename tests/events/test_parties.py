@@ -159,3 +159,10 @@ def test_a_state_protesting_another_states_act_complains_officially(coder) -> No
     # a diplomatic protest is ACCUSE (CAMEO 114); PROTEST is demonstrations and strikes
     assert events(coder, "Britain has also protested the Japanese limitations on its exports.") == {
         ("GBR", "JPN", "ACCUSE")}
+
+
+@pytest.mark.issue(11)
+def test_subjects_acting_together_on_a_third_are_not_paired(coder) -> None:
+    got = candidates(coder, "The United States and Britain vetoed a Security Council resolution on Namibia.")
+    assert ("The United States", "Britain") not in got and ("Britain", "The United States") not in got
+    assert ("The United States", "Security Council") in got and ("Britain", "Security Council") in got

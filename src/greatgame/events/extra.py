@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors.recognize import ResolvedMention
 from .extract import (_OWN_CLAUSE, _PASS_SUBJ, _SUBJ, LOCATIVE_PREPS, SCENE_PREPS, STATE_NOUNS, Candidate, Frame,
-                      _find_mentions, _governing, _owned_act, _subjects, verb_frame)
+                      _find_mentions, _governing, _owned_act, _subjects, _targets, verb_frame)
 
 __all__ = ["extra_candidates", "fallback_candidates", "origin_of"]
 
@@ -55,14 +55,17 @@ RECEIVING = {"have", "enjoy", "win", "receive", "get", "gain", "secure", "obtain
 
 
 def _coordinated(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> list[Candidate]:
-    """Both directions between the coordinated subjects of every verb."""
+    """Both directions between the coordinated subjects of every verb that acts on nobody else ("the
+    United States and Japan remain at odds"; not "the United States and Britain vetoed a Security Council
+    resolution": they vetoed it together)."""
     out: list[Candidate] = []
     for tok in sdoc:
         if tok.pos_ != "VERB" and not (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
             continue
         subjects = [m for c in tok.children if c.dep_ in _SUBJ for m in _find_mentions(c, by_token)
                     if not m.is_location and m.source != "pair"]
-        if len(subjects) < 2:
+        if len(subjects) < 2 or any(all(t is not s for s in subjects) and not t.is_location
+                                    for t, _ in _targets(tok, by_token, False)):
             continue
         frame = verb_frame(tok)
         out += [Candidate(sentence, a, b, tok.i, frame, "pair") for a in subjects for b in subjects if a is not b]

@@ -166,3 +166,20 @@ def test_subjects_acting_together_on_a_third_are_not_paired(coder) -> None:
     got = candidates(coder, "The United States and Britain vetoed a Security Council resolution on Namibia.")
     assert ("The United States", "Britain") not in got and ("Britain", "The United States") not in got
     assert ("The United States", "Security Council") in got and ("Britain", "Security Council") in got
+
+
+@pytest.mark.issue(11)
+def test_a_state_reporting_anothers_attack_accuses_it(coder) -> None:
+    # the annotators' convention: the claim accuses the attacker; the attack itself is reported
+    assert events(coder, "Iraq said Iranian gunboats attacked a Kuwaiti tanker on Sunday.") == {
+        ("IRN", "KWT", "ASSAULT"), ("IRQ", "IRN", "ACCUSE")}
+    # a side reporting its own act accuses nobody
+    assert events(coder, "The Pentagon said that U.S. warships shelled an Iranian oil platform.") == {
+        ("USAMIL", "IRN", "ASSAULT")}
+
+
+@pytest.mark.issue(11)
+def test_a_radio_named_after_a_capital_is_no_party(coder) -> None:
+    text = "Tehran radio said Iraqi warplanes had bombed the Iranian city of Dezful."
+    assert candidates(coder, text) == {("Iraqi warplanes", "Iranian")}
+    assert events(coder, text) == {("IRQMIL", "IRN", "ASSAULT")}

@@ -213,6 +213,11 @@ class EventCoder:
         hit = self._lexicon_hit(frame)
         return hit is not None and self.codes[hit.cameo].root >= "15"
 
+    def _violent(self, frame: Frame) -> bool:
+        """Whether the lexicon codes the act as coercion or violence (CAMEO 17-20)."""
+        hit = self._lexicon_hit(frame)
+        return hit is not None and self.codes[hit.cameo].root >= "17"
+
     # --- events -------------------------------------------------------------------------------
 
     def _event(self, doc: Document, sdoc: Doc, offset: int, cand: Candidate, dec: Decision,
@@ -285,13 +290,13 @@ class EventCoder:
             cands = find_candidates(ps.doc, si, ms, self._place_target_ok, self._event_noun)
             if with_fallback:
                 cands += fallback_candidates(ps.doc, si, ms, cands, self._event_noun)
-                cands += extra_candidates(ps.doc, si, ms, cands, self._event_noun)
+                cands += extra_candidates(ps.doc, si, ms, cands, self._event_noun, self._violent)
             for cand in cands:
                 src, tgt = cand.source.mention, cand.target.mention
                 if _same_actor(src, tgt) or ((src.start, src.end) == (tgt.start, tgt.end) and src.code == tgt.code):
                     continue
                 origin = origin_of(ps.doc, cand.target)
-                if "unit" in (origin, origin_of(ps.doc, cand.source)) or (
+                if {"unit", "media"} & {origin, origin_of(ps.doc, cand.source)} or (
                         origin == "material" and not self._forceful(cand.frame)):
                     continue  # "equipped itself with Chinese missiles": China is no party to it
                 yield ps, cand

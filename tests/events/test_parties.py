@@ -154,12 +154,6 @@ def test_an_act_a_statement_is_about_keeps_its_own_modality(coder_all) -> None:
     assert attack and all(e.modality == "asserted" for e in attack)
 
 
-@pytest.mark.issue(11)
-def test_a_state_protesting_another_states_act_complains_officially(coder) -> None:
-    # a diplomatic protest is ACCUSE (CAMEO 114); PROTEST is demonstrations and strikes
-    assert events(coder, "Britain has also protested the Japanese limitations on its exports.") == {
-        ("GBR", "JPN", "ACCUSE")}
-
 
 @pytest.mark.issue(11)
 def test_subjects_acting_together_on_a_third_are_not_paired(coder) -> None:

@@ -57,8 +57,9 @@ def test_event_record_has_every_field_with_offsets_that_slice_the_text(coder):
     ("Britain condemned Iran and Syria.", {("GBR", "IRN", "ACCUSE"), ("GBR", "SYR", "ACCUSE")}),
     # infinitive chains and participles
     ("France has begun to press Germany to send tanks.", {("FRA", "DEU", "REQUEST")}),
-    # embedded reports code the reported event
-    ("Iraqi officials said Iran attacked Kuwait.", {("IRN", "KWT", "ASSAULT")}),
+    # embedded reports code the reported event; a state reporting another's attack accuses it (the
+    # annotators' convention for the articles gold)
+    ("Iraqi officials said Iran attacked Kuwait.", {("IRN", "KWT", "ASSAULT"), ("IRQ", "IRN", "ACCUSE")}),
 ])
 def test_constructions_are_coded(coder, text, expected):
     # exactly these: at the default threshold nothing else is printed

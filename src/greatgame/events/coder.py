@@ -14,7 +14,7 @@ from ..settings import Settings
 from .calibration import calibration_features
 from .classifier import load_calibrator, load_classifier, pair_features
 from .dates import event_date
-from .extra import extra_candidates, fallback_candidates
+from .extra import extra_candidates, fallback_candidates, origin_of
 from .extract import Candidate, Frame, find_candidates, mutual
 from .lexicon import LexiconHit, load_lexicon
 from .modality import CueTable, modality_of, threat_code
@@ -216,6 +216,16 @@ class EventCoder:
                  if p in ("in", "into", "inside"))
         return any(code is not None and self.codes[code].root >= "15" for code in codes)
 
+    def _forceful(self, frame: Frame) -> bool:
+        """Whether the lexicon codes the act as force, coercion or reduced relations (CAMEO 15-20)."""
+        hit = self._lexicon_hit(frame)
+        return hit is not None and self.codes[hit.cameo].root >= "15"
+
+    def _violent(self, frame: Frame) -> bool:
+        """Whether the lexicon codes the act as coercion or violence (CAMEO 17-20)."""
+        hit = self._lexicon_hit(frame)
+        return hit is not None and self.codes[hit.cameo].root >= "17"
+
     # --- events -------------------------------------------------------------------------------
 
     def _event(self, doc: Document, sdoc: Doc, offset: int, cand: Candidate, dec: Decision,
@@ -229,6 +239,8 @@ class EventCoder:
             mod = replace(mod, modality="asserted", cues=[*mod.cues, "threat"])
         if mod.modality not in self.settings.include_modalities:
             return None
+        if mod.negated and self.settings.min_confidence > 0:
+            return None  # "did not seek a confrontation with X" did not happen: kept only with --all
         conf = dec.confidence
         if mod.hedged:
             conf *= 0.75
@@ -285,13 +297,17 @@ class EventCoder:
                 continue
             cands = find_candidates(ps.doc, si, ms, self._place_target_ok, self._event_noun)
             if with_fallback:
-                cands += fallback_candidates(ps.doc, si, ms, cands)
-                cands += extra_candidates(ps.doc, si, ms, cands, self._event_noun)
+                cands += fallback_candidates(ps.doc, si, ms, cands, self._event_noun)
+                cands += extra_candidates(ps.doc, si, ms, cands, self._event_noun, self._violent)
                 cands += reach_candidates(ps.doc, si, ms, cands, self._event_noun)
             for cand in cands:
                 src, tgt = cand.source.mention, cand.target.mention
                 if _same_actor(src, tgt) or ((src.start, src.end) == (tgt.start, tgt.end) and src.code == tgt.code):
                     continue
+                origin = origin_of(ps.doc, cand.target)
+                if {"unit", "media"} & {origin, origin_of(ps.doc, cand.source)} or (
+                        origin == "material" and not self._forceful(cand.frame)):
+                    continue  # "equipped itself with Chinese missiles": China is no party to it
                 yield ps, cand
 
     def extract(self, parsed: Parsed, resolved: Resolved, doc: Document, explain: bool = False) -> list[Event]:

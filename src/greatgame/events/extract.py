@@ -28,7 +28,8 @@ SYMMETRIC_PREPS = {"between", "among"}
 # Prepositions that set the scene rather than name who is acted on.
 SCENE_PREPS = {"as", "despite", "after", "before", "during", "amid", "amidst", "because", "since", "like",
                "unlike", "than", "near", "inside", "outside", "throughout", "until", "without",
-               "via", "by", "through", "across", "around", "beyond", "within", "upon", "following", "under"}
+               "via", "by", "through", "across", "around", "beyond", "within", "upon", "following", "under",
+               "according"}  # "according to diplomats": the source of a report is no party to it
 # Prepositions that say where something happened: their objects are places, not targets, unless the
 # verb takes its target that way ("intervene in", "invade"). "off the coast of Oman", "met in Geneva".
 # The actor layer's place prepositions, but for "into" (a direction: "sent troops into Lebanon") and
@@ -126,6 +127,11 @@ def _agents(verb: Token, by_token: dict[int, ResolvedMention]) -> list[ResolvedM
             for m in _find_mentions(g, by_token)]
 
 
+# Verbs that stop what their object proposes: "vetoed a resolution to impose sanctions".
+REJECTING = {"veto", "reject", "oppose", "block", "defeat", "kill", "scuttle", "thwart", "spurn", "rebuff",
+             "resist", "shelve", "abandon", "drop"}
+
+
 def _subjects(verb: Token, by_token: dict[int, ResolvedMention]) -> tuple[list[ResolvedMention], bool]:
     """The verb's acting subjects, inherited up an infinitive or coordination chain; and whether passive."""
     tok = verb
@@ -136,6 +142,9 @@ def _subjects(verb: Token, by_token: dict[int, ResolvedMention]) -> tuple[list[R
         passive = [c for c in tok.children if c.dep_ in _PASS_SUBJ]
         if passive and tok is verb:
             return _agents(tok, by_token), True
+        if tok.dep_ in ("advcl", "acl") and tok.head.lemma_.lower() in REJECTING and any(
+                c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+            break  # "vetoed a resolution to impose sanctions": nobody imposes them
         if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
             # "agreed to meet", "met and agreed", "after travelling to France, Funaro …": the subject above
             tok = tok.head
@@ -148,6 +157,9 @@ def _subjects(verb: Token, by_token: dict[int, ResolvedMention]) -> tuple[list[R
                 # "the accord reached by X and Y": X and Y are the ones who reached it
                 return _agents(tok, by_token), False
             m = _find_mentions(tok.head, by_token)
+            if not m and tok.head.head.lemma_.lower() in REJECTING and any(
+                    c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+                return [], False  # "vetoed a resolution to impose sanctions": nobody imposes them
             if not m and tok.head.dep_ in ("dobj", "attr") and tok.head.head.i != tok.head.i:
                 # "X put out a report accusing Y": the report's author accuses
                 return _subjects(tok.head.head, by_token)[0], False
@@ -182,6 +194,22 @@ def _prep_objects(noun: Token, by_token: dict[int, ResolvedMention], depth: int,
     return out
 
 
+def _owned_act(noun: Token, by_token: dict[int, ResolvedMention],
+               event_noun: Callable[[str], bool] | None) -> bool:
+    """Whether the noun names an act with its owner on it: "Reagan's strike", "the Iraqi attack", "the U.S.
+    raid", "an attack by Iraqi jets" (not a common noun: "journalist detentions" are done to the
+    journalists)."""
+    return event_noun is not None and event_noun(noun.lemma_.lower()) and (any(
+        c.i in by_token and (c.dep_ in ("poss", "amod") or (c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"))
+        for c in noun.children) or bool(_by_phrase(noun, by_token)))
+
+
+def _by_phrase(noun: Token, by_token: dict[int, ResolvedMention]) -> list[ResolvedMention]:
+    """The actors of a noun's "by" phrase: "an attack by Iraqi jets"."""
+    return [m for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+            for g in c.children if g.dep_ == "pobj" for m in _find_mentions(g, by_token)]
+
+
 def _targets(verb: Token, by_token: dict[int, ResolvedMention], passive: bool,
              event_noun: Callable[[str], bool] | None = None) -> list[tuple[ResolvedMention, bool | str]]:
     """The verb's target mentions, each with True where a locative preposition introduced it (a place),
@@ -194,8 +222,12 @@ def _targets(verb: Token, by_token: dict[int, ResolvedMention], passive: bool,
     for c in verb.children:
         if c.dep_ in ("dobj", "dative", "attr", "oprd"):
             acted_in = _acts_in(c, event_noun)
+            owned = _owned_act(c, by_token, event_noun)
+            # "backed Reagan's strike against Iranian targets": the verb answers Reagan; the strike's own
+            # target is the strike's, not the backing's
             out += [(m, "event" if m.head in acted_in else False)
-                    for m in _find_mentions(c, by_token) + _prep_objects(c, by_token, 2, event_noun)]
+                    for m in _find_mentions(c, by_token) + (_by_phrase(c, by_token) if owned else
+                                                            _prep_objects(c, by_token, 2, event_noun))]
         elif (c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP")) and c.lower_ not in SCENE_PREPS:
             for pobj in (g for g in c.children if g.dep_ == "pobj"):
                 # "in Geneva" is a place; "at Iran's Ahvaz field" names whose field was hit
@@ -255,7 +287,7 @@ def _nominal(
     for c in noun.children:
         if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in by_token:
             sources.append(by_token[c.i])
-        elif c.dep_ == "prep" and c.lower_ not in SCENE_PREPS:
+        elif c.dep_ == "prep" and (c.lower_ not in SCENE_PREPS or c.lower_ == "by"):  # "an attack by X"
             objs = [m for g in c.children if g.dep_ == "pobj" for m in _find_mentions(g, by_token)
                     if not (c.lower_ in LOCATIVE_PREPS and m.start <= g.i < m.end)]  # "talks in Geneva"
             if c.lower_ in SYMMETRIC_PREPS and len(objs) >= 2:
@@ -350,7 +382,9 @@ def find_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention],
                 if place and (place_target_ok is None or not place_target_ok(frame)):
                     continue
                 out.append(Candidate(sentence, s, t, tok.i, frame, construction))
-        used_nouns.update(c.i for c in tok.children if c.dep_ in ("dobj", "attr"))
+        # an act with its owner on it is an event of its own ("condemned Iraq's attack on Iran")
+        used_nouns.update(c.i for c in tok.children if c.dep_ in ("dobj", "attr")
+                          and not _owned_act(c, by_token, event_noun))
     for tok in sdoc:
         if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.i not in by_token and event_noun is not None
                                        and event_noun(tok.lemma_.lower())):  # "the U.S. Attack on Iran"

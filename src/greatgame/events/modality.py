@@ -42,11 +42,38 @@ def _stronger(a: str, b: str) -> str:
     return a if _ORDER.index(a) <= _ORDER.index(b) else b
 
 
+# Verbs of setting out: talks one leaves for are still to come ("left for talks with the IMF").
+DEPARTING = {"leave", "depart", "fly", "travel", "head", "go", "set"}
+
+
+def _clause_verb(noun: Token) -> Token | None:
+    """The verb whose own object or prepositional object an event noun is: "did not hold talks", "left
+    for talks with X" (not "will not issue a statement on the attack": the attack is the statement's)."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    elif noun.dep_ not in ("dobj", "attr", "nsubjpass"):
+        return None
+    return verb if verb.pos_ in ("VERB", "AUX") and verb.i != noun.i else None
+
+
 def modality_of(trigger: Token, table: CueTable) -> Modality:
-    """How the sentence presents the event at `trigger`: asserted, negated, future, hypothetical, reported."""
+    """How the sentence presents the event at `trigger`: asserted, negated, future, hypothetical, reported.
+
+    An event noun takes the modality of the clause it is the object of ("did not seek a confrontation with
+    X" is negated, "will leave for talks with Y" future) and talks one sets out for are future."""
     res = Modality()
     tok: Token | None = trigger
     depth = 0
+    if trigger.pos_ in ("NOUN", "PROPN") and (verb := _clause_verb(trigger)) is not None:
+        for c in trigger.children:
+            if c.dep_ in ("neg", "det") and table.get("neg", c.lower_):  # "no talks with X"
+                res.negated = True
+                res.cues.append(c.lower_)
+        if verb.lemma_.lower() in DEPARTING and trigger.dep_ == "pobj" and trigger.head.lower_ == "for":
+            res.modality = "future"
+            res.cues.append(f"{verb.lemma_} for")
+        tok = verb
     while tok is not None and depth < 4:
         for c in tok.children:
             word = c.lower_
@@ -54,6 +81,10 @@ def modality_of(trigger: Token, table: CueTable) -> Modality:
                 if depth == 0 or tok.dep_ != "ccomp":
                     res.negated = True
                     res.cues.append(word)
+            elif depth == 0 and c.dep_ == "dobj" and any(  # "sought no further hostilities"
+                    d.dep_ == "det" and table.get("neg", d.lower_) for d in c.children):
+                res.negated = True
+                res.cues.append(next(d.lower_ for d in c.children if d.dep_ == "det"))
             elif c.dep_ in ("aux", "auxpass") and (m := table.get("aux", word)):
                 res.modality = _stronger(m, res.modality)
                 res.cues.append(word)

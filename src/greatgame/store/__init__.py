@@ -7,7 +7,7 @@ event query), `rows` (mentions to rows and back), `write` (a partition, runs), `
 and events at merge; migration 4's Python step), `queries` (mentions, stats, actors), `clustered`
 (events with their mentions), `aggregates` (counts of events or mentions), `watch` (what `greatgame
 watch` keeps). Schema v4: `mentions` are coded sentences, `events` the real-world events they are
-clustered into (docs/dedup.md).
+clustered into (docs/dedup.md); v5 keeps how each mention's actors were resolved.
 Every query that carries a value from outside passes it as a parameter; the only SQL text
 assembled at run time is chosen from fixed fragments in this package.
 """

@@ -4,6 +4,8 @@ exports, and a v4 store migrates with its rows kept and none of these fields."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -17,6 +19,7 @@ from store_records import build, result
 from typer.testing import CliRunner
 
 from greatgame.cli import app
+from greatgame.cli.common import EVENT_CSV_COLUMNS
 from greatgame.export import export
 from greatgame.ingest import write_results
 from greatgame.model import ActorRef, Event
@@ -81,6 +84,19 @@ def test_provenance_events_jsonl_gives_the_coded_actor_sides(coded_and_stored) -
     assert {i: _sides(r) for i, r in stored.items()} == {i: _sides(r) for i, r in coded.items()}
     with Store.open(db, read_only=True) as s:  # the library's records equal the coded ones, whole
         assert {e.event_id: e.to_dict() for e in s.events(EventFilter(modality=None))} == coded
+
+
+def test_provenance_events_csv_has_fixed_columns_with_it(coded_and_stored) -> None:
+    coded, db = coded_and_stored
+    res = runner.invoke(app, ["events", "--db", str(db), "--format", "csv", "--modality", "all"])
+    rows = {r["event_id"]: r for r in csv.DictReader(io.StringIO(res.stdout))}
+    assert list(next(iter(rows.values()))) == EVENT_CSV_COLUMNS
+    for i, r in coded.items():
+        for side in ("source", "target"):
+            linked = r[side].get("linked_to")
+            assert rows[i][f"{side}_linked_to"] == (f"{linked[0]}-{linked[1]}" if linked else "")
+            assert rows[i][f"{side}_country_from"] == r[side].get("country_from", "")
+            assert rows[i][f"{side}_office_from"] == r[side].get("office_from", "")
 
 
 def test_provenance_api_events_and_their_mentions_give_the_coded_actor_sides(coded_and_stored) -> None:

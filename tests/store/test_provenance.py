@@ -130,6 +130,16 @@ def test_provenance_jsonl_and_parquet_exports_keep_it(coded_and_stored, tmp_path
     assert [[r[c] for c in PROVENANCE_COLUMNS] for r in rows] == [
         columns(r["source"]) + columns(r["target"]) for r in records]
     assert any(v is not None for r in rows for v in (r["source_country_from"], r["target_office_from"]))
+    with Store.open(db, read_only=True) as s:
+        export(s, "plover", tmp_path / "e.plover.jsonl", modality="all")
+    plover = {r["id"]: r for r in _jsonl((tmp_path / "e.plover.jsonl").read_text(encoding="utf-8"))}
+    assert plover and set(plover) <= {r["event_id"] for r in records}
+    for r in records:
+        if r["event_id"] in plover:  # PLOVER actors carry the provenance as extension fields
+            for side, key in (("source", "source"), ("target", "recipient")):
+                [actor] = plover[r["event_id"]][key]
+                assert {k: actor[k] for k in PROVENANCE if k in actor} == {
+                    k: r[side][k] for k in PROVENANCE if k in r[side]}
 
 
 # --- a version 4 store ---------------------------------------------------------------------------

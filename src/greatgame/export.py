@@ -156,12 +156,17 @@ def _drop_none(d: dict[str, Any]) -> dict[str, Any]:
 
 def _plover_actor(r: dict[str, Any], side: str) -> dict[str, Any]:
     code, country = r[f"{side}_code"], r[f"{side}_country"]
+    start, end = r.get(f"{side}_linked_start"), r.get(f"{side}_linked_end")
     return _drop_none({
         "code": country or (code[:3] if code else None),
         "sector": r[f"{side}_sector"],
         "actor_text": r[f"{side}_text"],
         "identifier_text": r[f"{side}_name"],
-        "actor_code": code,  # greatgame's full CAMEO-style code, an extension field
+        # Extension fields: greatgame's full CAMEO-style code, and how the actor was resolved (records.md).
+        "actor_code": code,
+        "linked_to": [start, end] if start is not None and end is not None else None,
+        "country_from": r.get(f"{side}_country_from"),
+        "office_from": r.get(f"{side}_office_from"),
     })
 
 

@@ -123,10 +123,10 @@ class ActorRef:
     country: str | None
     sector: str | None
     name: str | None
-    # As on Mention. Not part of equality: the store keeps only the fields above.
-    linked_to: tuple[int, int] | None = field(default=None, compare=False)
-    country_from: str | None = field(default=None, compare=False)
-    office_from: str | None = field(default=None, compare=False)
+    # As on Mention; the store keeps them too (schema v5), so a stored record equals the coded one.
+    linked_to: tuple[int, int] | None = None
+    country_from: str | None = None
+    office_from: str | None = None
 
     @classmethod
     def of(cls, m: Mention) -> ActorRef:

@@ -9,7 +9,8 @@ import duckdb
 from greatgame.store import MIGRATIONS, Store
 from greatgame.watch.state import Entry, Outcome, add_pending, due_urls, get_source, record_outcomes, save_source
 
-WATCH_MIGRATION = max(MIGRATIONS)
+# The migration that added the watch tables (not the newest one: later migrations come after it).
+WATCH_MIGRATION = next(v for v, sql in sorted(MIGRATIONS.items()) if any("watch_sources" in s for s in sql))
 
 
 def test_store_migration_adds_the_watch_tables_to_an_older_store(tmp_path: Path) -> None:
@@ -22,6 +23,9 @@ def test_store_migration_adds_the_watch_tables_to_an_older_store(tmp_path: Path)
     con.execute("INSERT INTO documents VALUES ('d1', 'h', NULL, NULL, NULL, 'x', 1, 1, 0, 'v', 'g', 'b', "
                 "current_timestamp)")
     con.close()
+    with duckdb.connect(str(path)) as con:
+        before = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert not {"watch_sources", "watch_urls", "watch_alerts"} & before
     with Store.open(path) as s:
         tables = {r[0] for r in s.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         assert {"watch_sources", "watch_urls", "watch_alerts"} <= tables

@@ -24,7 +24,7 @@ from .common import (
     build_settings,
     error_line,
     threshold,
-    write_csv,
+    write_event_csv,
     write_jsonl,
 )
 
@@ -167,7 +167,7 @@ def code(
     if fmt is EventFormat.json:
         typer.echo(json.dumps(events, ensure_ascii=False, indent=2))
     elif fmt is EventFormat.csv:
-        write_csv(csv_rows)
+        write_event_csv(csv_rows)
     raise typer.Exit(EXIT_PARTIAL if coded.problems else EXIT_OK)
 
 

@@ -73,3 +73,28 @@ def write_csv(rows: Iterable[Mapping[str, Any]], out: Any = None, fieldnames: li
     for r in rows:
         w.writerow(r)
 
+
+_SIDE = ("text", "start", "end", "code", "country", "sector", "name", "linked_to", "country_from", "office_from")
+# The columns of an event record as CSV: fixed, so the header never depends on which record comes first
+# (an actor's provenance fields and the location are in some records only; empty where a record has none).
+EVENT_CSV_COLUMNS = [
+    "event_id", "doc_id", "date", "date_precision",
+    *(f"{side}_{f}" for side in ("source", "target") for f in _SIDE),
+    "cameo", "cameo_root", "plover", "quad", "goldstein", "negated", "modality", "confidence",
+    "trigger_text", "trigger_start", "trigger_end", "sentence_text", "sentence_start", "sentence_end",
+    "location_name", "location_country", "location_lat", "location_lon",
+]
+
+
+def write_event_csv(records: Iterable[Mapping[str, Any]]) -> None:
+    """Event records (`Event.to_dict()`) as CSV with EVENT_CSV_COLUMNS; `linked_to` as START-END."""
+    rows = []
+    for r in records:
+        flat = flatten(r)
+        for side in ("source", "target"):
+            linked = flat.get(f"{side}_linked_to")
+            if linked is not None:
+                flat[f"{side}_linked_to"] = f"{linked[0]}-{linked[1]}"
+        rows.append(flat)
+    write_csv(rows, fieldnames=EVENT_CSV_COLUMNS)
+

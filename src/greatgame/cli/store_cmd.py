@@ -31,6 +31,7 @@ from .common import (
     fail,
     threshold,
     write_csv,
+    write_event_csv,
 )
 
 if TYPE_CHECKING:
@@ -251,7 +252,7 @@ def events(
         elif fmt is EventsFormat.json:
             typer.echo(json.dumps([ev.to_dict() for ev in found], ensure_ascii=False, indent=2))
         elif fmt is EventsFormat.csv:
-            write_csv([ev.to_dict() for ev in found])
+            write_event_csv(ev.to_dict() for ev in found)
         else:
             for ev in found:
                 typer.echo(event_line(ev))

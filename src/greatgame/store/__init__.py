@@ -7,7 +7,7 @@ event query), `rows` (mentions to rows and back), `write` (a partition, runs), `
 and events at merge; migration 4's Python step), `queries` (mentions, stats, actors), `clustered`
 (events with their mentions), `aggregates` (counts of events or mentions), `watch` (what `greatgame
 watch` keeps). Schema v4: `mentions` are coded sentences, `events` the real-world events they are
-clustered into (docs/dedup.md).
+clustered into (docs/dedup.md); v5 keeps how each mention's actors were resolved.
 Every query that carries a value from outside passes it as a parameter; the only SQL text
 assembled at run time is chosen from fixed fragments in this package.
 """
@@ -48,7 +48,7 @@ from .rows import event_from_row, event_table
 from .schema import EVENT_COLUMNS, EVENT_ORDER, MIGRATIONS, SCHEMA_VERSION
 from .write import PartitionSummary
 
-# Python steps of migrations, run after their SQL in the same transaction: version -> step.
+# Python steps of migrations, run after the SQL of every pending migration, in the same transaction.
 MIGRATION_STEPS = {4: clustering.migrate_v4}
 # How long a writer waits for readers in flight to finish before it gives up (seconds).
 WRITER_WAIT = 60.0
@@ -162,16 +162,20 @@ class Store:
         return int(row[0]) if row[0] is not None else 0
 
     def _migrate(self, current: int) -> None:
-        for version in range(current + 1, SCHEMA_VERSION + 1):
-            try:
-                with self.transaction():
+        # One transaction from `current` to the newest version: a store is at one version or the other.
+        # The Python steps are today's code, written against today's tables, so they run after all the SQL.
+        pending = range(current + 1, SCHEMA_VERSION + 1)
+        try:
+            with self.transaction():
+                for version in pending:
                     for statement in MIGRATIONS[version]:
                         self.con.execute(statement)
-                    if version in MIGRATION_STEPS:  # a step in Python after the SQL, same transaction
-                        MIGRATION_STEPS[version](self.con)
                     self.con.execute("INSERT INTO schema_version VALUES (?, current_timestamp)", [version])
-            except duckdb.Error as exc:
-                raise StoreError(f"cannot set up {self.path}: {one_line(exc)}") from None
+                for version in pending:
+                    if version in MIGRATION_STEPS:
+                        MIGRATION_STEPS[version](self.con)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot set up {self.path}: {one_line(exc)}") from None
 
     def close(self) -> None:
         if not self._released:

@@ -21,7 +21,7 @@ from ..dedup import bands, same_article
 from ..dedup.cluster import ClusteredEvent, EventMention, MentionClusters, actor_key
 from ..dedup.sources import UNKNOWN_SOURCE, source_of
 from ..model import Event
-from .rows import event_from_row
+from .rows import actor_provenance, event_from_row
 from .schema import CLUSTER_COLUMNS, EVENT_COLUMNS, MENTION_SELECT
 
 __all__ = ["Dedup", "cluster_key", "migrate_v4", "settle"]
@@ -127,7 +127,8 @@ def _event_row(c: ClusteredEvent, key: str, anchor: Event) -> list[Any]:
             anchor.source.code, anchor.source.name, anchor.source.country, anchor.source.sector,
             anchor.target.code, anchor.target.name, anchor.target.country, anchor.target.sector,
             loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None,
-            loc.lon if loc else None, anchor.sentence.text]
+            loc.lon if loc else None, anchor.sentence.text,
+            *actor_provenance(anchor.source), *actor_provenance(anchor.target)]
 
 
 _CLUSTER_TYPES = {"VARCHAR": pa.string(), "DATE": pa.string(), "TINYINT": pa.int64(), "INTEGER": pa.int64(),

@@ -1,4 +1,4 @@
-"""Events as rows of the events table and back: Arrow tables to write, Event records read."""
+"""Mentions as rows of the mentions table and back: Arrow tables to write, Event records read."""
 
 from __future__ import annotations
 
@@ -10,14 +10,19 @@ import pyarrow as pa
 from ..model import ActorRef, Event, Location, Span
 from .schema import _ACTOR_FIELDS, EVENT_COLUMNS, EVENT_NAMES
 
-__all__ = ["event_from_row", "event_table"]
+__all__ = ["actor_provenance", "event_from_row", "event_table"]
 
 _EVENT_NAMES = EVENT_NAMES
 
 
-
 def _actor_values(a: ActorRef) -> list[Any]:
     return [a.text, a.start, a.end, a.code, a.country, a.sector, a.name]
+
+
+def actor_provenance(a: ActorRef) -> list[Any]:
+    """An actor side's provenance columns: linked_start, linked_end, country_from, office_from."""
+    linked = a.linked_to or (None, None)
+    return [linked[0], linked[1], a.country_from, a.office_from]
 
 
 def _event_values(e: Event) -> list[Any]:
@@ -32,6 +37,7 @@ def _event_values(e: Event) -> list[Any]:
         loc.name if loc else None, loc.country if loc else None,
         loc.lat if loc else None, loc.lon if loc else None,
         e.date_precision,
+        *actor_provenance(e.source), *actor_provenance(e.target),
     ]
 
 
@@ -40,7 +46,7 @@ _ARROW_TYPES = {"VARCHAR": pa.string(), "INTEGER": pa.int64(), "TINYINT": pa.int
 
 
 def event_table(events: Sequence[Event]) -> pa.Table:
-    """Events as an Arrow table with the events table's columns (dates still as ISO text)."""
+    """Events as an Arrow table with the mentions table's columns (dates still as ISO text)."""
     columns: list[list[Any]] = [[] for _ in EVENT_COLUMNS]
     for e in events:
         for col, value in zip(columns, _event_values(e), strict=True):
@@ -51,11 +57,14 @@ def event_table(events: Sequence[Event]) -> pa.Table:
 
 
 def event_from_row(row: Sequence[Any]) -> Event:
-    """An Event from a row of the events table's columns, in EVENT_COLUMNS order."""
+    """An Event from a row of the mentions table's columns, in EVENT_COLUMNS order (`event_id` its mention id)."""
     r = dict(zip(_EVENT_NAMES, row, strict=True))
 
     def actor(p: str) -> ActorRef:
-        return ActorRef(*(r[f"{p}_{f}"] for f in _ACTOR_FIELDS))
+        start, end = r[f"{p}_linked_start"], r[f"{p}_linked_end"]
+        return ActorRef(*(r[f"{p}_{f}"] for f in _ACTOR_FIELDS),
+                        linked_to=(start, end) if start is not None and end is not None else None,
+                        country_from=r[f"{p}_country_from"], office_from=r[f"{p}_office_from"])
 
     location = None
     if r["location_name"] is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 __all__ = ["CLUSTER_COLUMNS", "CLUSTER_ORDER", "EVENT_COLUMNS", "EVENT_NAMES", "EVENT_ORDER", "MENTION_SELECT",
            "MIGRATIONS", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _ACTOR_FIELDS = ("text", "start", "end", "code", "country", "sector", "name")
 
@@ -36,7 +36,14 @@ _EVENT_COLUMNS_V1: tuple[tuple[str, str], ...] = (
     ("location_lat", "DOUBLE"),
     ("location_lon", "DOUBLE"),
 )
-EVENT_COLUMNS: tuple[tuple[str, str], ...] = (*_EVENT_COLUMNS_V1, ("date_precision", "VARCHAR"))
+# How each actor side was resolved (v5): the offsets of the mention it was linked through, where its country
+# came from, how its office was chosen (model.ActorRef); NULL where the coder said nothing, and in older rows.
+_PROVENANCE_COLUMNS: tuple[tuple[str, str], ...] = tuple(
+    (f"{side}_{f}", t) for side in ("source", "target")
+    for f, t in (("linked_start", "INTEGER"), ("linked_end", "INTEGER"), ("country_from", "VARCHAR"),
+                 ("office_from", "VARCHAR")))
+EVENT_COLUMNS: tuple[tuple[str, str], ...] = (*_EVENT_COLUMNS_V1, ("date_precision", "VARCHAR"),
+                                              *_PROVENANCE_COLUMNS)
 _EVENT_NAMES = tuple(name for name, _ in EVENT_COLUMNS)
 
 # Migrations: version -> statements that bring a store from version-1 to version. Append, never edit.
@@ -135,7 +142,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
 
 # The events table of v4: one row per real-world event (docs/dedup.md §3), with the display fields of its
 # anchor mention so most reads need no join. `cluster_key` is the key its mentions were clustered under.
-CLUSTER_COLUMNS: tuple[tuple[str, str], ...] = (
+_CLUSTER_COLUMNS_V4: tuple[tuple[str, str], ...] = (
     ("event_id", "VARCHAR PRIMARY KEY"),
     ("cluster_key", "VARCHAR NOT NULL"),
     ("date", "DATE"),
@@ -162,6 +169,8 @@ CLUSTER_COLUMNS: tuple[tuple[str, str], ...] = (
     ("location_lon", "DOUBLE"),
     ("sentence_text", "VARCHAR"),
 )
+# From v5 the anchor's actor provenance too, so exports of the events table keep it.
+CLUSTER_COLUMNS: tuple[tuple[str, str], ...] = (*_CLUSTER_COLUMNS_V4, *_PROVENANCE_COLUMNS)
 
 _ACTORS_VIEW = """CREATE VIEW actors AS
             SELECT code, mode(name) AS name, mode(country) AS country, mode(sector) AS sector,
@@ -181,7 +190,7 @@ MIGRATIONS[4] = (
     "ALTER TABLE mentions RENAME COLUMN event_id TO mention_id",
     "ALTER TABLE mentions ADD COLUMN event_id VARCHAR",
     "ALTER TABLE mentions ADD COLUMN cluster_key VARCHAR",
-    "CREATE TABLE events (" + ", ".join(f"{n} {t}" for n, t in CLUSTER_COLUMNS) + ")",
+    "CREATE TABLE events (" + ", ".join(f"{n} {t}" for n, t in _CLUSTER_COLUMNS_V4) + ")",
     "CREATE INDEX mentions_cluster_key ON mentions (cluster_key)",
     "CREATE INDEX events_cluster_key ON events (cluster_key)",
     """CREATE TABLE event_aliases (old_event_id VARCHAR PRIMARY KEY, event_id VARCHAR NOT NULL,
@@ -193,6 +202,11 @@ MIGRATIONS[4] = (
     "CREATE INDEX document_bands_band ON document_bands (band)",
     _ACTORS_VIEW,
 )
+
+# v5 (issue 12): each actor side's provenance on mentions, and the anchor's on events. Rows stored before it
+# keep NULL: their coder's provenance was not kept, and the record then simply has none.
+MIGRATIONS[5] = tuple(f"ALTER TABLE {table} ADD COLUMN {n} {t}" for table in ("mentions", "events")
+                      for n, t in _PROVENANCE_COLUMNS)
 
 EVENT_NAMES = _EVENT_NAMES
 # A mention read as an event record (the DESIGN.md record, `event_id` its mention id), in EVENT_COLUMNS order.

@@ -34,6 +34,14 @@ class PartitionSummary:
     already_merged: bool = False
 
 
+def _staged_columns(staged: Sequence[str]) -> str:
+    """The select list of a staged events table in the mentions' column order; NULL for a column it lacks
+    (partitions staged before schema v5 have no actor provenance)."""
+    have = set(staged)
+    cols = ["TRY_CAST(date AS DATE)" if n == "date" else n if n in have else "NULL" for n in EVENT_NAMES]
+    return ", ".join(cols)
+
+
 def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
     # fetchall, not fetchone: an open result would make DuckDB refuse register() and friends.
     return int(con.execute(sql).fetchall()[0][0])
@@ -69,7 +77,7 @@ def write_partition(con: duckdb.DuckDBPyConnection, docs: pa.Table, events: pa.T
                     [coder_version, goldstein_table, key])
         new_events = _count(con, "SELECT count(*) FROM partition_events WHERE doc_id IN "
                                  "(SELECT doc_id FROM partition_new)")
-        con.execute(f"""INSERT INTO mentions ({_MENTION_COLUMNS}) SELECT * REPLACE (TRY_CAST(date AS DATE) AS date)
+        con.execute(f"""INSERT INTO mentions ({_MENTION_COLUMNS}) SELECT {_staged_columns(events.column_names)}
             FROM partition_events WHERE doc_id IN (SELECT doc_id FROM partition_new)""")
         signed = con.execute(f"SELECT doc_id, {fingerprint} FROM partition_new ORDER BY doc_id").fetchall()
         clustering.settle(con, signed, dedup)

@@ -35,8 +35,17 @@ function evidence(ev) {
   return out;
 }
 
+// How the coder resolved an actor, where the record says (docs/records.md): linked_to, country_from, office_from.
+function resolvedHow(a) {
+  const how = [];
+  if (Array.isArray(a.linked_to)) how.push(`linked to the mention at ${a.linked_to[0]}–${a.linked_to[1]}`);
+  if (a.country_from) how.push(`country from ${a.country_from}`);
+  if (a.office_from === "latest") how.push("latest office (the text has no date)");
+  return how;
+}
+
 function actorCell(a) {
-  return el("span", { title: [a.name, a.text].filter(Boolean).join(" · ") }, a.code || a.text);
+  return el("span", { title: [a.name, a.text, ...resolvedHow(a)].filter(Boolean).join(" · ") }, a.code || a.text);
 }
 
 const plural = (n, word) => `${num(n)} ${word}${n === 1 ? "" : "s"}`;

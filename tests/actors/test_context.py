@@ -107,6 +107,11 @@ def test_context_names_match_across_line_breaks(coder):
     ("MOSCOW (Reuters) - Police detained the protesters outside the ministry.",
      [("Police", "RUSCOP", "dateline"), ("the protesters", "RUSOPP", "dateline"),
       ("the ministry", "RUSGOV", "dateline")]),
+    # a byline over the dateline, as syndicated copies carry it
+    ("By Staff Writers\nBEIRUT, March 3 (AP) -- The army shelled the camp, police said.",
+     [("The army", "LBNMIL", "dateline"), ("police", "LBNCOP", "dateline")]),
+    ("By Staff Writers\nThe army shelled the camp, police said.",
+     [("The army", "---MIL", None), ("police", "---COP", None)]),
 ])
 def test_context_dateline_gives_the_country(coder, text, expected):
     assert resolved(coder, text) == expected

@@ -85,8 +85,15 @@ def dominant_country(counts: Counter) -> str | None:
     return top if n >= DOMINANT_MIN and n >= DOMINANT_RATIO * second else None
 
 
+# A byline line over the dateline ("By Staff Writers", "By Jane Doe and John Roe").
+_BYLINE = re.compile(r"^\s*By [^\n]{1,60}\n")
+
+
 def dateline_country(text: str, gazetteer: Gazetteer) -> str | None:
-    """The country of a dateline's place ("BEIRUT, March 3 -"), where the text opens with one."""
+    """The country of a dateline's place ("BEIRUT, March 3 -"), where the text opens with one (under a
+    byline, if any)."""
+    if b := _BYLINE.match(text):
+        text = text[b.end():]
     m = _DATELINE.match(text[:120]) or _DATELINE_TITLE.match(text[:120])
     if not m:
         return None

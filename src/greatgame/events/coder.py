@@ -239,8 +239,10 @@ class EventCoder:
             mod = replace(mod, modality="asserted", cues=[*mod.cues, "threat"])
         if mod.modality not in self.settings.include_modalities:
             return None
-        if mod.negated and self.settings.min_confidence > 0:
-            return None  # "did not seek a confrontation with X" did not happen: kept only with --all
+        if (mod.negated or mod.modality == "hypothetical") and self.settings.min_confidence > 0:
+            # "did not seek a confrontation with X" did not happen, "could impose sanctions" may not:
+            # no annotator requires either, so both are kept only with --all (min_confidence 0)
+            return None
         conf = dec.confidence
         if mod.hedged:
             conf *= 0.75

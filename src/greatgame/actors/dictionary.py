@@ -33,6 +33,7 @@ class Term:
     role: str
     start: str
     end: str | None
+    code: str | None = None  # the body an international official speaks for (offices.tsv): IGOBUSIMF
 
 
 def pick_term(terms: list[Term], date: str | None) -> tuple[Term, str]:
@@ -144,12 +145,14 @@ class ActorDictionary:
                            case_insensitive=True))
 
     def _load_leaders(self) -> None:
+        # offices of international bodies: "imf_managing_director" -> IGOBUSIMF
+        bodies = {r["role"]: r["code"] for r in _rows("offices.tsv", ("role", "code", "source"))}
         by_form: dict[str, Entry] = {}
         # the hand-checked table first: a form's terms keep that order
         for fname in ("leaders.tsv", "leaders_ref.tsv"):
             for r in _rows(fname, ("name", "aliases", "country", "sector", "role", "start", "end")):
                 term = Term(r["name"], r["country"] or None, r["sector"] or "GOV", r["role"], r["start"],
-                            r["end"] or None)
+                            r["end"] or None, bodies.get(r["role"]) if not r["country"] else None)
                 for form in [r["name"], *_split(r["aliases"])]:
                     e = by_form.get(form)
                     if e is None:

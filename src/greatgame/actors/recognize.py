@@ -199,6 +199,7 @@ class ActorRecognizer:
         person_name = None
         undated = False
         ruler = False
+        office_body = None  # the body a sitting international official speaks for (Term.code)
         modifier = False  # the sector so far is of a word that may only modify the next title ("deputy")
         body_sector = None  # the sector of a body the head belongs to ("president of the bank", "bank officials")
         for sp in group:
@@ -219,6 +220,7 @@ class ActorRecognizer:
                     # them ("the National Security Council aide President Reagan")
                     ruler = ruler or (when == "current" and term.role in ("head_of_state", "head_of_government"))
                     country = country or term.country
+                    office_body = office_body or (term.code if when == "current" else None)
                     # after the term an elite; before it, the office is unknown (the title may say it)
                     sector = {"current": term.sector, "former": "ELI"}.get(when)
                     name, person = term.name, True
@@ -248,6 +250,9 @@ class ActorRecognizer:
             return Composed(org.country or country, head_sector or org.sector, code,
                             (person_name or name or org.name) if person else org.name,
                             org.kind if not person else "person")
+        if office_body is not None and country is None:  # "Michel Camdessus" in 1987: the IMF's
+            return Composed(None, "IGO", office_body, person_name or name, "person",
+                            "latest" if undated else None)
         # an international official's body is not a state's sector: "EC Commission President Jacques Delors"
         sector = sector if sector == "IGO" else head_sector or sector
         if country is None and sector is None and not person and kind != "group":

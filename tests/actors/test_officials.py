@@ -46,3 +46,17 @@ def test_officials_a_minister_without_a_national_word_is_found_with_his_surname_
 def test_officials_a_central_bank_governor_after_a_long_title(coder):
     text = "Funaro met Governor of the Bank of England Robin Leigh-Pemberton in London."
     assert any(t.endswith("Robin Leigh-Pemberton") and c == "GBRGOV" for t, c in resolved(coder, text))
+
+
+def test_officials_the_community_stands_for_the_community_the_story_named(coder):
+    text = ("Belgium warned the European Community could act. Its minister said if the bill passed, the "
+            "community would retaliate. Japan said the business community and the international community "
+            "would object.")
+    got = resolved(coder, text)
+    assert ("the \ncommunity".replace(" \n", " "), "IGOEUREEC") in got
+    assert not any("business" in t or "international community" in t for t, c in got if c == "IGOEUREEC"), got
+
+
+def test_officials_the_community_with_no_community_named_is_no_actor(coder):
+    got = resolved(coder, "Police said the community would hold a vigil in Lagos.")
+    assert all("community" not in t for t, _ in got), got

@@ -57,6 +57,10 @@ _PRONOUNS = {"he", "she", "it", "they", "i", "we"}
 # Verbs whose "it" subject is seldom an actor: "it is", "it seems", "it takes".
 _NOT_ACTS = {"be", "seem", "appear", "remain", "become", "take", "look", "mean", "matter", "happen", "follow",
              "cost", "rain", "make", "go"}
+# Bare nouns that, after "the", stand for the body the document last named with that word: "the
+# community" after "the European Community", "the fund" after "the International Monetary Fund". ("the
+# bank" is left out: stories of the World Bank name commercial banks as often.)
+BODY_NOUNS = {"community", "fund"}
 # Pronoun subjects may reach this many sentences back for their person.
 PRONOUN_REACH = 3
 
@@ -150,6 +154,7 @@ class _Linker:
         self.surnames: dict[str, int] = {}
         self.acronyms: dict[str, int] = {}
         self.names_seen: dict[str, int] = {}  # organisation name -> mentions so far
+        self.bodies: dict[str, int] = {}  # "community" -> the last body named with it ("the European Community")
 
     # --- what a mention offers later ones ----------------------------------------------------
 
@@ -169,6 +174,8 @@ class _Linker:
             words = [t.text for t in sdoc[rm.start:rm.end] if not t.is_space]
             if "(" in words:  # "European Community (EC": the name's own acronym came along
                 words = words[:words.index("(")]
+            if m.kind in ("igo", "ngo") and len(words) >= 2 and words[-1].lower() in BODY_NOUNS:
+                self.bodies[words[-1].lower()] = k
             for acr in (acronym_of(m.name or ""), acronym_of(" ".join(words))):
                 if acr:
                     self.acronyms.setdefault(acr, k)
@@ -374,9 +381,28 @@ class _Linker:
         self.links.antecedent[k] = antecedent
         return k
 
+    def _body_noun(self, tok: Token) -> tuple[int, int] | None:
+        """ "the community" (nothing else modifying it, not itself a modifier) -> (where "the" is, the body
+        last named with that word: "the European Community"); "the business community" is no body's."""
+        k = self.bodies.get(tok.lower_)
+        det = tok.i - 1
+        while det > 0 and tok.doc[det].is_space:
+            det -= 1
+        if k is None or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod", "poss") \
+                or det < 0 or tok.doc[det].lower_ != "the":
+            return None
+        if any(c.dep_ not in ("det", "case", "punct", "prep", "relcl", "acl", "cc", "conj") for c in tok.children):
+            return None
+        return det, self._root(k)
+
     def _uncovered(self, tok: Token, si: int, items: list[tuple[ResolvedMention, int]]) -> None:
         sdoc = tok.doc
         text = tok.text
+        if tok.lower_ in self.bodies:
+            found = self._body_noun(tok)
+            if found is not None:
+                self._new(sdoc, si, found[0], tok.i + 1, found[1])
+            return
         if text not in self.surnames and text.replace(".", "") not in self.acronyms \
                 and tok.lower_ not in _PRONOUNS:
             return

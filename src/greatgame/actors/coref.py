@@ -4,7 +4,7 @@
 - A title or role ("the minister", "the Chancellor", "the president") links to the last mention of a
   named or placed person whose words (or office in the leader tables) hold that title.
 - "the Bank", "the Fund", "the Community" link to the organisation with that head noun the document
-  names most; an acronym to its expansion ("the European Community (EC)" ... "EC").
+  names most ("the community", "the fund": the last one); an acronym to its expansion ("EC").
 - A pronoun subject links to the person (he, she) the parse makes likely: the speaker of the clause it
   is reported in ("Funaro said he ..."), else the subject of the nearest earlier sentence naming a
   person. "it" and "they" link only to the speaker of the clause they are reported in ("Washington said
@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Mention
 from .resolved import ResolvedMention
+from .spans import BODY_NOUNS, bare_body_noun
 
 if TYPE_CHECKING:
     from ..nlp import Parsed
@@ -57,10 +58,6 @@ _PRONOUNS = {"he", "she", "it", "they", "i", "we"}
 # Verbs whose "it" subject is seldom an actor: "it is", "it seems", "it takes".
 _NOT_ACTS = {"be", "seem", "appear", "remain", "become", "take", "look", "mean", "matter", "happen", "follow",
              "cost", "rain", "make", "go"}
-# Bare nouns that, after "the", stand for the body the document last named with that word: "the
-# community" after "the European Community", "the fund" after "the International Monetary Fund". ("the
-# bank" is left out: stories of the World Bank name commercial banks as often.)
-BODY_NOUNS = {"community", "fund"}
 # Pronoun subjects may reach this many sentences back for their person.
 PRONOUN_REACH = 3
 
@@ -270,9 +267,7 @@ class _Linker:
 
     def _acronym(self, rm: ResolvedMention, sdoc: Doc) -> int | None:
         text = rm.mention.text.replace(".", "").removeprefix("the ").removeprefix("The ")
-        if rm.mention.code is not None or not _is_acronym(text):
-            return None
-        return self.acronyms.get(text)
+        return None if rm.mention.code is not None or not _is_acronym(text) else self.acronyms.get(text)
 
     # --- mentions of their own: pronouns, surnames, acronyms the recogniser did not find ------
 
@@ -381,27 +376,12 @@ class _Linker:
         self.links.antecedent[k] = antecedent
         return k
 
-    def _body_noun(self, tok: Token) -> tuple[int, int] | None:
-        """ "the community" (nothing else modifying it, not itself a modifier) -> (where "the" is, the body
-        last named with that word: "the European Community"); "the business community" is no body's."""
-        k = self.bodies.get(tok.lower_)
-        det = tok.i - 1
-        while det > 0 and tok.doc[det].is_space:
-            det -= 1
-        if k is None or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod", "poss") \
-                or det < 0 or tok.doc[det].lower_ != "the":
-            return None
-        if any(c.dep_ not in ("det", "case", "punct", "prep", "relcl", "acl", "cc", "conj") for c in tok.children):
-            return None
-        return det, self._root(k)
-
     def _uncovered(self, tok: Token, si: int, items: list[tuple[ResolvedMention, int]]) -> None:
         sdoc = tok.doc
         text = tok.text
         if tok.lower_ in self.bodies:
-            found = self._body_noun(tok)
-            if found is not None:
-                self._new(sdoc, si, found[0], tok.i + 1, found[1])
+            if (det := bare_body_noun(tok)) is not None:  # "the community" after "the European Community"
+                self._new(sdoc, si, det, tok.i + 1, self._root(self.bodies[tok.lower_]))
             return
         if text not in self.surnames and text.replace(".", "") not in self.acronyms \
                 and tok.lower_ not in _PRONOUNS:

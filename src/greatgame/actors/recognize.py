@@ -13,11 +13,11 @@ from spacy.util import filter_spans
 from ..geo import gazetteer
 from ..model import Document, Mention
 from .context import fill_countries
-from .coref import BODY_NOUNS, link
+from .coref import link
 from .dictionary import ActorDictionary, Entry, load_dictionary, pick_term
 from .patterns import build_patterns, load_patterns
 from .resolved import Resolved, ResolvedMention, actor_code
-from .spans import Compact, against_or_for, flag_of, pronoun_before, state_entry, words
+from .spans import Compact, against_or_for, body_nouns, flag_of, pronoun_before, state_entry, words
 
 if TYPE_CHECKING:
     from ..nlp import Parsed, ParsedSentence
@@ -105,31 +105,12 @@ class ActorRecognizer:
         """Token ranges that may name an actor other than a bare role word: the parse pre-filter."""
         compact = Compact(doc)
         out = compact.match(self.exact)
-        out += self._body_nouns(doc, out)
+        out += body_nouns(doc, out, self.dictionary)
         for s, e in compact.match(self.folded):
             entries = self.dictionary.lookup(doc[s:e].text)
             if any(en.type == "pair" or en.sector in ("MIL", "REB", "COP", "OPP") for en in entries) \
                     or pronoun_before(doc, s):
                 out.append((s, e))
-        return out
-
-    def _body_nouns(self, doc: Doc, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """ "the community" after a body named with that word ("the European Community"): coreference
-        links it (coref.BODY_NOUNS), so its sentence is worth parsing."""
-        first: dict[str, int] = {}
-        for s, e in hits:
-            noun = doc[e - 1].lower_
-            if noun in BODY_NOUNS and noun not in first and any(
-                    en.type in ("igo", "ngo") for en in self.dictionary.lookup(doc[s:e].text)):
-                first[noun] = e
-        if not first:
-            return []
-        out = []
-        for t in doc[min(first.values()):]:
-            if t.lower_ in first and t.i > first[t.lower_]:
-                before = doc[t.i - 2] if doc[t.i - 1].is_space else doc[t.i - 1]
-                if before.lower_ == "the":
-                    out.append((t.i, t.i + 1))
         return out
 
     # --- after parsing -----------------------------------------------------------------------

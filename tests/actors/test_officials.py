@@ -60,3 +60,8 @@ def test_officials_the_community_stands_for_the_community_the_story_named(coder)
 def test_officials_the_community_with_no_community_named_is_no_actor(coder):
     got = resolved(coder, "Police said the community would hold a vigil in Lagos.")
     assert all("community" not in t for t, _ in got), got
+
+
+def test_officials_the_fund_after_the_imf_is_the_imf(coder):
+    got = resolved(coder, "Argentina asked the IMF for time. Its officials said the fund would agree.")
+    assert ("the fund", "IGOBUSIMF") in got, got

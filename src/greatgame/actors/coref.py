@@ -171,8 +171,9 @@ class _Linker:
             words = [t.text for t in sdoc[rm.start:rm.end] if not t.is_space]
             if "(" in words:  # "European Community (EC": the name's own acronym came along
                 words = words[:words.index("(")]
-            if m.kind in ("igo", "ngo") and len(words) >= 2 and words[-1].lower() in BODY_NOUNS:
-                self.bodies[words[-1].lower()] = k
+            if m.kind in ("igo", "ngo"):  # "the community" after "the European Community", "the fund" after "IMF"
+                for noun in {words[-1].lower(), *(m.name or "").lower().split()[-1:]} & BODY_NOUNS:
+                    self.bodies[noun] = k
             for acr in (acronym_of(m.name or ""), acronym_of(" ".join(words))):
                 if acr:
                     self.acronyms.setdefault(acr, k)

@@ -113,10 +113,10 @@ def body_nouns(doc: Doc, hits: list[tuple[int, int]], dictionary: ActorDictionar
     coreference links it, so its sentence is worth parsing."""
     first: dict[str, int] = {}
     for s, e in hits:
-        noun = doc[e - 1].lower_
-        if noun in BODY_NOUNS and noun not in first and any(
-                en.type in ("igo", "ngo") for en in dictionary.lookup(doc[s:e].text)):
-            first[noun] = e
+        bodies = [en for en in dictionary.lookup(doc[s:e].text) if en.type in ("igo", "ngo")]
+        names = {doc[e - 1].lower_, *(w for en in bodies for w in (en.name or "").lower().split()[-1:])}
+        for noun in names & BODY_NOUNS if bodies else ():
+            first.setdefault(noun, e)
     out = []
     for t in doc[min(first.values()):] if first else []:
         if t.lower_ in first and t.i > first[t.lower_]:

@@ -65,3 +65,17 @@ def test_officials_the_community_with_no_community_named_is_no_actor(coder):
 def test_officials_the_fund_after_the_imf_is_the_imf(coder):
     got = resolved(coder, "Argentina asked the IMF for time. Its officials said the fund would agree.")
     assert ("the fund", "IGOBUSIMF") in got, got
+
+
+@pytest.mark.parametrize("date,expected", [
+    ("1987-03-01", [("EC ministers", "IGOEUREECGOV"), ("Japan", "JPN"), ("the EC", "IGOEUREEC")]),
+    # after 1993 "EC" alone is as often an election commission: not the European Union
+    ("2019-04-01", [("EC ministers", "---GOV"), ("Japan", "JPN")]),
+])
+def test_officials_ec_alone_is_the_european_community_in_its_day(coder, date, expected):
+    assert resolved(coder, "EC ministers criticised Japan, which had asked the EC for time.", date) == expected
+
+
+def test_officials_a_state_and_a_body_joined_by_a_hyphen_are_two_parties(coder):
+    got = resolved(coder, "Channon called for greater EC-U.S. cooperation and closer U.S.-EC ties.")
+    assert got[1:] == [("EC", "IGOEUREEC"), ("U.S.", "USA"), ("U.S.", "USA"), ("EC", "IGOEUREEC")], got

@@ -66,6 +66,7 @@ class Entry:
     lat: float | None = None
     lon: float | None = None
     case_insensitive: bool = False
+    until: str | None = None  # the last day the form names this body (igos.tsv): "EC" until the EU
 
 
 def _rows(name: str, required: tuple[str, ...]) -> list[dict[str, str]]:
@@ -132,11 +133,12 @@ class ActorDictionary:
     def _load_organisations(self) -> None:
         for r in _rows("igos.tsv", ("code", "text", "name", "kind", "country", "sector")):
             kind = r["kind"] if r["kind"] in ("igo", "ngo", "group") else "group"
+            until = r.get("until") or None
             self.add(Entry(r["text"], kind, r["country"] or None, r["sector"] or None, r["code"],
-                           r["name"], kind))
+                           r["name"], kind, until=until))
             if r["text"].startswith("the "):
                 self.add(Entry(r["text"][4:], kind, r["country"] or None, r["sector"] or None, r["code"],
-                               r["name"], kind))
+                               r["name"], kind, until=until))
 
     def _load_agents(self) -> None:
         for r in _rows("agents.tsv", ("text", "sector", "kind")):

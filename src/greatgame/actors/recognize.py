@@ -154,6 +154,15 @@ class ActorRecognizer:
         places = [s for s in taken if s.label_ == "PLACE" or s.label_ in ("NER_GPE", "NER_LOC", "NER_FAC")]
         return actors, places
 
+    def _beside_body(self, sp: Span, actors: list[Span], document: Document) -> bool:
+        """Whether a state's name and an international body's are joined by a hyphen ("U.S.-EC", "EC-U.S.")."""
+        doc = sp.doc
+        near = [a for a in actors if a.start == sp.end + 1 and doc[sp.end].text == "-"
+                or a.end == sp.start - 1 and doc[a.end].text == "-"]
+        kinds = [(self._state_entry(self._entries(a), a, document) is not None,
+                  any(e.type == "igo" for e in self._entries(a))) for a in [sp, *near]]
+        return any(kinds[0][0] and body or kinds[0][1] and state for state, body in kinds[1:])
+
     def _is_pair(self, span: Span) -> bool:
         return any(e.type == "pair" for e in self.dictionary.lookup(span.text))
 
@@ -225,8 +234,9 @@ class ActorRecognizer:
                     # after the term an elite; before it, the office is unknown (the title may say it)
                     sector = {"current": term.sector, "former": "ELI"}.get(when)
                     name, person = term.name, True
-                elif e.type in ("igo", "ngo", "group") and org is None:
-                    org = e
+                elif e.type in ("igo", "ngo", "group") and org is None and (
+                        e.until is None or doc.date is not None and doc.date <= e.until):
+                    org = e  # a form that named the body only until a day ("EC") needs a date before it
                 elif e.type == "agent":
                     # "deputy Treasury Secretary": a deputy of the office after it, not a legislator
                     if sp.root.i == head.i or head_sector is None or modifier:
@@ -279,6 +289,8 @@ class ActorRecognizer:
                 groups[-1 - sp.start] = [sp]
                 continue
             h = self._head(sp, actorish)
+            if h.i != sp.root.i and self._beside_body(sp, actors, doc):
+                h = sp.root  # "U.S.-EC cooperation": the state and the body are two parties
             groups.setdefault(h.i, []).append(sp)
             heads[h.i] = h
         self._join_conjoined(groups, actors)

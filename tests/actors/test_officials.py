@@ -79,3 +79,8 @@ def test_officials_ec_alone_is_the_european_community_in_its_day(coder, date, ex
 def test_officials_a_state_and_a_body_joined_by_a_hyphen_are_two_parties(coder):
     got = resolved(coder, "Channon called for greater EC-U.S. cooperation and closer U.S.-EC ties.")
     assert got[1:] == [("EC", "IGOEUREEC"), ("U.S.", "USA"), ("U.S.", "USA"), ("EC", "IGOEUREEC")], got
+
+
+def test_officials_a_possessive_typed_with_a_double_quote_still_names_the_body(coder):
+    text = 'They said the EC"s paymasters, Britain and France, would oppose the plan. He said "so" twice.'
+    assert resolved(coder, text)[:3] == [("EC", "IGOEUREEC"), ("Britain", "GBR"), ("France", "FRA")]

@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/eval_actors.py [GOLD.jsonl ...]   (default: ../shared/gold/*.jsonl)
     .venv/bin/python benchmarks/eval_actors.py --articles tests/gold/articles.jsonl \
-        --texts ../shared/corpora/reuters_politics_1987.jsonl --split dev [--show]
+        --texts ../shared/corpora/reuters_politics_1987.jsonl --split dev [--show] [--ids IDS.tsv]
 
 Sentence gold. A gold actor with spans (plv_train) is found when a mention overlaps one of its spans;
 one with a CAMEO code (petr2_gsr) when a mention of the sentence has that code's country (or, for codes
@@ -100,7 +100,8 @@ def best_mention(spans: list[tuple[int, int]], mentions: list[Mention]) -> Menti
     return max(hits, key=lambda m: (overlap(m), m.start - m.end)) if hits else None
 
 
-def score_articles(gold: Path, texts: Path, split: str | None, show: bool = False) -> dict:
+def score_articles(gold: Path, texts: Path, split: str | None, show: bool = False,
+                   ids: set[str] | None = None) -> dict:
     from greatgame.exhaustive import read_corpus, read_exhaustive
 
     corpus, _ = read_corpus(texts)
@@ -110,7 +111,7 @@ def score_articles(gold: Path, texts: Path, split: str | None, show: bool = Fals
     coder = get_coder(Settings(workers=1))
     n = no_mention = country = code = 0
     for rec in records:
-        if split and rec.split != split:
+        if split and rec.split != split or ids is not None and rec.id not in ids:
             continue
         res = coder.code(Document(id=rec.id, text=rec.text, date=rec.date))
         mentions = list(res.mentions)
@@ -138,11 +139,18 @@ def main() -> None:
     ap.add_argument("--texts", type=Path, help="the corpus the articles gold refers to")
     ap.add_argument("--split", default=None, help="only records of this split (dev or test)")
     ap.add_argument("--show", action="store_true", help="list actors without the right country on stderr")
+    ap.add_argument("--ids", type=Path, help="only these articles: a file whose lines start with an article id "
+                    "(a TSV such as annot/selection2.tsv; a header line is ignored)")
     args = ap.parse_args()
     if args.articles:
         if not args.texts or not args.texts.exists() or not args.articles.exists():
             sys.exit("skipped: --articles needs the gold file and its --texts corpus")
-        print(json.dumps(score_articles(args.articles, args.texts, args.split, args.show)))
+        ids = None
+        if args.ids:
+            if not args.ids.exists():
+                sys.exit(f"{args.ids}: no such file")
+            ids = {ln.split("\t")[0].strip() for ln in args.ids.read_text(encoding="utf-8").splitlines() if ln.strip()}
+        print(json.dumps(score_articles(args.articles, args.texts, args.split, args.show, ids)))
         return
     paths = args.gold or sorted((SHARED / "gold").glob("*.jsonl"))
     if not paths or not all(p.exists() for p in paths):

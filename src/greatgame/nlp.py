@@ -31,11 +31,20 @@ class ModelMissingError(RuntimeError):
 _ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Z])"
 
 
+# A possessive typed with a double quote ("the EC"s farm sector", as some wire copy has it): split off like
+# "'s", so the name before it is found.
+_QUOTE_POSSESSIVE = r'(?<=[A-Za-z.])"s$'
+
+
 def _split_abbreviation_hyphens(nlp: Language) -> Language:
     infix = nlp.tokenizer.infix_finditer
     pattern = getattr(getattr(infix, "__self__", None), "pattern", None)
     if isinstance(pattern, str):
         nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{_ABBREVIATION_HYPHEN}").finditer
+    suffix = nlp.tokenizer.suffix_search
+    pattern = getattr(getattr(suffix, "__self__", None), "pattern", None)
+    if isinstance(pattern, str):
+        nlp.tokenizer.suffix_search = re.compile(f"{pattern}|{_QUOTE_POSSESSIVE}").search
     return nlp
 
 

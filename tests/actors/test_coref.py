@@ -77,7 +77,8 @@ def test_coref_acronym_and_description_link_to_the_body(coder):
 def test_coref_bracketed_acronym_across_a_line_break(coder):
     text = ("Plans for a new European\nCommunity (EC) budget were criticised by Britain. "
             "France urged EC ministers to act, and Britain asked EC to wait.")
-    got = resolved(coder, text)
+    # undated: "EC" alone names the European Community only before the EU (igos.tsv), so here it is linked
+    got = resolved(coder, text, date=None)
     ec = [g for g in got if g[0] == "EC"]
     assert ec and all(g[1] == "IGOEUREEC" and g[2] is not None for g in ec), got
 

@@ -4,7 +4,7 @@
 - A title or role ("the minister", "the Chancellor", "the president") links to the last mention of a
   named or placed person whose words (or office in the leader tables) hold that title.
 - "the Bank", "the Fund", "the Community" link to the organisation with that head noun the document
-  names most; an acronym to its expansion ("the European Community (EC)" ... "EC").
+  names most ("the community", "the fund": the last one); an acronym to its expansion ("EC").
 - A pronoun subject links to the person (he, she) the parse makes likely: the speaker of the clause it
   is reported in ("Funaro said he ..."), else the subject of the nearest earlier sentence naming a
   person. "it" and "they" link only to the speaker of the clause they are reported in ("Washington said
@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Mention
 from .resolved import ResolvedMention
+from .spans import BODY_NOUNS, bare_body_noun
 
 if TYPE_CHECKING:
     from ..nlp import Parsed
@@ -150,6 +151,7 @@ class _Linker:
         self.surnames: dict[str, int] = {}
         self.acronyms: dict[str, int] = {}
         self.names_seen: dict[str, int] = {}  # organisation name -> mentions so far
+        self.bodies: dict[str, int] = {}  # "community" -> the last body named with it ("the European Community")
 
     # --- what a mention offers later ones ----------------------------------------------------
 
@@ -169,6 +171,9 @@ class _Linker:
             words = [t.text for t in sdoc[rm.start:rm.end] if not t.is_space]
             if "(" in words:  # "European Community (EC": the name's own acronym came along
                 words = words[:words.index("(")]
+            if m.kind in ("igo", "ngo"):  # "the community" after "the European Community", "the fund" after "IMF"
+                for noun in {words[-1].lower(), *(m.name or "").lower().split()[-1:]} & BODY_NOUNS:
+                    self.bodies[noun] = k
             for acr in (acronym_of(m.name or ""), acronym_of(" ".join(words))):
                 if acr:
                     self.acronyms.setdefault(acr, k)
@@ -263,9 +268,7 @@ class _Linker:
 
     def _acronym(self, rm: ResolvedMention, sdoc: Doc) -> int | None:
         text = rm.mention.text.replace(".", "").removeprefix("the ").removeprefix("The ")
-        if rm.mention.code is not None or not _is_acronym(text):
-            return None
-        return self.acronyms.get(text)
+        return None if rm.mention.code is not None or not _is_acronym(text) else self.acronyms.get(text)
 
     # --- mentions of their own: pronouns, surnames, acronyms the recogniser did not find ------
 
@@ -377,6 +380,10 @@ class _Linker:
     def _uncovered(self, tok: Token, si: int, items: list[tuple[ResolvedMention, int]]) -> None:
         sdoc = tok.doc
         text = tok.text
+        if tok.lower_ in self.bodies:
+            if (det := bare_body_noun(tok)) is not None:  # "the community" after "the European Community"
+                self._new(sdoc, si, det, tok.i + 1, self._root(self.bodies[tok.lower_]))
+            return
         if text not in self.surnames and text.replace(".", "") not in self.acronyms \
                 and tok.lower_ not in _PRONOUNS:
             return

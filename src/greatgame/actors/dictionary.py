@@ -33,6 +33,7 @@ class Term:
     role: str
     start: str
     end: str | None
+    code: str | None = None  # the body an international official speaks for (offices.tsv): IGOBUSIMF
 
 
 def pick_term(terms: list[Term], date: str | None) -> tuple[Term, str]:
@@ -65,6 +66,7 @@ class Entry:
     lat: float | None = None
     lon: float | None = None
     case_insensitive: bool = False
+    until: str | None = None  # the last day the form names this body (igos.tsv): "EC" until the EU
 
 
 def _rows(name: str, required: tuple[str, ...]) -> list[dict[str, str]]:
@@ -131,11 +133,12 @@ class ActorDictionary:
     def _load_organisations(self) -> None:
         for r in _rows("igos.tsv", ("code", "text", "name", "kind", "country", "sector")):
             kind = r["kind"] if r["kind"] in ("igo", "ngo", "group") else "group"
+            until = r.get("until") or None
             self.add(Entry(r["text"], kind, r["country"] or None, r["sector"] or None, r["code"],
-                           r["name"], kind))
+                           r["name"], kind, until=until))
             if r["text"].startswith("the "):
                 self.add(Entry(r["text"][4:], kind, r["country"] or None, r["sector"] or None, r["code"],
-                               r["name"], kind))
+                               r["name"], kind, until=until))
 
     def _load_agents(self) -> None:
         for r in _rows("agents.tsv", ("text", "sector", "kind")):
@@ -144,12 +147,14 @@ class ActorDictionary:
                            case_insensitive=True))
 
     def _load_leaders(self) -> None:
+        # offices of international bodies: "imf_managing_director" -> IGOBUSIMF
+        bodies = {r["role"]: r["code"] for r in _rows("offices.tsv", ("role", "code", "source"))}
         by_form: dict[str, Entry] = {}
         # the hand-checked table first: a form's terms keep that order
         for fname in ("leaders.tsv", "leaders_ref.tsv"):
             for r in _rows(fname, ("name", "aliases", "country", "sector", "role", "start", "end")):
                 term = Term(r["name"], r["country"] or None, r["sector"] or "GOV", r["role"], r["start"],
-                            r["end"] or None)
+                            r["end"] or None, bodies.get(r["role"]) if not r["country"] else None)
                 for form in [r["name"], *_split(r["aliases"])]:
                     e = by_form.get(form)
                     if e is None:

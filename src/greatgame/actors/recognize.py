@@ -17,7 +17,7 @@ from .coref import link
 from .dictionary import ActorDictionary, Entry, load_dictionary, pick_term
 from .patterns import build_patterns, load_patterns
 from .resolved import Resolved, ResolvedMention, actor_code
-from .spans import Compact, against_or_for, flag_of, pronoun_before, state_entry, words
+from .spans import Compact, against_or_for, body_nouns, flag_of, pronoun_before, state_entry, words
 
 if TYPE_CHECKING:
     from ..nlp import Parsed, ParsedSentence
@@ -105,6 +105,7 @@ class ActorRecognizer:
         """Token ranges that may name an actor other than a bare role word: the parse pre-filter."""
         compact = Compact(doc)
         out = compact.match(self.exact)
+        out += body_nouns(doc, out, self.dictionary)
         for s, e in compact.match(self.folded):
             entries = self.dictionary.lookup(doc[s:e].text)
             if any(en.type == "pair" or en.sector in ("MIL", "REB", "COP", "OPP") for en in entries) \
@@ -153,6 +154,15 @@ class ActorRecognizer:
         places = [s for s in taken if s.label_ == "PLACE" or s.label_ in ("NER_GPE", "NER_LOC", "NER_FAC")]
         return actors, places
 
+    def _beside_body(self, sp: Span, actors: list[Span], document: Document) -> bool:
+        """Whether a state's name and an international body's are joined by a hyphen ("U.S.-EC", "EC-U.S.")."""
+        doc = sp.doc
+        near = [a for a in actors if a.start == sp.end + 1 and doc[sp.end].text == "-"
+                or a.end == sp.start - 1 and doc[a.end].text == "-"]
+        kinds = [(self._state_entry(self._entries(a), a, document) is not None,
+                  any(e.type == "igo" for e in self._entries(a))) for a in [sp, *near]]
+        return any(kinds[0][0] and body or kinds[0][1] and state for state, body in kinds[1:])
+
     def _is_pair(self, span: Span) -> bool:
         return any(e.type == "pair" for e in self.dictionary.lookup(span.text))
 
@@ -199,6 +209,7 @@ class ActorRecognizer:
         person_name = None
         undated = False
         ruler = False
+        office_body = None  # the body a sitting international official speaks for (Term.code)
         modifier = False  # the sector so far is of a word that may only modify the next title ("deputy")
         body_sector = None  # the sector of a body the head belongs to ("president of the bank", "bank officials")
         for sp in group:
@@ -219,11 +230,13 @@ class ActorRecognizer:
                     # them ("the National Security Council aide President Reagan")
                     ruler = ruler or (when == "current" and term.role in ("head_of_state", "head_of_government"))
                     country = country or term.country
+                    office_body = office_body or (term.code if when == "current" else None)
                     # after the term an elite; before it, the office is unknown (the title may say it)
                     sector = {"current": term.sector, "former": "ELI"}.get(when)
                     name, person = term.name, True
-                elif e.type in ("igo", "ngo", "group") and org is None:
-                    org = e
+                elif e.type in ("igo", "ngo", "group") and org is None and (
+                        e.until is None or doc.date is not None and doc.date <= e.until):
+                    org = e  # a form that named the body only until a day ("EC") needs a date before it
                 elif e.type == "agent":
                     # "deputy Treasury Secretary": a deputy of the office after it, not a legislator
                     if sp.root.i == head.i or head_sector is None or modifier:
@@ -248,6 +261,9 @@ class ActorRecognizer:
             return Composed(org.country or country, head_sector or org.sector, code,
                             (person_name or name or org.name) if person else org.name,
                             org.kind if not person else "person")
+        if office_body is not None and country is None:  # "Michel Camdessus" in 1987: the IMF's
+            return Composed(None, "IGO", office_body, person_name or name, "person",
+                            "latest" if undated else None)
         # an international official's body is not a state's sector: "EC Commission President Jacques Delors"
         sector = sector if sector == "IGO" else head_sector or sector
         if country is None and sector is None and not person and kind != "group":
@@ -273,6 +289,8 @@ class ActorRecognizer:
                 groups[-1 - sp.start] = [sp]
                 continue
             h = self._head(sp, actorish)
+            if h.i != sp.root.i and self._beside_body(sp, actors, doc):
+                h = sp.root  # "U.S.-EC cooperation": the state and the body are two parties
             groups.setdefault(h.i, []).append(sp)
             heads[h.i] = h
         self._join_conjoined(groups, actors)

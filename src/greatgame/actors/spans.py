@@ -6,18 +6,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 if TYPE_CHECKING:
     from .dictionary import ActorDictionary, Entry
 
-__all__ = ["PRONOUN_WINDOW", "Compact", "against_or_for", "flag_of", "pronoun_before", "state_entry", "words"]
+__all__ = ["BODY_NOUNS", "PRONOUN_WINDOW", "Compact", "against_or_for", "bare_body_noun", "body_nouns",
+           "flag_of", "pronoun_before", "state_entry", "words"]
 
 # A US state rather than the country: these places anywhere in the document, these words in the sentence.
 _US_STATE_PLACES = {"Atlanta", "Savannah", "Seattle", "Spokane", "Olympia"}
 _US_STATE_WORDS = {"governor", "Governor", "county", "County", "Gov.", "Sen.", "Rep.", "legislature"}
 _GEORGIA_CUES = {"Tbilisi", "Georgian", "Georgians", "Saakashvili", "Ossetia", "Abkhazia", "Caucasus",
                  "Ivanishvili", "Kobakhidze", "Zourabichvili", "Batumi"}
+# Bare nouns that, after "the", stand for the body the document last named with that word: "the
+# community" after "the European Community", "the fund" after "the International Monetary Fund" (coref.py
+# links them). "the bank" is left out: stories of the World Bank name commercial banks as often.
+BODY_NOUNS = {"community", "fund"}
 # How far before a role word a subject pronoun makes its sentence worth parsing.
 PRONOUN_WINDOW = 12
 
@@ -101,3 +106,35 @@ def state_entry(entries: list[Entry], span: Span, text: str, dictionary: ActorDi
         ):
             return None
     return e
+
+
+def body_nouns(doc: Doc, hits: list[tuple[int, int]], dictionary: ActorDictionary) -> list[tuple[int, int]]:
+    """ "the community" after a body named with that word (a hit naming "the European Community"):
+    coreference links it, so its sentence is worth parsing."""
+    first: dict[str, int] = {}
+    for s, e in hits:
+        bodies = [en for en in dictionary.lookup(doc[s:e].text) if en.type in ("igo", "ngo")]
+        names = {doc[e - 1].lower_, *(w for en in bodies for w in (en.name or "").lower().split()[-1:])}
+        for noun in names & BODY_NOUNS if bodies else ():
+            first.setdefault(noun, e)
+    out = []
+    for t in doc[min(first.values()):] if first else []:
+        if t.lower_ in first and t.i > first[t.lower_]:
+            before = doc[t.i - 2] if doc[t.i - 1].is_space else doc[t.i - 1]
+            if before.lower_ == "the":
+                out.append((t.i, t.i + 1))
+    return out
+
+
+def bare_body_noun(tok: Token) -> int | None:
+    """Where "the" is before a body noun that nothing else modifies and that modifies nothing ("the
+    community would retaliate"); None for "the business community" or "the community budget"."""
+    det = tok.i - 1
+    while det > 0 and tok.doc[det].is_space:
+        det -= 1
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod", "poss") or det < 0 \
+            or tok.doc[det].lower_ != "the":
+        return None
+    if any(c.dep_ not in ("det", "case", "punct", "prep", "relcl", "acl", "cc", "conj") for c in tok.children):
+        return None
+    return det

@@ -28,10 +28,10 @@ demo: setup
 test: setup browser
 	$(BIN)/python -m pytest -q
 
-# In-process tests only (about 65 s of CPU time), one worker a core (at most 4), a test file to a worker;
+# In-process tests only (about 90 s of CPU time), one worker a core (at most 4), idle workers taking tests from busy ones;
 # the ten slowest are listed.
 test-fast: setup
-	$(BIN)/python -m pytest -q -m "not slow and not browser" -n auto --maxprocesses 4 --dist loadfile --durations=10
+	$(BIN)/python -m pytest -q -m "not slow and not browser" -n auto --maxprocesses 4 --dist worksteal --durations=10
 
 lint: setup
 	$(BIN)/ruff check src tests

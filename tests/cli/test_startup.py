@@ -175,6 +175,7 @@ def test_cli_help_loads_no_heavy_module(args: tuple[str, ...]) -> None:
     assert _imported_by(*args) == set()
 
 
+@pytest.mark.slow  # starts another process: `make test` runs it, `make test-fast` not
 def test_coding_one_sentence_loads_spacy_and_nothing_it_does_not_need(tmp_path: Path) -> None:
     path = tmp_path / "one.txt"
     path.write_text("Russia signed a package of trade deals with North Korea on Monday.\n", encoding="utf-8")

@@ -220,6 +220,7 @@ def test_a_newer_schema_is_fatal(db: str) -> None:
                               f"understands ({SCHEMA_VERSION}); upgrade greatgame to read it\n")
 
 
+@pytest.mark.slow  # starts another process: `make test` runs it, `make test-fast` not
 def test_a_store_locked_by_another_writer_is_fatal(db: str, tmp_path: Path) -> None:
     hold = "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); time.sleep(60)"
     holder = subprocess.Popen([sys.executable, "-c", hold, db], stdout=subprocess.PIPE, text=True)

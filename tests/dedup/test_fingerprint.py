@@ -4,6 +4,8 @@ import itertools
 import subprocess
 import sys
 
+import pytest
+
 from greatgame.dedup.fingerprint import (
     BANDS,
     NUM_PERM,
@@ -56,6 +58,7 @@ def test_normalise_cuts_dateline_byline_and_signoff():
     assert normalise("Iran said - again - that it won.") == ["iran", "said", "again", "that", "it", "won"]
 
 
+@pytest.mark.slow  # starts another process: `make test` runs it, `make test-fast` not
 def test_signature_is_deterministic_across_processes():
     code = "from greatgame.dedup.fingerprint import signature; import sys; print(signature(sys.argv[1]))"
     out = subprocess.run([sys.executable, "-c", code, STORY], capture_output=True, text=True, check=True)

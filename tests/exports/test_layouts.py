@@ -202,6 +202,7 @@ def test_layouts_of_an_empty_store(tmp_path: Path) -> None:
     assert (tmp_path / "i.tsv").read_text().splitlines() == ["\t".join(ICEWS_COLUMNS)]
 
 
+@pytest.mark.slow  # starts another process: `make test` runs it, `make test-fast` not
 def test_export_cli_gdelt_header_flag(store: Store, tmp_path: Path, cli) -> None:
     path = store.path
     store.close()

@@ -237,6 +237,7 @@ HOLD_RELEASED = ("import sys; from greatgame.store import Store; s = Store.open(
                  "print('ready', flush=True); sys.stdin.readline(); s.close()")
 
 
+@pytest.mark.slow  # starts another process: `make test` runs it, `make test-fast` not
 def test_a_writer_between_batches_lets_readers_in_and_keeps_other_writers_out(tmp_path: Path) -> None:
     path = tmp_path / "g.duckdb"
     holder = subprocess.Popen([sys.executable, "-c", HOLD_RELEASED, str(path)], stdin=subprocess.PIPE,

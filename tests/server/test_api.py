@@ -86,6 +86,7 @@ def test_health_without_a_store_is_503(tmp_path: Path) -> None:
     assert "greatgame ingest" in err["message"]
 
 
+@pytest.mark.slow  # starts another process: `make test` runs it, `make test-fast` not
 def test_store_held_by_a_writer_is_503(db: Path, tmp_path: Path) -> None:
     held = tmp_path / "held.duckdb"
     held.write_bytes(db.read_bytes())

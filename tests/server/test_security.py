@@ -47,6 +47,7 @@ def test_allow_host_adds_a_name(tmp_path: Path) -> None:
         assert httpx.get(url + "/api/stats", headers={"Host": "other.lan"}).status_code == 400
 
 
+@pytest.mark.slow  # starts another process: `make test` runs it, `make test-fast` not
 def test_serve_allow_host_reaches_the_server(tmp_path: Path) -> None:
     """`serve --allow-host NAME` (a real process) answers NAME and still refuses others."""
     import os

@@ -118,6 +118,7 @@ def test_store_refuses_a_missing_directory(tmp_path: Path) -> None:
 HOLD_LOCK = "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); time.sleep(60)"
 
 
+@pytest.mark.slow  # starts another process: `make test` runs it, `make test-fast` not
 def test_store_reports_a_lock_held_by_another_writer(tmp_path: Path) -> None:
     path = tmp_path / "busy.duckdb"
     Store.open(path).close()

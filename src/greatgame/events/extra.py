@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Token
 
 from ..actors.recognize import ResolvedMention
 from .extract import (_OWN_CLAUSE, _PASS_SUBJ, _SUBJ, LOCATIVE_PREPS, SCENE_PREPS, STATE_NOUNS, Candidate, Frame,
-                      _find_mentions, _governing, _owned_act, _subjects, _targets, verb_frame)
+                      _find_mentions, _governing, _owned_act, _subjects, _targets, mentions_by_token, uncovered,
+                      verb_frame)
 
 __all__ = ["extra_candidates", "fallback_candidates", "origin_of"]
 
@@ -196,23 +197,12 @@ def extra_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention], 
                      event_noun: Callable[[str], bool],
                      hostile: Callable[[Frame], bool] | None = None) -> list[Candidate]:
     """Pairs of coordinated subjects and of answered acts that no earlier candidate covers."""
-    by_token: dict[int, ResolvedMention] = {}
-    for m in mentions:
-        for i in range(m.start, m.end):
-            by_token.setdefault(i, m)
-        by_token[m.head] = m
-    done = {(id(c.source), id(c.target)) for c in existing}
-    out: list[Candidate] = []
+    by_token = mentions_by_token(mentions)
     triggers = {c.trigger for c in existing}
-    for cand in (_undergone(sdoc, sentence, by_token, event_noun) + _dyads(sdoc, sentence, by_token)
-                 + _coordinated(sdoc, sentence, by_token)
-                 + _answered(sdoc, sentence, by_token, event_noun, triggers)
-                 + _said(sdoc, sentence, by_token, hostile)):
-        key = (id(cand.source), id(cand.target))
-        if key not in done:
-            done.add(key)
-            out.append(cand)
-    return out
+    return uncovered(_undergone(sdoc, sentence, by_token, event_noun) + _dyads(sdoc, sentence, by_token)
+                     + _coordinated(sdoc, sentence, by_token)
+                     + _answered(sdoc, sentence, by_token, event_noun, triggers)
+                     + _said(sdoc, sentence, by_token, hostile), existing)
 
 
 def _subject_verb(tok: Token) -> Token | None:
@@ -288,11 +278,7 @@ def fallback_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention
     # a pair the patterns found, in either direction, is theirs: "Kyiv was attacked by Russian forces"
     done = {(id(c.source), id(c.target)) for c in existing} | {(id(c.target), id(c.source)) for c in existing}
     actors = [m for m in mentions if m.source != "pair" and not m.is_location]
-    by_token: dict[int, ResolvedMention] = {}
-    for m in mentions:
-        for i in range(m.start, m.end):
-            by_token.setdefault(i, m)
-        by_token[m.head] = m
+    by_token = mentions_by_token(mentions)
     owned = lambda noun: _owned_act(noun, by_token, event_noun)  # noqa: E731
     out: list[Candidate] = []
     for a in actors:

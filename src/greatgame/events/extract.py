@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Token
 
 from ..actors.recognize import LOCATION_PREPS, ResolvedMention
 
-__all__ = ["MUTUAL_NOUNS", "Candidate", "Frame", "find_candidates", "mutual", "verb_frame"]
+__all__ = ["MUTUAL_NOUNS", "Candidate", "Frame", "find_candidates", "mentions_by_token", "mutual", "uncovered",
+           "verb_frame"]
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -335,6 +336,30 @@ def _reciprocal(frame: Frame) -> bool:
     return frame.lemma in RECIPROCAL or (frame.lemma in AGREEING and any(o in MUTUAL_NOUNS for o in frame.objects))
 
 
+def mentions_by_token(mentions: list[ResolvedMention]) -> dict[int, ResolvedMention]:
+    """Each token of a sentence to the mention it lies in (the first, where mentions overlap), and each
+    mention's head token to its own mention."""
+    by_token: dict[int, ResolvedMention] = {}
+    for m in mentions:
+        for i in range(m.start, m.end):
+            by_token.setdefault(i, m)
+        by_token[m.head] = m
+    return by_token
+
+
+def uncovered(found: list[Candidate], existing: list[Candidate]) -> list[Candidate]:
+    """The candidates of `found` whose (source, target), in this direction, no earlier candidate has:
+    the first of each pair only."""
+    done = {(id(c.source), id(c.target)) for c in existing}
+    out: list[Candidate] = []
+    for cand in found:
+        key = (id(cand.source), id(cand.target))
+        if key not in done:
+            done.add(key)
+            out.append(cand)
+    return out
+
+
 def find_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention],
                     place_target_ok: Callable[[Frame], bool] | None = None,
                     event_noun: Callable[[str], bool] | None = None) -> list[Candidate]:
@@ -343,11 +368,7 @@ def find_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention],
     A state named as where something happened ("in Syria") is a target only where `place_target_ok`
     says the verb takes its target that way ("intervened in Syria").
     """
-    by_token: dict[int, ResolvedMention] = {}
-    for m in mentions:
-        for i in range(m.start, m.end):
-            by_token.setdefault(i, m)
-        by_token[m.head] = m
+    by_token = mentions_by_token(mentions)
     out: list[Candidate] = []
     used_nouns: set[int] = set()
     for tok in sdoc:

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors.recognize import ResolvedMention
 from .extract import (_PASS_SUBJ, _SUBJ, DEMANDING, TALK_NOUNS, WISHING, Candidate, Frame, _agents, _find_mentions,
-                      _subjects, _targets, verb_frame)
+                      _subjects, _targets, mentions_by_token, uncovered, verb_frame)
 from .phrase import MOD_DEPS, RELATIVE, actors, phrase_mentions
 from .speech import speech_candidates
 
@@ -259,12 +259,7 @@ def reach_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention], 
                      event_noun: Callable[[str], bool]) -> list[Candidate]:
     """Pairs of relative clauses, journeys, talks, requests, speech and conditions that no earlier
     candidate covers (in the same direction)."""
-    by_token: dict[int, ResolvedMention] = {}
-    for m in mentions:
-        for i in range(m.start, m.end):
-            by_token.setdefault(i, m)
-        by_token[m.head] = m
-    done = {(id(c.source), id(c.target)) for c in existing}
+    by_token = mentions_by_token(mentions)
     found: list[Candidate] = []
     for verb in sdoc:
         if verb.pos_ in ("VERB", "AUX"):
@@ -273,13 +268,7 @@ def reach_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention], 
               + _asked(sdoc, sentence, by_token) + speech_candidates(sdoc, sentence, by_token)
               + _undergone(sdoc, sentence, by_token, event_noun)
               + _participles(sdoc, sentence, by_token))
-    out: list[Candidate] = []
-    for cand in found:
-        key = (id(cand.source), id(cand.target))
-        if key not in done:
-            done.add(key)
-            out.append(cand)
-    return out
+    return uncovered(found, existing)
 
 
 def coordinated_spans(sdoc: Doc, mentions: list[ResolvedMention]) -> list[tuple[int, int]]:

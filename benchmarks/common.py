@@ -13,6 +13,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 UNGDC = SHARED / "corpora" / "ungdc_300.jsonl.gz"
+REUTERS = SHARED / "corpora" / "reuters_politics_1987.jsonl"
+ARTICLES = ROOT / "tests" / "gold" / "articles.jsonl"
 
 
 def need(path: Path) -> Path:
@@ -20,6 +22,19 @@ def need(path: Path) -> Path:
     if not path.exists():
         sys.exit(f"skipped: {path} is not here (the benchmark reads the shared corpora beside the repo)")
     return path
+
+
+def article_records(split: str) -> list | None:
+    """The records of one half of the articles gold, their texts joined from the Reuters corpus; None,
+    with a message, where ../shared is absent."""
+    if not REUTERS.exists():
+        print(f"{REUTERS} is absent: this benchmark reads the shared corpus beside the repo", file=sys.stderr)
+        return None
+    from greatgame.exhaustive import read_corpus, read_exhaustive  # lazily: the scripts' --help stays light
+
+    texts, _ = read_corpus(REUTERS)
+    records, _ = read_exhaustive(ARTICLES, texts, str(REUTERS))
+    return [r for r in records if r.split == split]
 
 
 def load_jsonl(path: Path, limit: int | None = None) -> list[dict]:

@@ -12,10 +12,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpora" / "reuters_politics_1987.jsonl"
+from common import article_records
 
 
 def main() -> int:
@@ -23,18 +21,15 @@ def main() -> int:
     ap.add_argument("--split", default="dev")
     ap.add_argument("--examples", type=int, default=20)
     args = ap.parse_args()
-    if not CORPUS.exists():
-        print(f"{CORPUS} is absent: this benchmark reads the shared corpus beside the repo", file=sys.stderr)
+    records = article_records(args.split)
+    if records is None:
         return 0
-    from greatgame.exhaustive import Prediction, actor_key, match, read_corpus, read_exhaustive
+    from greatgame.exhaustive import Prediction, actor_key, match
     from greatgame.model import Document
     from greatgame.nlp import parse_candidates
     from greatgame.pipeline import get_coder
     from greatgame.settings import Settings
 
-    texts, _ = read_corpus(CORPUS)
-    records, _ = read_exhaustive(ROOT / "tests" / "gold" / "articles.jsonl", texts, str(CORPUS))
-    records = [r for r in records if r.split == args.split]
     coder = get_coder(Settings(workers=1))
     reasons: Counter[str] = Counter()
     examples: dict[str, list[str]] = {}

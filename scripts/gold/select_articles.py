@@ -14,6 +14,12 @@ those categories take turns (same rules, the articles of round 1 excluded), ever
 the dev half, and every sixth is annotated twice.
 
     python scripts/gold/select_articles.py ../shared/corpora/reuters_politics_1987.jsonl --round 2 > selection2.tsv
+
+Round 3 (`--round 3`) adds 24 more dev articles chosen as round 1 chose them (all 16 categories take
+turns), the articles of rounds 1 and 2 and near-copies of them excluded: more training text of the
+mix that the test half and held-out gold have. Every sixth is annotated twice.
+
+    python scripts/gold/select_articles.py ../shared/corpora/reuters_politics_1987.jsonl --round 3 > selection3.tsv
 """
 
 from __future__ import annotations
@@ -63,6 +69,7 @@ def title_key(title: str) -> frozenset[str]:
 
 ROUND2_CATS = ("ACCUSE", "THREATEN", "ASSAULT", "COERCE", "SANCTION", "REJECT", "PROTEST", "MOBILIZE")
 ROUND2_TOTAL = 24
+ROUND3_TOTAL = 24
 
 
 def select(docs: list[dict], total: int = TOTAL, cats: tuple[str, ...] = tuple(CUES),
@@ -97,17 +104,20 @@ def select(docs: list[dict], total: int = TOTAL, cats: tuple[str, ...] = tuple(C
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus")
-    ap.add_argument("--round", type=int, choices=(1, 2), default=1)
+    ap.add_argument("--round", type=int, choices=(1, 2, 3), default=1)
     args = ap.parse_args(argv)
     with open(args.corpus, encoding="utf-8") as fh:
         docs = [json.loads(line) for line in fh if line.strip()]
     chosen = select(docs)
     by_id = {d["id"]: d for d in docs}
     print("id\tsplit\ttwice\twords\ttitle")
-    if args.round == 2:
+    if args.round >= 2:
         first = frozenset(d["id"] for d in chosen) | frozenset(SUPPLEMENT)
         second = select(docs, ROUND2_TOTAL, ROUND2_CATS, first)
-        for i, d in enumerate(sorted(second, key=lambda d: int(d["id"].split("-")[1]))):
+        picked = second
+        if args.round == 3:
+            picked = select(docs, ROUND3_TOTAL, tuple(CUES), first | frozenset(d["id"] for d in second))
+        for i, d in enumerate(sorted(picked, key=lambda d: int(d["id"].split("-")[1]))):
             print(f"{d['id']}\tdev\t{int(i % 6 == 0)}\t{len(d['text'].split())}\t{d.get('title', '')}")
         return 0
     for i, d in enumerate(sorted(chosen, key=lambda d: int(d["id"].split("-")[1]))):

@@ -53,6 +53,7 @@ _MANY = {"governments", "countries", "nations", "states", "diplomats", "allies",
 # trading partners" are not the United States or Japan.
 RELATIONAL = {"allies", "ally", "partners", "neighbours", "neighbors", "friends", "creditors", "adversaries",
               "rivals", "foes", "enemies"}
+_COMMITTEES = {"committee", "group", "panel"}
 # Words that make a body any state's, or another's than the document's: "foreign banks", "their government".
 _UNSPECIFIC = {"foreign", "western", "international", "other", "overseas", "allied", "world", "multinational",
                "their", "your", "both", "several", "many", "some", "all", "each"}
@@ -259,7 +260,12 @@ def _relational(rm: ResolvedMention, parsed: Parsed) -> bool:
     m = rm.mention
     if m.kind != "agent" or m.country is None or rm.source != "dictionary" or rm.is_location:
         return False
-    return parsed.sentences[rm.sentence].doc[rm.head].lower_ in RELATIONAL
+    sdoc = parsed.sentences[rm.sentence].doc
+    head = sdoc[rm.head]
+    # "Brazil's 14-bank advisory committee": the committee of the banks it owes, of many countries
+    creditors = m.sector == "BUS" and head.lower_ in _COMMITTEES and any(
+        t.lemma_.lower() in ("bank", "creditor") for t in sdoc[rm.start:rm.end])
+    return head.lower_ in RELATIONAL or creditors
 
 
 def _unplaced_person(rm: ResolvedMention) -> bool:

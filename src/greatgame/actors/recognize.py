@@ -17,7 +17,7 @@ from .coref import link
 from .dictionary import ActorDictionary, Entry, load_dictionary, pick_term
 from .patterns import build_patterns, load_patterns
 from .resolved import Resolved, ResolvedMention, actor_code
-from .spans import Compact, against_or_for, body_nouns, flag_of, pronoun_before, state_entry, words
+from .spans import AGENT_BODY_NOUNS, Compact, against_or_for, body_nouns, flag_of, pronoun_before, state_entry, words
 
 if TYPE_CHECKING:
     from ..nlp import Parsed, ParsedSentence
@@ -29,7 +29,9 @@ def _linked(rm: ResolvedMention, root: ResolvedMention) -> ResolvedMention | Non
     """A linked mention with its antecedent's codes; a pronoun or name found only by linking is
     dropped when the antecedent has neither a country nor a body's code."""
     r, m = root.mention, rm.mention
-    if r.country is None and (r.code is None or r.code.startswith("---")):
+    # ... except a body named by a noun of its own ("the committee": the creditor banks' committee)
+    body = rm.source == "coref" and m.text.split()[-1].lower() in AGENT_BODY_NOUNS
+    if r.country is None and (r.code is None or r.code.startswith("---")) and not body:
         return None if rm.source == "coref" else rm
     came = m.country_from if m.country == r.country and rm.source != "coref" else "mention"
     if r.country is None:
@@ -122,10 +124,11 @@ class ActorRecognizer:
         compact = Compact(sdoc)
         found = [Span(sdoc, s, e, label="ACTOR") for s, e in compact.match(self.exact)]
         # role words count as nouns only ("courts" the verb and "military" the adjective are not actors)
-        # ... and not as a measure: "the 17-man Commission", "a five-member team"
+        # ... and not as a measure: "the 17-man Commission", "a five-member team" (a name that goes on
+        # past the measure word does: "a 14-bank advisory committee")
         found += [Span(sdoc, s, e, label="ACTOR") for s, e in compact.match(self.folded)
                   if (sdoc[e - 1].pos_ in ("NOUN", "PROPN") or self._is_pair(sdoc[s:e]))
-                  and not (s >= 2 and sdoc[s - 1].text == "-" and sdoc[s - 2].like_num)]
+                  and not (e - s == 1 and s >= 2 and sdoc[s - 1].text == "-" and sdoc[s - 2].like_num)]
         actor_spans = filter_spans(found)
         place_spans = filter_spans([Span(sdoc, s, e, label="PLACE") for s, e in compact.match(self.places)])
         # "Nigel Lawson" is a person, not the town of Nigel; "New York" is not York: a longer name wins

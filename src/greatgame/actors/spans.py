@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Span, Token
 if TYPE_CHECKING:
     from .dictionary import ActorDictionary, Entry
 
-__all__ = ["BODY_NOUNS", "PRONOUN_WINDOW", "Compact", "against_or_for", "bare_body_noun", "body_nouns",
-           "flag_of", "pronoun_before", "state_entry", "words"]
+__all__ = ["AGENT_BODY_NOUNS", "BODY_NOUNS", "PRONOUN_WINDOW", "Compact", "against_or_for", "bare_body_noun",
+           "body_nouns", "flag_of", "pronoun_before", "state_entry", "words"]
 
 # A US state rather than the country: these places anywhere in the document, these words in the sentence.
 _US_STATE_PLACES = {"Atlanta", "Savannah", "Seattle", "Spokane", "Olympia"}
@@ -23,6 +23,8 @@ _GEORGIA_CUES = {"Tbilisi", "Georgian", "Georgians", "Saakashvili", "Ossetia", "
 # community" after "the European Community", "the fund" after "the International Monetary Fund" (coref.py
 # links them). "the bank" is left out: stories of the World Bank name commercial banks as often.
 BODY_NOUNS = {"community", "fund"}
+# ... and the same for bodies named by a sector's words: "the committee" after "a 14-bank advisory committee"
+AGENT_BODY_NOUNS = {"committee"}
 # How far before a role word a subject pronoun makes its sentence worth parsing.
 PRONOUN_WINDOW = 12
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from .companies import form_country
 from .resolved import ResolvedMention, actor_code
 
 if TYPE_CHECKING:
@@ -337,6 +338,9 @@ def _sector_country(ctx: _Context, k: int, links: Links, counts: Counter, domina
     owner = links.possessor.get(k)
     if owner is not None and found[owner].country:
         return found[owner].country, "context"
+    forms = ctx.dictionary.company_form(rm.mention.text) if rm.mention.kind == "group" else ()
+    if forms:  # "Siemens AG": of the states whose law has its legal form, the one the story names
+        return form_country(forms, counts), "context"
     if ctx.unspecific(k):  # "Western diplomats in Khartoum" are not Sudan's
         return ctx.own_country(k), "context"
     country = ctx.phrase_country(k)

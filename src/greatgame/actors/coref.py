@@ -4,9 +4,8 @@
 - A title or role ("the minister", "the Chancellor", "the president") links to the last mention of a
   named or placed person whose words (or office in the leader tables) hold that title.
 - "the Bank", "the Fund", "the Community" link to the organisation with that head noun the document
-  names most ("the community", "the fund": the last one); "the committee" to the last committee named
-  ("a 14-bank advisory committee"); an acronym to its expansion ("EC"). A plural description ("the
-  banks") links only to the same plural.
+  names most ("the community", "the fund"), "the committee" to the last committee; an acronym to its
+  expansion ("EC"); a company's name to its name with a legal form ("Siemens AG"). Plural to plural.
 - A pronoun subject links to the person (he, she) the parse makes likely: the speaker of the clause it
   is reported in ("Funaro said he ..."), else the subject of the nearest earlier sentence naming a
   person. "it" and "they" link only to the speaker of the clause they are reported in ("Washington said
@@ -25,6 +24,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from ..model import Mention
+from .companies import short_name
 from .resolved import ResolvedMention
 from .spans import AGENT_BODY_NOUNS, BODY_NOUNS, bare_body_noun
 
@@ -40,8 +40,7 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir
               "chancellor", "minister", "secretary", "governor", "judge", "ambassador", "king", "queen"}
 FEMALE = {"mrs", "mrs.", "ms", "ms.", "miss", "madame", "mme", "mme.", "dame", "lady", "queen", "princess",
           "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "policewoman", "she", "her"}
-MALE = {"mr", "mr.", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "he", "him",
-        "his"}
+MALE = {"mr", "mr.", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "he", "him", "his"}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _DETS = {"the", "this", "that"}
 _SUBJ = {"nsubj", "nsubjpass"}
@@ -165,6 +164,8 @@ class _Linker:
         m = rm.mention
         if m.kind == "agent" and m.sector and sdoc[rm.head].lower_ in AGENT_BODY_NOUNS:  # "the committee"
             self.bodies[sdoc[rm.head].lower_] = k
+        if m.kind == "group" and m.sector == "BUS" and (short := short_name(m.text, self.dictionary)):
+            self.surnames[short] = k  # "Siemens" after "Siemens AG"
         if m.kind in ("igo", "ngo", "group") and m.code and m.name:
             self.names_seen[m.name] = self.names_seen.get(m.name, 0) + 1
         if m.kind != "person" and m.code and not m.code.startswith("---"):
@@ -370,8 +371,7 @@ class _Linker:
         a = ps.offset + sdoc[start].idx
         b = ps.offset + sdoc[end - 1].idx + len(sdoc[end - 1].text)
         src = self.out[antecedent].mention
-        m = Mention(src.doc_id, a, b, self.parsed.doc.text[a:b], src.code, src.country, src.sector, src.name,
-                    src.kind)
+        m = Mention(src.doc_id, a, b, self.parsed.doc.text[a:b], src.code, src.country, src.sector, src.name, src.kind)
         self.out.append(ResolvedMention(m, si, start, end, end - 1, source="coref"))
         k = len(self.out) - 1
         self.links.antecedent[k] = antecedent

@@ -12,11 +12,12 @@ from spacy.util import filter_spans
 
 from ..geo import gazetteer
 from ..model import Document, Mention
+from .companies import company_names
 from .context import fill_countries
 from .coref import link
 from .dictionary import ActorDictionary, Entry, load_dictionary, pick_term
 from .patterns import build_patterns, load_patterns
-from .resolved import Resolved, ResolvedMention, actor_code
+from .resolved import Resolved, ResolvedMention, actor_code, last_dyad
 from .spans import AGENT_BODY_NOUNS, Compact, against_or_for, body_nouns, flag_of, pronoun_before, state_entry, words
 
 if TYPE_CHECKING:
@@ -144,6 +145,7 @@ class ActorRecognizer:
             if inner and p.root.dep_ in ("compound", "amod", "nmod"):
                 continue  # "Russian Far East Development Minister": the place only modifies an actor
             taken = [a for a in taken if a not in inner] + [p]
+        taken = company_names(sdoc, taken, self.dictionary)
         covered = {i for sp in taken for i in range(sp.start, sp.end)}
         for ent in sdoc.ents:
             if ent.text in _WIRE_SERVICES:
@@ -212,12 +214,14 @@ class ActorRecognizer:
         person_name = None
         undated = False
         ruler = False
+        company = False  # an organisation named with its legal form: a business ("Siemens AG")
         office_body = None  # the body a sitting international official speaks for (Term.code)
         modifier = False  # the sector so far is of a word that may only modify the next title ("deputy")
         body_sector = None  # the sector of a body the head belongs to ("president of the bank", "bank officials")
         for sp in group:
             entries = self._entries(sp) if sp.label_ == "ACTOR" else self._lowercase_leader(sp)
             if sp.label_.startswith("NER_") and not entries:
+                company = company or bool(sp.label_ == "NER_ORG" and self.dictionary.company_form(sp.text))
                 person = person or sp.label_ == "NER_PERSON"
                 if sp.label_ == "NER_PERSON":
                     person_name = sp.text
@@ -267,6 +271,8 @@ class ActorRecognizer:
         if office_body is not None and country is None:  # "Michel Camdessus" in 1987: the IMF's
             return Composed(None, "IGO", office_body, person_name or name, "person",
                             "latest" if undated else None)
+        if company and not person:  # "West Germany's Siemens AG": a business, of the country its phrase names
+            return Composed(country, "BUS", actor_code(country, "BUS"), name, "group")
         # an international official's body is not a state's sector: "EC Commission President Jacques Delors"
         sector = sector if sector == "IGO" else head_sector or sector
         if country is None and sector is None and not person and kind != "group":
@@ -418,7 +424,7 @@ class ActorRecognizer:
                 if rm is None:
                     continue
             if rm.source == "pair" and not rm.members:
-                dyad = self._last_dyad(out)
+                dyad = last_dyad(out)
                 if dyad is None:
                     continue
                 rm = replace(rm, members=tuple(
@@ -427,18 +433,6 @@ class ActorRecognizer:
                 ))
             out.append(rm)
         return Resolved(tuple(out), places)
-
-    @staticmethod
-    def _last_dyad(previous: list[ResolvedMention]) -> tuple[Mention, Mention] | None:
-        seen: list[Mention] = []
-        for rm in reversed(previous[-30:]):
-            if rm.source == "pair" or rm.country is None or rm.is_location:
-                continue
-            if all(m.country != rm.country for m in seen):
-                seen.append(rm.mention)
-            if len(seen) == 2:
-                return seen[1], seen[0]
-        return None
 
     def mentions(self, resolved: Resolved) -> list[Mention]:
         """The mention records users see: one per mention, a dyad phrase as its two members."""

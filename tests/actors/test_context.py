@@ -112,6 +112,9 @@ def test_context_names_match_across_line_breaks(coder):
      [("The army", "LBNMIL", "dateline"), ("police", "LBNCOP", "dateline")]),
     ("By Staff Writers\nThe army shelled the camp, police said.",
      [("The army", "---MIL", None), ("police", "---COP", None)]),
+    # a gazetteer knows the city by its bare name ("Kuwait")
+    ("KUWAIT CITY, March 3 - The army shelled the camp near the border, police said.",
+     [("The army", "KWTMIL", "dateline"), ("police", "KWTCOP", "dateline")]),
 ])
 def test_context_dateline_gives_the_country(coder, text, expected):
     assert resolved(coder, text) == expected

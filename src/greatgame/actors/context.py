@@ -99,7 +99,9 @@ def dateline_country(text: str, gazetteer: Gazetteer) -> str | None:
     m = _DATELINE.match(text[:120]) or _DATELINE_TITLE.match(text[:120])
     if not m:
         return None
-    place = gazetteer.lookup(m.group(1).strip().title())
+    name = m.group(1).strip().title()
+    # "GAZA CITY", "KUWAIT CITY": a gazetteer may know the city by its bare name
+    place = gazetteer.lookup(name) or (gazetteer.lookup(name[:-5]) if name.endswith(" City") else None)
     return place.country if place else None
 
 

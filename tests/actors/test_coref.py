@@ -199,3 +199,11 @@ def test_coref_a_creditor_banks_committee_is_no_state_s_and_the_committee_is_it(
     got = resolved(coder, text)
     assert got[0] == ("Peru's 12-bank advisory committee", "---BUS", None, None), got
     assert ("the committee", "---BUS", (0, 33), None) in got, got
+
+
+def test_coref_a_body_noun_before_a_line_break_still_links(coder):
+    # issue 12: wire copy breaks lines anywhere; "the committee\n" is still the bare body noun
+    text = ("Peru's 12-bank advisory committee rejected the proposal on Tuesday. U.S. banks hold half the seats "
+            "on the committee\nwhile holding a third of Peru's debt.")
+    got = resolved(coder, text)
+    assert ("the committee", "---BUS", (0, 33), None) in got, got

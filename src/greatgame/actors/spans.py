@@ -137,6 +137,8 @@ def bare_body_noun(tok: Token) -> int | None:
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod", "poss") or det < 0 \
             or tok.doc[det].lower_ != "the":
         return None
-    if any(c.dep_ not in ("det", "case", "punct", "prep", "relcl", "acl", "cc", "conj") for c in tok.children):
+    # (a line break after the noun hangs off it too)
+    if any(c.dep_ not in ("det", "case", "punct", "prep", "relcl", "acl", "cc", "conj") and not c.is_space
+           for c in tok.children):
         return None
     return det

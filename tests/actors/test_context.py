@@ -251,3 +251,14 @@ def test_context_our_of_a_quote_is_its_speakers(coder):
     assert ("forces", "IRQMIL", "context") in got, got
     got = resolved(coder, "Our government wants better ties with Japan, the paper said.", "1987-04-08")
     assert ("government", "---GOV", None) in got, got
+
+
+@pytest.mark.parametrize("text,code", [
+    # the US department as news written in British spelling names it
+    ("The Defence Department said on Tuesday that Soviet submarines had entered the Gulf.", "USAMIL"),
+    ("Australia's government said the Defence Department would buy frigates for Australia's navy, Australian "
+     "officials said.", "AUSMIL"),
+])
+def test_context_the_defence_department_is_the_us_one_unless_another_state_dominates(coder, text, code):
+    got = resolved(coder, text, "1987-03-10")
+    assert [c for t, c, _ in got if t.endswith("Defence Department")] == [code], got

@@ -262,3 +262,17 @@ def test_context_our_of_a_quote_is_its_speakers(coder):
 def test_context_the_defence_department_is_the_us_one_unless_another_state_dominates(coder, text, code):
     got = resolved(coder, text, "1987-03-10")
     assert [c for t, c, _ in got if t.endswith("Defence Department")] == [code], got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the title in apposition says which office the named person holds
+    ("Hiroshi Tanaka, vice minister of Japan's Finance Ministry, met U.S. officials.", ("Hiroshi Tanaka", "JPNGOV")),
+    ("Taiwan cut tariffs again. Taiwan's surplus grew. The delegation's leader, Chen Ming-tong, said Taiwan would "
+     "give more.", ("Chen Ming-tong", "TWNGOV")),
+    # ... a union's president is the union's (LAB), not a government's
+    ("Peter Hall, president of the Canadian Union of Postal Workers, called on Canada to act.",
+     ("Peter Hall", "CANLAB")),
+])
+def test_context_a_named_person_takes_the_sector_of_the_title_beside_the_name(coder, text, expected):
+    got = resolved(coder, text, "1987-03-10")
+    assert expected in [(t, c) for t, c, _ in got], got

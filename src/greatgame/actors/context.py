@@ -328,7 +328,27 @@ def fill_countries(parsed: Parsed, places: tuple[tuple[Span, ...], ...], links: 
             m = rm.mention
             found[k] = replace(rm, mention=replace(m, country=country, code=actor_code(country, m.sector),
                                                    country_from=source))
+    _titled_people(found, parsed)
     return links
+
+
+def _titled_people(found: list[ResolvedMention], parsed: Parsed) -> None:
+    """ "Makoto Kuroda, vice minister of Japan's MITI", "The delegation's leader, Vincent Siew": a person
+    named with no office takes the sector of the title in apposition to the name."""
+    for k, rm in enumerate(found):
+        m = rm.mention
+        if m.kind != "person" or m.sector is not None or m.country is None or rm.source == "pair":
+            continue
+        sdoc = parsed.sentences[rm.sentence].doc
+        for other in found:
+            t = other.mention
+            if other.sentence != rm.sentence or other is rm or t.kind != "person" or t.sector is None \
+                    or t.country not in (None, m.country) or (t.code or "").startswith(("IGO", "NGO")):
+                continue
+            a, b = sdoc[rm.head], sdoc[other.head]
+            if b.dep_ == "appos" and b.head.i == a.i or a.dep_ == "appos" and a.head.i == b.i:
+                found[k] = replace(rm, mention=replace(m, sector=t.sector, code=actor_code(m.country, t.sector)))
+                break
 
 
 def _sector_country(ctx: _Context, k: int, links: Links, counts: Counter, dominant: str | None,

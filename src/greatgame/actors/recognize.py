@@ -52,8 +52,9 @@ AIMING_VERBS = {"fire", "shoot", "aim", "launch", "hurl", "throw", "lob", "point
 _ENVOYS = {"ambassador", "envoy", "ambassador-designate", "emissary"}
 # Role words that, before another title, only modify it ("deputy Treasury Secretary").
 _MODIFIER_TITLES = {"deputy"}
-# Sectors of bodies that are no state's: their chairman or president is theirs ("president of the bank").
-_BODY_SECTORS = {"BUS", "MED", "EDU", "NGO"}
+# Sectors of bodies that are no state's: their chairman or president is theirs ("president of the bank",
+# "president of the union").
+_BODY_SECTORS = {"BUS", "MED", "EDU", "NGO", "LAB"}
 _NP_DEPS = {"compound", "amod", "flat", "nmod", "nummod"}
 _NER_ACTOR = {"PERSON": "person", "ORG": "group", "NORP": "group"}
 # Wire services named in datelines ("MOSCOW (Reuters) -") report events; they are not actors in them.

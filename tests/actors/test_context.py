@@ -255,9 +255,9 @@ def test_context_our_of_a_quote_is_its_speakers(coder):
 
 @pytest.mark.parametrize("text,code", [
     # the US department as news written in British spelling names it
-    ("The Defence Department said on Tuesday that Soviet submarines had entered the Gulf.", "USAMIL"),
+    ("The Defence Department said on Tuesday that Soviet submarines had entered the Gulf.", "USAGOV"),
     ("Australia's government said the Defence Department would buy frigates for Australia's navy, Australian "
-     "officials said.", "AUSMIL"),
+     "officials said.", "AUSGOV"),
 ])
 def test_context_the_defence_department_is_the_us_one_unless_another_state_dominates(coder, text, code):
     got = resolved(coder, text, "1987-03-10")

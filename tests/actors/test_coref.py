@@ -172,7 +172,7 @@ def test_coref_a_modified_plural_does_not_link_to_the_last_of_its_head(coder):
     ('Prime Minister Yasuhiro Nakasone told reporters: "I will ask Reagan to lift the sanctions."',
      ("I", "JPNGOV", (0, 32), "mention")),
     ('U.S. Defense Secretary Caspar Weinberger said, "We are prepared for whatever comes from Iran."',
-     ("We", "USAMIL", (0, 40), "mention")),
+     ("We", "USAGOV", (0, 40), "mention")),
 ])
 def test_coref_first_person_of_a_quote_links_to_its_speaker(coder, text, expected):
     assert expected in resolved(coder, text)

@@ -34,6 +34,8 @@ def test_actors_compose_a_titled_official_into_one_mention(coder):
     ("Iraqi planes raided the oil field at dawn.", ("Iraqi planes", "IRQMIL")),
     ("Iraqi naval units sank two boats.", ("Iraqi naval units", "IRQMIL")),
     ("Iranian gunboats attacked the tanker.", ("Iranian gunboats", "IRNMIL")),
+    ("Japanese financial institutions bought the bonds.", ("Japanese financial institutions", "JPNBUS")),
+    ("U.S. diplomatic missions closed for the day.", ("U.S. diplomatic missions", "USAGOV")),
 ])
 def test_actors_resolve_country_and_sector(coder, text, expected):
     assert mentions(coder, text)[0] == expected

@@ -276,3 +276,10 @@ def test_context_the_defence_department_is_the_us_one_unless_another_state_domin
 def test_context_a_named_person_takes_the_sector_of_the_title_beside_the_name(coder, text, expected):
     got = resolved(coder, text, "1987-03-10")
     assert expected in [(t, c) for t, c, _ in got], got
+
+
+def test_context_a_participle_clause_happens_where_its_clause_does(coder):
+    # "talking to government officials" happens in Washington, where the days were spent
+    got = resolved(coder, "Funaro and Gros spent two days at the end of last week in Washington talking to "
+                          "government officials.", "1987-03-02")
+    assert ("government officials", "USAGOV", "context") in got, got

@@ -122,8 +122,19 @@ def _clause_places(head: Token) -> list[Token]:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return []
-    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _CLAUSE_PREPS
-            for p in c.children if p.dep_ == "pobj"]
+    places = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _CLAUSE_PREPS
+              for p in c.children if p.dep_ == "pobj"]
+    # "spent two days in Washington talking to government officials": a participle's clause happens
+    # where the clause it hangs off does
+    # ("spent two days at the end of last week in Washington ...": its place may hang off its time phrase)
+    if not places and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ == "VERB":
+        todo = [c for c in verb.head.children if c.dep_ in ("prep", "dobj", "npadvmod")]
+        while todo:
+            tok = todo.pop()
+            if tok.dep_ == "prep" and tok.lower_ in _CLAUSE_PREPS:
+                places += [p for p in tok.children if p.dep_ == "pobj"]
+            todo += [c for c in tok.children if c.dep_ in ("prep", "pobj")]
+    return places
 
 
 class _Context:

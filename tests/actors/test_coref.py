@@ -207,3 +207,10 @@ def test_coref_a_body_noun_before_a_line_break_still_links(coder):
             "on the committee\nwhile holding a third of Peru's debt.")
     got = resolved(coder, text)
     assert ("the committee", "---BUS", (0, 33), None) in got, got
+
+
+def test_coref_the_committee_in_a_sentence_naming_no_other_actor_is_parsed_and_linked(coder):
+    # issue 12: the pre-filter keeps the sentence of "the committee" once a committee has been named
+    text = "Peru's 12-bank advisory committee rejected the proposal on Tuesday. Later the committee agreed to meet."
+    got = resolved(coder, text)
+    assert ("the committee", "---BUS", (0, 33), None) in got, got

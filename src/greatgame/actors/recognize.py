@@ -109,8 +109,9 @@ class ActorRecognizer:
         """Token ranges that may name an actor other than a bare role word: the parse pre-filter."""
         compact = Compact(doc)
         out = compact.match(self.exact)
-        out += body_nouns(doc, out, self.dictionary)
-        for s, e in compact.match(self.folded):
+        folded = compact.match(self.folded)
+        out += body_nouns(doc, out + folded, self.dictionary)
+        for s, e in folded:
             entries = self.dictionary.lookup(doc[s:e].text)
             if any(en.type == "pair" or en.sector in ("MIL", "REB", "COP", "OPP") for en in entries) \
                     or pronoun_before(doc, s):

@@ -111,14 +111,16 @@ def state_entry(entries: list[Entry], span: Span, text: str, dictionary: ActorDi
 
 
 def body_nouns(doc: Doc, hits: list[tuple[int, int]], dictionary: ActorDictionary) -> list[tuple[int, int]]:
-    """ "the community" after a body named with that word (a hit naming "the European Community"):
-    coreference links it, so its sentence is worth parsing."""
+    """ "the community" after a body named with that word (a hit naming "the European Community"), "the
+    committee" after a committee: coreference links it, so its sentence is worth parsing."""
     first: dict[str, int] = {}
     for s, e in hits:
         bodies = [en for en in dictionary.lookup(doc[s:e].text) if en.type in ("igo", "ngo")]
         names = {doc[e - 1].lower_, *(w for en in bodies for w in (en.name or "").lower().split()[-1:])}
         for noun in names & BODY_NOUNS if bodies else ():
             first.setdefault(noun, e)
+        if doc[e - 1].lower_ in AGENT_BODY_NOUNS:  # "the committee" after "a 14-bank advisory committee"
+            first.setdefault(doc[e - 1].lower_, e)
     out = []
     for t in doc[min(first.values()):] if first else []:
         if t.lower_ in first and t.i > first[t.lower_]:

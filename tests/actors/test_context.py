@@ -112,6 +112,9 @@ def test_context_names_match_across_line_breaks(coder):
      [("The army", "LBNMIL", "dateline"), ("police", "LBNCOP", "dateline")]),
     ("By Staff Writers\nThe army shelled the camp, police said.",
      [("The army", "---MIL", None), ("police", "---COP", None)]),
+    # a gazetteer knows the city by its bare name ("Kuwait")
+    ("KUWAIT CITY, March 3 - The army shelled the camp near the border, police said.",
+     [("The army", "KWTMIL", "dateline"), ("police", "KWTCOP", "dateline")]),
 ])
 def test_context_dateline_gives_the_country(coder, text, expected):
     assert resolved(coder, text) == expected
@@ -248,3 +251,35 @@ def test_context_our_of_a_quote_is_its_speakers(coder):
     assert ("forces", "IRQMIL", "context") in got, got
     got = resolved(coder, "Our government wants better ties with Japan, the paper said.", "1987-04-08")
     assert ("government", "---GOV", None) in got, got
+
+
+@pytest.mark.parametrize("text,code", [
+    # the US department as news written in British spelling names it
+    ("The Defence Department said on Tuesday that Soviet submarines had entered the Gulf.", "USAGOV"),
+    ("Australia's government said the Defence Department would buy frigates for Australia's navy, Australian "
+     "officials said.", "AUSGOV"),
+])
+def test_context_the_defence_department_is_the_us_one_unless_another_state_dominates(coder, text, code):
+    got = resolved(coder, text, "1987-03-10")
+    assert [c for t, c, _ in got if t.endswith("Defence Department")] == [code], got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the title in apposition says which office the named person holds
+    ("Hiroshi Tanaka, vice minister of Japan's Finance Ministry, met U.S. officials.", ("Hiroshi Tanaka", "JPNGOV")),
+    ("Taiwan cut tariffs again. Taiwan's surplus grew. The delegation's leader, Chen Ming-tong, said Taiwan would "
+     "give more.", ("Chen Ming-tong", "TWNGOV")),
+    # ... a union's president is the union's (LAB), not a government's
+    ("Peter Hall, president of the Canadian Union of Postal Workers, called on Canada to act.",
+     ("Peter Hall", "CANLAB")),
+])
+def test_context_a_named_person_takes_the_sector_of_the_title_beside_the_name(coder, text, expected):
+    got = resolved(coder, text, "1987-03-10")
+    assert expected in [(t, c) for t, c, _ in got], got
+
+
+def test_context_a_participle_clause_happens_where_its_clause_does(coder):
+    # "talking to government officials" happens in Washington, where the days were spent
+    got = resolved(coder, "Funaro and Gros spent two days at the end of last week in Washington talking to "
+                          "government officials.", "1987-03-02")
+    assert ("government officials", "USAGOV", "context") in got, got

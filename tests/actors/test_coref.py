@@ -172,7 +172,7 @@ def test_coref_a_modified_plural_does_not_link_to_the_last_of_its_head(coder):
     ('Prime Minister Yasuhiro Nakasone told reporters: "I will ask Reagan to lift the sanctions."',
      ("I", "JPNGOV", (0, 32), "mention")),
     ('U.S. Defense Secretary Caspar Weinberger said, "We are prepared for whatever comes from Iran."',
-     ("We", "USAMIL", (0, 40), "mention")),
+     ("We", "USAGOV", (0, 40), "mention")),
 ])
 def test_coref_first_person_of_a_quote_links_to_its_speaker(coder, text, expected):
     assert expected in resolved(coder, text)
@@ -180,3 +180,37 @@ def test_coref_first_person_of_a_quote_links_to_its_speaker(coder, text, expecte
 
 def test_coref_first_person_outside_a_quote_stays_unlinked(coder):
     assert all(g[0] != "we" for g in resolved(coder, "Japan said we should trade more with China."))
+
+
+def test_coref_a_plural_description_does_not_link_to_a_singular_body(coder):
+    # issue 12: "the banks" a delegate told are the creditors, not "the Mexican central bank" named before
+    text = ("Angel Gurria, an official of the Mexican central bank, met creditors in New York. "
+            "Gurria told the banks that the government was preparing a new offer.")
+    got = resolved(coder, text)
+    banks = [g for g in got if g[0] == "the banks"]
+    assert banks == [("the banks", "---BUS", None, None)], got
+
+
+def test_coref_a_creditor_banks_committee_is_no_state_s_and_the_committee_is_it(coder):
+    # issue 12: a state's bank advisory committee is made of the banks it owes, of many countries; "the
+    # committee" later is that committee
+    text = ("Peru's 12-bank advisory committee rejected the proposal on Tuesday. "
+            "Finance Minister Luis Alva Castro said Peru would meet the committee again next week.")
+    got = resolved(coder, text)
+    assert got[0] == ("Peru's 12-bank advisory committee", "---BUS", None, None), got
+    assert ("the committee", "---BUS", (0, 33), None) in got, got
+
+
+def test_coref_a_body_noun_before_a_line_break_still_links(coder):
+    # issue 12: wire copy breaks lines anywhere; "the committee\n" is still the bare body noun
+    text = ("Peru's 12-bank advisory committee rejected the proposal on Tuesday. U.S. banks hold half the seats "
+            "on the committee\nwhile holding a third of Peru's debt.")
+    got = resolved(coder, text)
+    assert ("the committee", "---BUS", (0, 33), None) in got, got
+
+
+def test_coref_the_committee_in_a_sentence_naming_no_other_actor_is_parsed_and_linked(coder):
+    # issue 12: the pre-filter keeps the sentence of "the committee" once a committee has been named
+    text = "Peru's 12-bank advisory committee rejected the proposal on Tuesday. Later the committee agreed to meet."
+    got = resolved(coder, text)
+    assert ("the committee", "---BUS", (0, 33), None) in got, got

@@ -30,6 +30,12 @@ def test_actors_compose_a_titled_official_into_one_mention(coder):
     ("The Kremlin denied the report.", ("The Kremlin", "RUSGOV")),
     ("Pyongyang fired a missile.", ("Pyongyang", "PRKGOV")),
     ("The United Nations Security Council met on Friday.", ("The United Nations Security Council", "IGOUNOSCR")),
+    # military craft and units of a state at war
+    ("Iraqi planes raided the oil field at dawn.", ("Iraqi planes", "IRQMIL")),
+    ("Iraqi naval units sank two boats.", ("Iraqi naval units", "IRQMIL")),
+    ("Iranian gunboats attacked the tanker.", ("Iranian gunboats", "IRNMIL")),
+    ("Japanese financial institutions bought the bonds.", ("Japanese financial institutions", "JPNBUS")),
+    ("U.S. diplomatic missions closed for the day.", ("U.S. diplomatic missions", "USAGOV")),
 ])
 def test_actors_resolve_country_and_sector(coder, text, expected):
     assert mentions(coder, text)[0] == expected

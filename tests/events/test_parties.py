@@ -48,7 +48,7 @@ def test_a_nationality_word_on_weapons_hit_or_on_a_ship_is_its_state(coder) -> N
     assert candidates(coder, "The U.S. Navy escorted a Kuwaiti tanker through the strait.") == {
         ("The U.S. Navy", "Kuwaiti")}
     assert events(coder, "Iranian gunboats attacked a Kuwaiti tanker near the strait.") == {
-        ("IRN", "KWT", "ASSAULT")}
+        ("IRNMIL", "KWT", "ASSAULT")}
 
 
 @pytest.mark.issue(11)
@@ -166,7 +166,7 @@ def test_subjects_acting_together_on_a_third_are_not_paired(coder) -> None:
 def test_a_state_reporting_anothers_attack_accuses_it(coder) -> None:
     # the annotators' convention: the claim accuses the attacker; the attack itself is reported
     assert events(coder, "Iraq said Iranian gunboats attacked a Kuwaiti tanker on Sunday.") == {
-        ("IRN", "KWT", "ASSAULT"), ("IRQ", "IRN", "ACCUSE")}
+        ("IRNMIL", "KWT", "ASSAULT"), ("IRQ", "IRNMIL", "ACCUSE")}
     # a side reporting its own act accuses nobody
     assert events(coder, "The Pentagon said that U.S. warships shelled an Iranian oil platform.") == {
         ("USAMIL", "IRN", "ASSAULT")}

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from .companies import form_country
 from .resolved import ResolvedMention, actor_code
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ _MANY = {"governments", "countries", "nations", "states", "diplomats", "allies",
 # trading partners" are not the United States or Japan.
 RELATIONAL = {"allies", "ally", "partners", "neighbours", "neighbors", "friends", "creditors", "adversaries",
               "rivals", "foes", "enemies"}
+_COMMITTEES = {"committee", "group", "panel"}
 # Words that make a body any state's, or another's than the document's: "foreign banks", "their government".
 _UNSPECIFIC = {"foreign", "western", "international", "other", "overseas", "allied", "world", "multinational",
                "their", "your", "both", "several", "many", "some", "all", "each"}
@@ -97,7 +99,9 @@ def dateline_country(text: str, gazetteer: Gazetteer) -> str | None:
     m = _DATELINE.match(text[:120]) or _DATELINE_TITLE.match(text[:120])
     if not m:
         return None
-    place = gazetteer.lookup(m.group(1).strip().title())
+    name = m.group(1).strip().title()
+    # "GAZA CITY", "KUWAIT CITY": a gazetteer may know the city by its bare name
+    place = gazetteer.lookup(name) or (gazetteer.lookup(name[:-5]) if name.endswith(" City") else None)
     return place.country if place else None
 
 
@@ -118,8 +122,19 @@ def _clause_places(head: Token) -> list[Token]:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return []
-    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _CLAUSE_PREPS
-            for p in c.children if p.dep_ == "pobj"]
+    places = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _CLAUSE_PREPS
+              for p in c.children if p.dep_ == "pobj"]
+    # "spent two days in Washington talking to government officials": a participle's clause happens
+    # where the clause it hangs off does
+    # ("spent two days at the end of last week in Washington ...": its place may hang off its time phrase)
+    if not places and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ == "VERB":
+        todo = [c for c in verb.head.children if c.dep_ in ("prep", "dobj", "npadvmod")]
+        while todo:
+            tok = todo.pop()
+            if tok.dep_ == "prep" and tok.lower_ in _CLAUSE_PREPS:
+                places += [p for p in tok.children if p.dep_ == "pobj"]
+            todo += [c for c in tok.children if c.dep_ in ("prep", "pobj")]
+    return places
 
 
 class _Context:
@@ -259,7 +274,12 @@ def _relational(rm: ResolvedMention, parsed: Parsed) -> bool:
     m = rm.mention
     if m.kind != "agent" or m.country is None or rm.source != "dictionary" or rm.is_location:
         return False
-    return parsed.sentences[rm.sentence].doc[rm.head].lower_ in RELATIONAL
+    sdoc = parsed.sentences[rm.sentence].doc
+    head = sdoc[rm.head]
+    # "Brazil's 14-bank advisory committee": the committee of the banks it owes, of many countries
+    creditors = m.sector == "BUS" and head.lower_ in _COMMITTEES and any(
+        t.lemma_.lower() in ("bank", "creditor") for t in sdoc[rm.start:rm.end])
+    return head.lower_ in RELATIONAL or creditors
 
 
 def _unplaced_person(rm: ResolvedMention) -> bool:
@@ -319,7 +339,27 @@ def fill_countries(parsed: Parsed, places: tuple[tuple[Span, ...], ...], links: 
             m = rm.mention
             found[k] = replace(rm, mention=replace(m, country=country, code=actor_code(country, m.sector),
                                                    country_from=source))
+    _titled_people(found, parsed)
     return links
+
+
+def _titled_people(found: list[ResolvedMention], parsed: Parsed) -> None:
+    """ "Makoto Kuroda, vice minister of Japan's MITI", "The delegation's leader, Vincent Siew": a person
+    named with no office takes the sector of the title in apposition to the name."""
+    for k, rm in enumerate(found):
+        m = rm.mention
+        if m.kind != "person" or m.sector is not None or m.country is None or rm.source == "pair":
+            continue
+        sdoc = parsed.sentences[rm.sentence].doc
+        for other in found:
+            t = other.mention
+            if other.sentence != rm.sentence or other is rm or t.kind != "person" or t.sector is None \
+                    or t.country not in (None, m.country) or (t.code or "").startswith(("IGO", "NGO")):
+                continue
+            a, b = sdoc[rm.head], sdoc[other.head]
+            if b.dep_ == "appos" and b.head.i == a.i or a.dep_ == "appos" and a.head.i == b.i:
+                found[k] = replace(rm, mention=replace(m, sector=t.sector, code=actor_code(m.country, t.sector)))
+                break
 
 
 def _sector_country(ctx: _Context, k: int, links: Links, counts: Counter, dominant: str | None,
@@ -331,6 +371,9 @@ def _sector_country(ctx: _Context, k: int, links: Links, counts: Counter, domina
     owner = links.possessor.get(k)
     if owner is not None and found[owner].country:
         return found[owner].country, "context"
+    forms = ctx.dictionary.company_form(rm.mention.text) if rm.mention.kind == "group" else ()
+    if forms:  # "Siemens AG": of the states whose law has its legal form, the one the story names
+        return form_country(forms, counts), "context"
     if ctx.unspecific(k):  # "Western diplomats in Khartoum" are not Sudan's
         return ctx.own_country(k), "context"
     country = ctx.phrase_country(k)

@@ -4,7 +4,8 @@
 - A title or role ("the minister", "the Chancellor", "the president") links to the last mention of a
   named or placed person whose words (or office in the leader tables) hold that title.
 - "the Bank", "the Fund", "the Community" link to the organisation with that head noun the document
-  names most ("the community", "the fund": the last one); an acronym to its expansion ("EC").
+  names most ("the community", "the fund"), "the committee" to the last committee; an acronym to its
+  expansion ("EC"); a company's name to its name with a legal form ("Siemens AG"). Plural to plural.
 - A pronoun subject links to the person (he, she) the parse makes likely: the speaker of the clause it
   is reported in ("Funaro said he ..."), else the subject of the nearest earlier sentence naming a
   person. "it" and "they" link only to the speaker of the clause they are reported in ("Washington said
@@ -23,8 +24,9 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from ..model import Mention
+from .companies import short_name
 from .resolved import ResolvedMention
-from .spans import BODY_NOUNS, bare_body_noun
+from .spans import AGENT_BODY_NOUNS, BODY_NOUNS, bare_body_noun
 
 if TYPE_CHECKING:
     from ..nlp import Parsed
@@ -38,8 +40,7 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir
               "chancellor", "minister", "secretary", "governor", "judge", "ambassador", "king", "queen"}
 FEMALE = {"mrs", "mrs.", "ms", "ms.", "miss", "madame", "mme", "mme.", "dame", "lady", "queen", "princess",
           "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "policewoman", "she", "her"}
-MALE = {"mr", "mr.", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "he", "him",
-        "his"}
+MALE = {"mr", "mr.", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "he", "him", "his"}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _DETS = {"the", "this", "that"}
 _SUBJ = {"nsubj", "nsubjpass"}
@@ -71,15 +72,11 @@ class Links:
     possessor: dict[int, int] = field(default_factory=dict)  # "his government" -> the man it is his
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _name_words(rm: ResolvedMention) -> list[str]:
     m = rm.mention
     if m.kind != "person" or not m.name:
         return []
-    words = [w for w in _norm(m.name).split() if w.lower() not in HONORIFICS]
+    words = [w for w in m.name.split() if w.lower() not in HONORIFICS]
     while words and words[-1].lower().strip(",") in _SUFFIXES:
         words.pop()
     return words
@@ -98,7 +95,7 @@ def surname_keys(rm: ResolvedMention) -> list[str]:
 
 def acronym_of(name: str) -> str | None:
     """The initials of a name's capitalised words: "Inter-American Development Bank" -> IADB."""
-    words = [w for part in _norm(name).split() for w in part.split("-")]
+    words = [w for part in name.split() for w in part.split("-")]
     caps = [w[0] for w in words if w[:1].isupper()]
     return "".join(caps) if len(caps) >= 2 else None
 
@@ -165,6 +162,10 @@ class _Linker:
         for key in surname_keys(rm):
             self.surnames[key] = k
         m = rm.mention
+        if m.kind == "agent" and m.sector and sdoc[rm.head].lower_ in AGENT_BODY_NOUNS:  # "the committee"
+            self.bodies[sdoc[rm.head].lower_] = k
+        if m.kind == "group" and m.sector == "BUS" and (short := short_name(m.text, self.dictionary)):
+            self.surnames[short] = k  # "Siemens" after "Siemens AG"
         if m.kind in ("igo", "ngo", "group") and m.code and m.name:
             self.names_seen[m.name] = self.names_seen.get(m.name, 0) + 1
         if m.kind != "person" and m.code and not m.code.startswith("---"):
@@ -193,7 +194,7 @@ class _Linker:
                  and t.text not in ("'s", "’s")]
         key = " ".join(words)
         k = self.surnames.get(key)
-        if k is None or len(words) > 2 or _norm(self.out[k].mention.name or "") == key:
+        if k is None or len(words) > 2 or " ".join((self.out[k].mention.name or "").split()) == key:
             return None
         return k
 
@@ -211,7 +212,7 @@ class _Linker:
             c = cand.mention
             if c.kind != "person" or not (c.name or c.country) or cand is rm:
                 continue
-            words = {w.lower() for w in _norm(c.text).split()} | self._office_words(c)
+            words = {w.lower() for w in c.text.split()} | self._office_words(c)
             if role <= words:
                 return self._root(k)
         return None
@@ -244,7 +245,7 @@ class _Linker:
             c = cand.mention
             if c.kind not in ("igo", "ngo", "group") or not c.code or not c.name or k in self.links.antecedent:
                 continue
-            if _norm(c.name).split()[-1].lower() != noun:
+            if c.name.split()[-1].lower() != noun:
                 continue
             score = (self.names_seen.get(c.name, 0), k)
             if best is None or score > best:
@@ -254,7 +255,7 @@ class _Linker:
         return best[1] if best else None
 
     def _same_head(self, rm: ResolvedMention, sdoc: Doc) -> int | None:
-        lemma = sdoc[rm.head].lemma_.lower()
+        word = sdoc[rm.head].lower_  # the same form: "the banks" are not "the central bank"
         here = self.parsed.sentences[rm.sentence].index
         for k in range(len(self.out) - 2, -1, -1):
             cand = self.out[k]
@@ -262,7 +263,7 @@ class _Linker:
             if here - self.parsed.sentences[cand.sentence].index > PRONOUN_REACH:
                 return None
             root = self.out[self._root(k)].mention
-            if root.country and root.kind == "agent" and cdoc[cand.head].lemma_.lower() == lemma:
+            if root.country and root.kind == "agent" and cdoc[cand.head].lower_ == word:
                 return k
         return None
 
@@ -370,8 +371,7 @@ class _Linker:
         a = ps.offset + sdoc[start].idx
         b = ps.offset + sdoc[end - 1].idx + len(sdoc[end - 1].text)
         src = self.out[antecedent].mention
-        m = Mention(src.doc_id, a, b, self.parsed.doc.text[a:b], src.code, src.country, src.sector, src.name,
-                    src.kind)
+        m = Mention(src.doc_id, a, b, self.parsed.doc.text[a:b], src.code, src.country, src.sector, src.name, src.kind)
         self.out.append(ResolvedMention(m, si, start, end, end - 1, source="coref"))
         k = len(self.out) - 1
         self.links.antecedent[k] = antecedent
@@ -384,8 +384,7 @@ class _Linker:
             if (det := bare_body_noun(tok)) is not None:  # "the community" after "the European Community"
                 self._new(sdoc, si, det, tok.i + 1, self._root(self.bodies[tok.lower_]))
             return
-        if text not in self.surnames and text.replace(".", "") not in self.acronyms \
-                and tok.lower_ not in _PRONOUNS:
+        if text not in self.surnames and text.replace(".", "") not in self.acronyms and tok.lower_ not in _PRONOUNS:
             return
         if tok.dep_ in _SUBJ and tok.lower_ in _PRONOUNS:
             k = self._pronoun(tok, si, items)

@@ -101,6 +101,8 @@ class ActorDictionary:
         self.home_country: dict[str, str] = {}
         # a state -> (the state whose seats of power its own were, the last day they were), by date
         self.predecessors: dict[str, list[tuple[str, str]]] = {}
+        # a company's legal form ("plc", "ag"), lowercase without dots -> the states whose law has it
+        self.company_forms: dict[str, tuple[str, ...]] = {}
 
     def add(self, entry: Entry) -> None:
         key = entry.text.lower() if entry.case_insensitive else entry.text
@@ -166,6 +168,18 @@ class ActorDictionary:
         for r in _rows("institutions.tsv", ("text", "country", "source")):
             self.home_country[r["text"].lower()] = r["country"]
 
+    def _load_company_forms(self) -> None:
+        for r in _rows("company_forms.tsv", ("form", "countries", "source")):
+            self.company_forms[r["form"].lower()] = tuple(r["countries"].split())
+
+    def company_form(self, name: str) -> tuple[str, ...]:
+        """The states whose company law has the legal form a name ends in ("Siemens AG": DEU, CHE, ...),
+        most likely first; empty for a name without one."""
+        words = name.split()
+        if len(words) < 2:
+            return ()
+        return self.company_forms.get(words[-1].replace(".", "").rstrip(",").lower(), ())
+
     def seat_holder(self, iso3: str, date: str | None) -> str:
         """Whose seat of power a capital was on a date: Moscow in 1987 is the Soviet Union's."""
         if date:
@@ -182,6 +196,7 @@ class ActorDictionary:
 
     def load(self) -> ActorDictionary:
         self._load_institutions()
+        self._load_company_forms()
         self._load_successions()
         self._load_states()
         self._load_organisations()

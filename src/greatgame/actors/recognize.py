@@ -12,12 +12,13 @@ from spacy.util import filter_spans
 
 from ..geo import gazetteer
 from ..model import Document, Mention
+from .companies import company_names
 from .context import fill_countries
 from .coref import link
 from .dictionary import ActorDictionary, Entry, load_dictionary, pick_term
 from .patterns import build_patterns, load_patterns
-from .resolved import Resolved, ResolvedMention, actor_code
-from .spans import Compact, against_or_for, body_nouns, flag_of, pronoun_before, state_entry, words
+from .resolved import Resolved, ResolvedMention, actor_code, last_dyad
+from .spans import AGENT_BODY_NOUNS, Compact, against_or_for, body_nouns, flag_of, pronoun_before, state_entry, words
 
 if TYPE_CHECKING:
     from ..nlp import Parsed, ParsedSentence
@@ -29,7 +30,9 @@ def _linked(rm: ResolvedMention, root: ResolvedMention) -> ResolvedMention | Non
     """A linked mention with its antecedent's codes; a pronoun or name found only by linking is
     dropped when the antecedent has neither a country nor a body's code."""
     r, m = root.mention, rm.mention
-    if r.country is None and (r.code is None or r.code.startswith("---")):
+    # ... except a body named by a noun of its own ("the committee": the creditor banks' committee)
+    body = rm.source == "coref" and m.text.split()[-1].lower() in AGENT_BODY_NOUNS
+    if r.country is None and (r.code is None or r.code.startswith("---")) and not body:
         return None if rm.source == "coref" else rm
     came = m.country_from if m.country == r.country and rm.source != "coref" else "mention"
     if r.country is None:
@@ -49,8 +52,9 @@ AIMING_VERBS = {"fire", "shoot", "aim", "launch", "hurl", "throw", "lob", "point
 _ENVOYS = {"ambassador", "envoy", "ambassador-designate", "emissary"}
 # Role words that, before another title, only modify it ("deputy Treasury Secretary").
 _MODIFIER_TITLES = {"deputy"}
-# Sectors of bodies that are no state's: their chairman or president is theirs ("president of the bank").
-_BODY_SECTORS = {"BUS", "MED", "EDU", "NGO"}
+# Sectors of bodies that are no state's: their chairman or president is theirs ("president of the bank",
+# "president of the union").
+_BODY_SECTORS = {"BUS", "MED", "EDU", "NGO", "LAB"}
 _NP_DEPS = {"compound", "amod", "flat", "nmod", "nummod"}
 _NER_ACTOR = {"PERSON": "person", "ORG": "group", "NORP": "group"}
 # Wire services named in datelines ("MOSCOW (Reuters) -") report events; they are not actors in them.
@@ -105,8 +109,9 @@ class ActorRecognizer:
         """Token ranges that may name an actor other than a bare role word: the parse pre-filter."""
         compact = Compact(doc)
         out = compact.match(self.exact)
-        out += body_nouns(doc, out, self.dictionary)
-        for s, e in compact.match(self.folded):
+        folded = compact.match(self.folded)
+        out += body_nouns(doc, out + folded, self.dictionary)
+        for s, e in folded:
             entries = self.dictionary.lookup(doc[s:e].text)
             if any(en.type == "pair" or en.sector in ("MIL", "REB", "COP", "OPP") for en in entries) \
                     or pronoun_before(doc, s):
@@ -122,10 +127,11 @@ class ActorRecognizer:
         compact = Compact(sdoc)
         found = [Span(sdoc, s, e, label="ACTOR") for s, e in compact.match(self.exact)]
         # role words count as nouns only ("courts" the verb and "military" the adjective are not actors)
-        # ... and not as a measure: "the 17-man Commission", "a five-member team"
+        # ... and not as a measure: "the 17-man Commission", "a five-member team" (a name that goes on
+        # past the measure word does: "a 14-bank advisory committee")
         found += [Span(sdoc, s, e, label="ACTOR") for s, e in compact.match(self.folded)
                   if (sdoc[e - 1].pos_ in ("NOUN", "PROPN") or self._is_pair(sdoc[s:e]))
-                  and not (s >= 2 and sdoc[s - 1].text == "-" and sdoc[s - 2].like_num)]
+                  and not (e - s == 1 and s >= 2 and sdoc[s - 1].text == "-" and sdoc[s - 2].like_num)]
         actor_spans = filter_spans(found)
         place_spans = filter_spans([Span(sdoc, s, e, label="PLACE") for s, e in compact.match(self.places)])
         # "Nigel Lawson" is a person, not the town of Nigel; "New York" is not York: a longer name wins
@@ -141,6 +147,7 @@ class ActorRecognizer:
             if inner and p.root.dep_ in ("compound", "amod", "nmod"):
                 continue  # "Russian Far East Development Minister": the place only modifies an actor
             taken = [a for a in taken if a not in inner] + [p]
+        taken = company_names(sdoc, taken, self.dictionary)
         covered = {i for sp in taken for i in range(sp.start, sp.end)}
         for ent in sdoc.ents:
             if ent.text in _WIRE_SERVICES:
@@ -209,12 +216,14 @@ class ActorRecognizer:
         person_name = None
         undated = False
         ruler = False
+        company = False  # an organisation named with its legal form: a business ("Siemens AG")
         office_body = None  # the body a sitting international official speaks for (Term.code)
         modifier = False  # the sector so far is of a word that may only modify the next title ("deputy")
         body_sector = None  # the sector of a body the head belongs to ("president of the bank", "bank officials")
         for sp in group:
             entries = self._entries(sp) if sp.label_ == "ACTOR" else self._lowercase_leader(sp)
             if sp.label_.startswith("NER_") and not entries:
+                company = company or bool(sp.label_ == "NER_ORG" and self.dictionary.company_form(sp.text))
                 person = person or sp.label_ == "NER_PERSON"
                 if sp.label_ == "NER_PERSON":
                     person_name = sp.text
@@ -264,6 +273,8 @@ class ActorRecognizer:
         if office_body is not None and country is None:  # "Michel Camdessus" in 1987: the IMF's
             return Composed(None, "IGO", office_body, person_name or name, "person",
                             "latest" if undated else None)
+        if company and not person:  # "West Germany's Siemens AG": a business, of the country its phrase names
+            return Composed(country, "BUS", actor_code(country, "BUS"), name, "group")
         # an international official's body is not a state's sector: "EC Commission President Jacques Delors"
         sector = sector if sector == "IGO" else head_sector or sector
         if country is None and sector is None and not person and kind != "group":
@@ -415,7 +426,7 @@ class ActorRecognizer:
                 if rm is None:
                     continue
             if rm.source == "pair" and not rm.members:
-                dyad = self._last_dyad(out)
+                dyad = last_dyad(out)
                 if dyad is None:
                     continue
                 rm = replace(rm, members=tuple(
@@ -424,18 +435,6 @@ class ActorRecognizer:
                 ))
             out.append(rm)
         return Resolved(tuple(out), places)
-
-    @staticmethod
-    def _last_dyad(previous: list[ResolvedMention]) -> tuple[Mention, Mention] | None:
-        seen: list[Mention] = []
-        for rm in reversed(previous[-30:]):
-            if rm.source == "pair" or rm.country is None or rm.is_location:
-                continue
-            if all(m.country != rm.country for m in seen):
-                seen.append(rm.mention)
-            if len(seen) == 2:
-                return seen[1], seen[0]
-        return None
 
     def mentions(self, resolved: Resolved) -> list[Mention]:
         """The mention records users see: one per mention, a dyad phrase as its two members."""

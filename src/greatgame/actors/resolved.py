@@ -10,7 +10,7 @@ from ..model import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-__all__ = ["Resolved", "ResolvedMention", "actor_code"]
+__all__ = ["Resolved", "ResolvedMention", "actor_code", "last_dyad"]
 
 
 @dataclass
@@ -47,3 +47,16 @@ def actor_code(country: str | None, sector: str | None, base: str | None = None)
     if country:
         return country + (sector or "")
     return ("---" + sector) if sector else None
+
+
+def last_dyad(previous: list[ResolvedMention]) -> tuple[Mention, Mention] | None:
+    """The last two countries named before "the two sides", as the mentions that named them."""
+    seen: list[Mention] = []
+    for rm in reversed(previous[-30:]):
+        if rm.source == "pair" or rm.country is None or rm.is_location:
+            continue
+        if all(m.country != rm.country for m in seen):
+            seen.append(rm.mention)
+        if len(seen) == 2:
+            return seen[1], seen[0]
+    return None

@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Span, Token
 if TYPE_CHECKING:
     from .dictionary import ActorDictionary, Entry
 
-__all__ = ["BODY_NOUNS", "PRONOUN_WINDOW", "Compact", "against_or_for", "bare_body_noun", "body_nouns",
-           "flag_of", "pronoun_before", "state_entry", "words"]
+__all__ = ["AGENT_BODY_NOUNS", "BODY_NOUNS", "PRONOUN_WINDOW", "Compact", "against_or_for", "bare_body_noun",
+           "body_nouns", "flag_of", "pronoun_before", "state_entry", "words"]
 
 # A US state rather than the country: these places anywhere in the document, these words in the sentence.
 _US_STATE_PLACES = {"Atlanta", "Savannah", "Seattle", "Spokane", "Olympia"}
@@ -23,6 +23,8 @@ _GEORGIA_CUES = {"Tbilisi", "Georgian", "Georgians", "Saakashvili", "Ossetia", "
 # community" after "the European Community", "the fund" after "the International Monetary Fund" (coref.py
 # links them). "the bank" is left out: stories of the World Bank name commercial banks as often.
 BODY_NOUNS = {"community", "fund"}
+# ... and the same for bodies named by a sector's words: "the committee" after "a 14-bank advisory committee"
+AGENT_BODY_NOUNS = {"committee"}
 # How far before a role word a subject pronoun makes its sentence worth parsing.
 PRONOUN_WINDOW = 12
 
@@ -109,14 +111,16 @@ def state_entry(entries: list[Entry], span: Span, text: str, dictionary: ActorDi
 
 
 def body_nouns(doc: Doc, hits: list[tuple[int, int]], dictionary: ActorDictionary) -> list[tuple[int, int]]:
-    """ "the community" after a body named with that word (a hit naming "the European Community"):
-    coreference links it, so its sentence is worth parsing."""
+    """ "the community" after a body named with that word (a hit naming "the European Community"), "the
+    committee" after a committee: coreference links it, so its sentence is worth parsing."""
     first: dict[str, int] = {}
     for s, e in hits:
         bodies = [en for en in dictionary.lookup(doc[s:e].text) if en.type in ("igo", "ngo")]
         names = {doc[e - 1].lower_, *(w for en in bodies for w in (en.name or "").lower().split()[-1:])}
         for noun in names & BODY_NOUNS if bodies else ():
             first.setdefault(noun, e)
+        if doc[e - 1].lower_ in AGENT_BODY_NOUNS:  # "the committee" after "a 14-bank advisory committee"
+            first.setdefault(doc[e - 1].lower_, e)
     out = []
     for t in doc[min(first.values()):] if first else []:
         if t.lower_ in first and t.i > first[t.lower_]:
@@ -135,6 +139,8 @@ def bare_body_noun(tok: Token) -> int | None:
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod", "poss") or det < 0 \
             or tok.doc[det].lower_ != "the":
         return None
-    if any(c.dep_ not in ("det", "case", "punct", "prep", "relcl", "acl", "cc", "conj") for c in tok.children):
+    # (a line break after the noun hangs off it too)
+    if any(c.dep_ not in ("det", "case", "punct", "prep", "relcl", "acl", "cc", "conj") and not c.is_space
+           for c in tok.children):
         return None
     return det

@@ -1,0 +1,64 @@
+"""Companies named with their legal form (issue 12): a business of the state whose law has that form."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from greatgame.actors.companies import form_country, short_name
+from greatgame.actors.dictionary import load_dictionary
+from greatgame.model import Document
+
+pytestmark = pytest.mark.issue(12)
+
+
+def resolved(coder, text: str) -> list[tuple]:
+    res = coder.code(Document(id="t", text=text, date="1987-03-02"))
+    assert res.error is None
+    return [(m.text, m.code, m.kind) for m in res.mentions]
+
+
+def test_company_form_names_the_states_whose_law_has_it():
+    d = load_dictionary()
+    assert d.company_form("Fiat S.p.A.") == ("ITA",)
+    assert d.company_form("Imperial Chemical Industries PLC")[0] == "GBR"
+    assert d.company_form("Volvo") == ()
+    assert d.company_form("AG") == ()  # a form alone names no company
+
+
+def test_company_form_country_is_the_one_the_story_names():
+    forms = ("DEU", "CHE", "AUT")
+    assert form_country(forms, Counter({"CHE": 2, "USA": 5})) == "CHE"
+    assert form_country(forms, Counter({"USA": 5})) == "DEU"
+
+
+def test_company_short_name_drops_the_form():
+    d = load_dictionary()
+    assert short_name("Olivetti S.p.A.", d) == "Olivetti"
+    assert short_name("Hoechst AG", d) == "Hoechst"
+    assert short_name("Hoechst", d) is None
+
+
+def test_company_with_a_form_is_a_business_of_its_country(coder):
+    got = resolved(coder, "Iran awarded a contract to Barclays Bank Plc on Monday.")
+    assert ("Barclays Bank Plc", "GBRBUS", "group") in got, got
+
+
+def test_company_of_a_form_several_states_share_takes_the_one_the_story_names(coder):
+    text = "Switzerland's government said it would not stop Nestle AG from selling to Iran."
+    got = resolved(coder, text)
+    assert [g for g in got if g[0].endswith("Nestle AG")][0][1] == "CHEBUS", got
+
+
+def test_company_later_named_without_its_form_links_to_it(coder):
+    text = ("The United States criticised Siemens AG over its bid for the contract. "
+            "France asked Siemens to submit a new offer.")
+    got = resolved(coder, text)
+    assert ("Siemens", "DEUBUS", "group") in got, got
+
+
+def test_company_without_a_form_stays_uncoded(coder):
+    # "Co" and "Corp" are forms of many states' law: they say nothing of the country
+    got = resolved(coder, "Brazil met Morgan Guaranty Trust Co in New York.")
+    assert all(g[1] is None for g in got if "Morgan" in g[0]), got

@@ -1,5 +1,6 @@
 """Issue 11, recall: the shapes of holders.py (hosts of visits, holders of what was acted on, talks under a
-noun, nested owners, acts that came from someone, remarks, counted subjects).
+noun, nested owners, acts that came from someone, remarks, counted subjects, what was sent from one to
+another).
 
 Each test gives the finder's exact candidate set for a sentence written for the test: what must be proposed
 and what must not. The classifier judges the candidates apart from these tests.
@@ -81,10 +82,32 @@ def test_finder_talks_under_a_noun_are_its_actors(coder, text: str, expected: se
     assert candidates(coder, text) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Kuwait protested against an Iranian Silkworm missile strike on a Kuwaiti tanker.",
+     {("Iranian", "Kuwaiti", "nested")}),
+    # the target a compound or two down too
+    ("The attack responded to an Iranian Silkworm missile strike on the U.S.-flagged Kuwaiti tanker Sea Isle City.",
+     {("Iranian", "Kuwaiti", "nested")}),
+])
 @pytest.mark.issue(11)
-def test_finder_the_owner_of_an_act_one_compound_down(coder) -> None:
-    assert candidates(coder, "Kuwait protested against an Iranian Silkworm missile strike on a Kuwaiti tanker.") == {
-        ("Iranian", "Kuwaiti", "nested")}
+def test_finder_the_owner_of_an_act_compounds_down(coder, text: str, expected: set) -> None:
+    assert candidates(coder, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Britain had reacted optimistically at first to the letter from Japanese leader Yasuhiro Nakasone to U.K. "
+     "Prime Minister Margaret Thatcher.",
+     {("Britain", "Japanese leader Yasuhiro Nakasone", "pair"),
+      ("Japanese leader Yasuhiro Nakasone", "U.K. Prime Minister Margaret Thatcher", "from_to")}),
+    # something sent is received by the subject that answers it
+    ("Britain will re-examine a letter from Japan's prime minister promising his personal help.",
+     {("Britain", "Japan's prime minister", "svo"), ("Japan's prime minister", "Britain", "received")}),
+    # where they come from is no sender: the flight is to Turkey, from nobody
+    ("Refugees from Iraq fled to Turkey.", {("Refugees", "Turkey", "svo"), ("Iraq", "Turkey", "pair")}),
+])
+@pytest.mark.issue(11)
+def test_finder_what_came_from_one_went_to_another(coder, text: str, expected: set) -> None:
+    assert candidates(coder, text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -85,6 +85,9 @@ def test_finder_talks_under_a_noun_are_its_actors(coder, text: str, expected: se
 @pytest.mark.parametrize("text,expected", [
     ("Kuwait protested against an Iranian Silkworm missile strike on a Kuwaiti tanker.",
      {("Iranian", "Kuwaiti", "nested")}),
+    # who led the act
+    ("Britain called for a full debate as Washington-led protests to the European Community mounted.",
+     {("Washington", "the European Community", "nested")}),
     # the target a compound or two down too
     ("The attack responded to an Iranian Silkworm missile strike on the U.S.-flagged Kuwaiti tanker Sea Isle City.",
      {("Iranian", "Kuwaiti", "nested")}),
@@ -102,6 +105,9 @@ def test_finder_the_owner_of_an_act_compounds_down(coder, text: str, expected: s
     # something sent is received by the subject that answers it
     ("Britain will re-examine a letter from Japan's prime minister promising his personal help.",
      {("Britain", "Japan's prime minister", "svo"), ("Japan's prime minister", "Britain", "received")}),
+    # whose the thing offered is: an offer of U.S. escorts is the U.S.'s
+    ("Kuwait had earlier declined an offer of U.S. Naval escorts.",
+     {("Kuwait", "U.S.", "pair"), ("U.S.", "Kuwait", "received")}),
     # where they come from is no sender: the flight is to Turkey, from nobody
     ("Refugees from Iraq fled to Turkey.", {("Refugees", "Turkey", "svo"), ("Iraq", "Turkey", "pair")}),
 ])
@@ -150,3 +156,15 @@ def test_finder_a_counted_agent_stands_for_what_it_counts(coder) -> None:
 def test_finder_whose_ships_are_targets_is_the_clause_above(coder) -> None:
     text = "Kuwait has backed Iraq in the war and its ships have increasingly been the target of Iranian attacks."
     assert candidates(coder, text) == {("Kuwait", "Iraq", "svo"), ("Iranian", "Kuwait", "undergone")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Japan yesterday, in an effort to ward off U.S. action, ordered a cutback in semiconductors production.",
+     {("Japan", "U.S.", "purpose")}),
+    # an effort someone else makes is not the clause subject's: no purpose pair for Japan
+    ("Japan welcomed the effort by Korea to ward off U.S. action.",
+     {("Japan", "Korea", "pair"), ("Japan", "U.S.", "svo")}),
+])
+@pytest.mark.issue(11)
+def test_finder_what_one_set_out_to_do_is_the_clause_subjects(coder, text: str, expected: set) -> None:
+    assert candidates(coder, text) == expected

@@ -16,14 +16,17 @@ frequent kinds these reach (each under its own construction name):
   trade talks with U.S. officials"), and the verbless wire parse "Senior Japanese officials tomorrow open
   talks with American trade negotiators" (the talks set beside the officials);
 - "nested": the owner of an act a compound or more down ("an Iranian Silkworm missile strike on the
-  U.S.-flagged Kuwaiti tanker Sea Isle City");
+  U.S.-flagged Kuwaiti tanker Sea Isle City"), or who led it ("Washington-led protests to the EC");
 - "came_from": those an act came from, listed or not ("protests had also come from other exporters to
   the EC, such as Senegal, Malaysia, Indonesia, Brazil, Argentina, Iceland and Norway": seven events);
 - "remarks": whoever remarks, warns or calls towards whom it is about ("U.S. officials' remarks about
   taking military action against Iran", "U.S. calls for Taiwan to open its market");
 - "partitive": what a counted subject or agent counts ("attacked by a wave of jet fighter bombers");
 - "from_to" and "received": what was sent from one to another ("the letter from Nakasone to Thatcher"),
-  or to the subject that answers it ("Britain will re-examine a letter from Japan's prime minister").
+  or to the subject that answers it ("Britain will re-examine a letter from Japan's prime minister",
+  "Kuwait had earlier declined an offer of U.S. naval escorts");
+- "purpose": the subject of a clause towards the targets of what it set out to do ("Japan, in an effort to
+  ward off U.S. action, ordered a cutback").
 
 None decides a code: the classifier judges each pair, trained on the dev articles' real negatives.
 """
@@ -203,6 +206,11 @@ def _modifiers(tok: Token, by_token: dict[int, ResolvedMention], depth: int = 3)
     return out
 
 
+# Participles by which an actor leads or backs an act: "Washington-led protests", "Saudi-backed talks".
+LEADING = {"lead", "back", "sponsor", "support", "inspire", "organize", "organise", "engineer", "broker",
+           "mediate", "fund", "arm", "instigate", "initiate"}
+
+
 def _nested(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention],
             event_noun: Callable[[str], bool]) -> list[Candidate]:
     """The owner of an act a compound or more down, towards its target: "the U.S. arms sale to Iran", "an
@@ -216,6 +224,9 @@ def _nested(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention],
             continue
         owners = [m for c in tok.children if c.dep_ == "compound" and c.i not in by_token
                   for m in _modifiers(c, by_token)]
+        # "Washington-led protests to the EC": who led them
+        owners += [by_token[g.i] for c in tok.children if c.dep_ == "amod" and c.lemma_.lower() in LEADING
+                   for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod") and g.i in by_token]
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "on", "against", "at", "into")]
         targets = [m for c in preps for g in c.children if g.dep_ == "pobj"
                    for m in (_find_mentions(g, by_token) or _modifiers(g, by_token))]
@@ -304,6 +315,11 @@ def _from_to(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> 
         froms = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
                  if g.dep_ == "pobj"]
         sources = actors([m for g in froms for m in phrase_mentions(g, by_token)])
+        if not sources and tok.lemma_.lower() in SENT_NOUNS:
+            # "an offer of U.S. naval escorts": whose the thing offered is
+            sources = actors([m for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                              for g in c.children if g.dep_ == "pobj" and g.i not in by_token
+                              for m in _modifiers(g, by_token)])
         if not sources:
             continue
         targets = [m for h in [tok, *froms] for c in h.children if c.dep_ == "prep" and c.lower_ == "to"
@@ -320,15 +336,44 @@ def _from_to(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> 
     return out
 
 
+# Nouns of a purpose whose infinitive is the act of the clause's subject: "in an effort to ward off U.S.
+# action", "on a tour ... in an attempt to explain to governments".
+PURPOSE_NOUNS = {"attempt", "effort", "bid", "move", "drive", "campaign", "push", "step", "mission"}
+
+
+def _purpose(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> list[Candidate]:
+    """The subject of a clause towards the targets of the act it set out to do: "Japan, in an effort to ward
+    off U.S. action, ordered a cutback"."""
+    out: list[Candidate] = []
+    for verb in sdoc:
+        if (verb.pos_ != "VERB" or verb.dep_ != "acl" or verb.head.lemma_.lower() not in PURPOSE_NOUNS
+                or any(c.dep_ in _SUBJ for c in verb.children)
+                or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)):
+            continue
+        t = verb.head
+        for _ in range(6):  # up through "in an effort", "of a tour", to the clause's verb
+            if t.head.i == t.i or t.pos_ in ("VERB", "AUX"):
+                break
+            t = t.head
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        targets = [m for m, place in _targets(verb, by_token, False) if place is not True]
+        frame = verb_frame(verb)
+        out += [Candidate(sentence, s, m, verb.i, frame, "purpose") for s in actors(_subjects(t, by_token)[0])
+                for m in actors(targets) if s is not m and not m.is_location and not s.is_location]
+    return out
+
+
 def holder_candidates(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention],
                       event_noun: Callable[[str], bool], journeys: list[Candidate],
                       earlier: list[Candidate]) -> list[Candidate]:
     """Visits by being somewhere, the hosts of those and of `journeys` (the traveller towards the place,
     whichever finder proposed them), those spoken to in `earlier` pairs, holders of what was acted on, talks
     under a noun, nested owners, acts that came from someone, remarks about someone, counted
-    subjects, what came from someone to someone."""
+    subjects, what came from someone to someone, what one set out to do."""
     stays = _stays(sdoc, sentence, by_token)
     return (stays + _hosted(journeys + stays) + _heard(earlier) + _held(sdoc, sentence, by_token)
             + _talks_of(sdoc, sentence, by_token) + _nested(sdoc, sentence, by_token, event_noun)
             + _came_from(sdoc, sentence, by_token, event_noun) + _remarks(sdoc, sentence, by_token)
-            + _partitive(sdoc, sentence, by_token) + _from_to(sdoc, sentence, by_token))
+            + _partitive(sdoc, sentence, by_token) + _from_to(sdoc, sentence, by_token)
+            + _purpose(sdoc, sentence, by_token))

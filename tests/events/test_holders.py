@@ -1,4 +1,4 @@
-"""Issue 11, recall: the shapes of holders.py (hosts of visits, holders of what was acted on, talks under a
+"""Issue 11, recall: the shapes of holders.py (visits by being somewhere, holders of what was acted on, talks under a
 noun, nested owners, acts that came from someone, remarks, counted subjects, what was sent from one to
 another).
 
@@ -24,17 +24,16 @@ def candidates(coder, text: str) -> set[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize("text,expected", [
-    # every place of a visit hosts the visitor: a visit is a meeting of both
-    ("The Brazilian finance minister will this week visit Britain, France and Italy.",
-     {("The Brazilian finance minister", p, "svo") for p in ("Britain", "France", "Italy")}
-     | {(p, "The Brazilian finance minister", "hosted") for p in ("Britain", "France", "Italy")}),
     # being somewhere to do something is a visit; being somewhere alone is not
     ("The European ministers are in New Zealand to review world trade.",
-     {("The European ministers", "New Zealand", "journey"), ("New Zealand", "The European ministers", "hosted")}),
+     {("The European ministers", "New Zealand", "journey")}),
     ("The Polish delegation was in Moscow on Friday.", set()),
+    # the place visited is not made the host (the gold marks that side in one article of four)
+    ("The Brazilian finance minister will this week visit Britain, France and Italy.",
+     {("The Brazilian finance minister", p, "svo") for p in ("Britain", "France", "Italy")}),
 ])
 @pytest.mark.issue(11)
-def test_finder_the_place_of_a_visit_hosts_the_visitor(coder, text: str, expected: set) -> None:
+def test_finder_being_somewhere_to_act_is_a_visit(coder, text: str, expected: set) -> None:
     assert candidates(coder, text) == expected
 
 

@@ -262,19 +262,18 @@ def _undergone(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention],
 
 def reach_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention], existing: list[Candidate],
                      event_noun: Callable[[str], bool]) -> list[Candidate]:
-    """Pairs of relative clauses, journeys and their hosts, talks, requests, speech, conditions and holders
+    """Pairs of relative clauses, journeys, talks, requests, speech, conditions and holders
     (holders.py) that no earlier candidate covers (in the same direction)."""
     by_token = mentions_by_token(mentions)
     found: list[Candidate] = []
     for verb in sdoc:
         if verb.pos_ in ("VERB", "AUX"):
             found += _relative(verb, sentence, by_token, event_noun)
-    journeys = _journeys(sdoc, sentence, by_token)
-    found += (journeys + _talks_above(sdoc, sentence, by_token)
+    found += (_journeys(sdoc, sentence, by_token) + _talks_above(sdoc, sentence, by_token)
               + _asked(sdoc, sentence, by_token) + speech_candidates(sdoc, sentence, by_token)
               + _undergone(sdoc, sentence, by_token, event_noun)
               + _participles(sdoc, sentence, by_token)
-              + holder_candidates(sdoc, sentence, by_token, event_noun, journeys, existing + found))
+              + holder_candidates(sdoc, sentence, by_token, event_noun, existing + found))
     return uncovered(found, existing)
 
 

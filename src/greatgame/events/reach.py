@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Token
 from ..actors.recognize import ResolvedMention
 from .extract import (_PASS_SUBJ, _SUBJ, DEMANDING, TALK_NOUNS, WISHING, Candidate, Frame, _agents, _find_mentions,
                       _subjects, _targets, mentions_by_token, uncovered, verb_frame)
+from .holders import holder_candidates
 from .phrase import MOD_DEPS, RELATIVE, actors, phrase_mentions
 from .speech import speech_candidates
 
@@ -222,6 +223,10 @@ def _sufferers(verb: Token, by_token: dict[int, ResolvedMention]) -> list[Resolv
             found += phrase_mentions(verb.head, by_token)
         else:
             found += phrase_mentions(subj, by_token)
+            if not found and verb.dep_ == "conj" and any(g.dep_ == "poss" and g.lower_ in ("its", "their")
+                                                         for g in subj.children):
+                # "Kuwait has backed Iraq and its ships have been the target of Iranian attacks"
+                found += _subjects(verb.head, by_token)[0]
     return found
 
 
@@ -257,8 +262,8 @@ def _undergone(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention],
 
 def reach_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention], existing: list[Candidate],
                      event_noun: Callable[[str], bool]) -> list[Candidate]:
-    """Pairs of relative clauses, journeys, talks, requests, speech and conditions that no earlier
-    candidate covers (in the same direction)."""
+    """Pairs of relative clauses, journeys, talks, requests, speech, conditions and holders
+    (holders.py) that no earlier candidate covers (in the same direction)."""
     by_token = mentions_by_token(mentions)
     found: list[Candidate] = []
     for verb in sdoc:
@@ -267,7 +272,8 @@ def reach_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention], 
     found += (_journeys(sdoc, sentence, by_token) + _talks_above(sdoc, sentence, by_token)
               + _asked(sdoc, sentence, by_token) + speech_candidates(sdoc, sentence, by_token)
               + _undergone(sdoc, sentence, by_token, event_noun)
-              + _participles(sdoc, sentence, by_token))
+              + _participles(sdoc, sentence, by_token)
+              + holder_candidates(sdoc, sentence, by_token, event_noun, existing + found))
     return uncovered(found, existing)
 
 

@@ -55,7 +55,7 @@ def test_finder_whom_one_speaks_to_or_hosts_meets_them(coder, text: str, expecte
 @pytest.mark.parametrize("text,expected", [
     ("The Iranians occupied ground held by an Iraqi brigade.",
      {("The Iranians", "an Iraqi brigade", "held_by")}),
-    ("Iranian gunboats attacked a tanker owned by Kuwait.", {("Iranian", "Kuwait", "held_by")}),
+    ("Iranian gunboats attacked a tanker owned by Kuwait.", {("Iranian gunboats", "Kuwait", "held_by")}),
     ("Brazil suspended payments on debts owed to foreign banks.", {("Brazil", "banks", "held_by")}),
     # a thing with no holder named gives no pair
     ("Iranian gunboats attacked a tanker loaded with crude oil.", set()),

@@ -41,6 +41,17 @@ def test_actors_resolve_country_and_sector(coder, text, expected):
     assert mentions(coder, text)[0] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # intelligence passed on is information, not an agency
+    ("Japan and South Korea agreed to share military intelligence.", [("Japan", "JPN"), ("South Korea", "KOR")]),
+    ("Egypt stepped up the exchange of intelligence with Jordan.", [("Egypt", "EGY"), ("Jordan", "JOR")]),
+    # the agency itself still is one
+    ("Iraqi intelligence said the raid failed.", [("Iraqi intelligence", "IRQSPY")]),
+])
+def test_actors_intelligence_passed_on_is_no_actor(coder, text, expected):
+    assert mentions(coder, text) == expected
+
+
 def test_actors_date_chooses_the_office_holder(coder):
     res = coder.code(Document(id="t", text="Putin met Yeltsin in Moscow.", date="2016-05-01"))
     putin, yeltsin = res.mentions[:2]

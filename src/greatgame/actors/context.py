@@ -13,13 +13,13 @@ mention says where its country came from (`country_from`: context, dateline or d
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from ..documents import dateline
 from .companies import form_country
 from .resolved import ResolvedMention, actor_code
 
@@ -62,15 +62,6 @@ _UNSPECIFIC = {"foreign", "western", "international", "other", "overseas", "alli
 # (a story about two countries has none).
 DOMINANT_MIN = 3
 DOMINANT_RATIO = 2.0
-# "WASHINGTON, March 2 -", "MOSCOW (Reuters) -": a dateline's place before the first dash.
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)\s*(?:,[^\n-]{0,30})?\s*(?:\([^)]{1,30}\))?"
-                       r"\s*(?:[-\u2013\u2014]|:\s)")
-# "Lucknow: The state government ...", "Cebu City--Police ...": a place in title case before a colon or a
-# spaced dash (not "Iran-allied group").
-_DATELINE_TITLE = re.compile(r"^\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s*(?:,[^\n:-]{0,30})?\s*(?:\([^)]{1,30}\))?"
-                             r"\s*(?::\s|--|\s[-\u2013\u2014]\s)")
-
-
 def country_counts(found: list[ResolvedMention], links: Links) -> Counter:
     """How many mentions of the document name each country by their own words."""
     return Counter(rm.country for k, rm in enumerate(found)
@@ -87,19 +78,13 @@ def dominant_country(counts: Counter) -> str | None:
     return top if n >= DOMINANT_MIN and n >= DOMINANT_RATIO * second else None
 
 
-# A byline line over the dateline ("By Staff Writers", "By Jane Doe and John Roe").
-_BYLINE = re.compile(r"^\s*By [^\n]{1,60}\n")
-
-
 def dateline_country(text: str, gazetteer: Gazetteer) -> str | None:
     """The country of a dateline's place ("BEIRUT, March 3 -"), where the text opens with one (under a
     byline, if any)."""
-    if b := _BYLINE.match(text):
-        text = text[b.end():]
-    m = _DATELINE.match(text[:120]) or _DATELINE_TITLE.match(text[:120])
-    if not m:
+    found = dateline(text)
+    if found is None:
         return None
-    name = m.group(1).strip().title()
+    name = found[0]
     # "GAZA CITY", "KUWAIT CITY": a gazetteer may know the city by its bare name
     place = gazetteer.lookup(name) or (gazetteer.lookup(name[:-5]) if name.endswith(" City") else None)
     return place.country if place else None

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from .dictionary import ActorDictionary, Entry
 
 __all__ = ["AGENT_BODY_NOUNS", "BODY_NOUNS", "PRONOUN_WINDOW", "Compact", "against_or_for", "bare_body_noun",
-           "body_nouns", "flag_of", "pronoun_before", "state_entry", "words"]
+           "body_nouns", "flag_of", "information", "pronoun_before", "state_entry", "words"]
 
 # A US state rather than the country: these places anywhere in the document, these words in the sentence.
 _US_STATE_PLACES = {"Atlanta", "Savannah", "Seattle", "Spokane", "Olympia"}
@@ -144,3 +144,25 @@ def bare_body_noun(tok: Token) -> int | None:
            for c in tok.children):
         return None
     return det
+
+
+# "intelligence" is an agency ("Iraqi intelligence said") and also what agencies pass on: as the bare object
+# of these verbs ("agreed to share military intelligence"), or of "of" after their nouns, it is information
+_INFORMATION_NOUNS = frozenset({"intelligence", "counterintelligence", "counter-intelligence"})
+_PASSING_ON = frozenset({"share", "exchange", "gather", "collect", "provide", "pass", "give", "receive", "obtain",
+                         "leak", "sell", "supply", "seek", "sharing", "provision", "flow"})
+
+
+def information(sp: Span) -> bool:
+    """Whether a matched agency word is information passed on, not the agency ("to share intelligence")."""
+    root = sp.root
+    if root.lower_ not in _INFORMATION_NOUNS or root.text[:1].isupper():
+        return False
+    if any(c.dep_ in ("det", "poss") for c in root.children):
+        return False
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+    elif root.dep_ not in ("dobj", "conj", "pobj"):
+        return False
+    return head.lemma_.lower() in _PASSING_ON

@@ -92,6 +92,32 @@ def _isolated(lines: list[tuple[int, int, str]], i: int) -> bool:
     return i + 1 >= len(lines) or not lines[i + 1][2]
 
 
+# "WASHINGTON, March 2 - ", "MOSCOW (Reuters) - ", "LONDON (AP) -- ": a place in capitals, maybe a date or a
+# country after a comma, maybe an agency, then a spaced dash ("U.S.-Canadian ties" is no dateline).
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)\s*(?:,[^\n-]{0,30})?\s*(?:\([^)]{1,30}\))?"
+                       r"\s*(?:(?:--?|[\u2013\u2014])\s|:\s)")
+# "Lucknow: The state government ...", "Cebu City--Police ...": a place in title case before a colon or a
+# dash (not "Iran-allied group").
+_DATELINE_TITLE = re.compile(r"^\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s*(?:,[^\n:-]{0,30})?\s*(?:\([^)]{1,30}\))?"
+                             r"\s*(?::\s|--|\s[-\u2013\u2014]\s)")
+# A byline line over the dateline ("By Staff Writers", "By Jane Doe and John Roe").
+_BYLINE = re.compile(r"^\s*By [^\n]{1,60}\n")
+
+
+def dateline(text: str, title_case: bool = True) -> tuple[str, int] | None:
+    """The place a text's dateline names, title-cased, and where the story after it starts (under a byline,
+    if any): ("Geneva", 26) for "GENEVA (Reuters) - Russia and ...". None where the text opens with none;
+    `title_case=False` takes only a place in capitals ("Iran - Iraq talks" is no dateline)."""
+    skip = 0
+    if b := _BYLINE.match(text):
+        skip = b.end()
+    head = text[skip:skip + 120]
+    m = _DATELINE.match(head) or (_DATELINE_TITLE.match(head) if title_case else None)
+    if not m:
+        return None
+    return m.group(1).strip().title(), skip + m.end()
+
+
 def boilerplate_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Character ranges of lines that are page furniture rather than article prose."""
     lines: list[tuple[int, int, str]] = []

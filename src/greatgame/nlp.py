@@ -12,7 +12,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .chunking import PIECE_CHARS, chunks
-from .documents import boilerplate_spans
+from .documents import boilerplate_spans, dateline
+from .geo import gazetteer
 from .model import Document
 from .settings import Settings
 
@@ -184,14 +185,19 @@ def parse_candidates(nlp: Language, finder: CandidateFinder, doc: Document, sett
 
     A document over spaCy's max_length is parsed in pieces (see chunking.py), offsets kept true.
     """
-    if len(doc.text) <= nlp.max_length:
-        return _parse_whole(nlp, finder, doc, settings)
     skip = boilerplate_spans(doc.text) if doc.skip is None else doc.skip
+    # a dateline is no part of the lead's sentence: parsed with it, "GENEVA (Reuters) - Russia and the
+    # United States agreed" has Geneva as the subject and Russia in apposition to it
+    found = dateline(doc.text, title_case=False)
+    if found is not None and gazetteer().lookup(found[0].removesuffix(" City")) is not None:
+        skip = (*skip, (0, found[1]))
+    if len(doc.text) <= nlp.max_length:
+        return _parse_whole(nlp, finder, doc, settings, skip)
     sentences: list[ParsedSentence] = []
     stats: dict[str, int] = {}
     for a, b in chunks(doc.text, min(PIECE_CHARS, nlp.max_length)):
         piece_skip = tuple((max(s, a) - a, min(e, b) - a) for s, e in skip if s < b and e > a)
-        part = _parse_whole(nlp, finder, replace(doc, text=doc.text[a:b], skip=piece_skip), settings)
+        part = _parse_whole(nlp, finder, replace(doc, text=doc.text[a:b], skip=piece_skip), settings, piece_skip)
         for sent in part.sentences:
             sentences.append(replace(sent, index=sent.index + stats.get("sentences", 0), offset=sent.offset + a))
         for key, value in part.stats.items():
@@ -199,10 +205,11 @@ def parse_candidates(nlp: Language, finder: CandidateFinder, doc: Document, sett
     return Parsed(doc=doc, sentences=sentences, stats=stats)
 
 
-def _parse_whole(nlp: Language, finder: CandidateFinder, doc: Document, settings: Settings) -> Parsed:
+def _parse_whole(nlp: Language, finder: CandidateFinder, doc: Document, settings: Settings,
+                 skip: Sequence[tuple[int, int]]) -> Parsed:
     tokdoc = nlp.make_doc(doc.text)
-    # readers mark page furniture; a Document built by hand gets the same filter here
-    sents = split_sentences(tokdoc, boilerplate_spans(doc.text) if doc.skip is None else doc.skip)
+    # readers mark page furniture; a Document built by hand gets the same filter (parse_candidates)
+    sents = split_sentences(tokdoc, skip)
     hits = finder.candidate_tokens(tokdoc)
     dict_hits = list(hits)
     if settings.prefilter == "all":

@@ -45,6 +45,7 @@ def test_actors_resolve_country_and_sector(coder, text, expected):
     # intelligence passed on is information, not an agency
     ("Japan and South Korea agreed to share military intelligence.", [("Japan", "JPN"), ("South Korea", "KOR")]),
     ("Egypt stepped up the exchange of intelligence with Jordan.", [("Egypt", "EGY"), ("Jordan", "JOR")]),
+    ("Japan and Korea restored a military intelligence-sharing pact.", [("Japan", "JPN"), ("Korea", "KOR")]),
     # the agency itself still is one
     ("Iraqi intelligence said the raid failed.", [("Iraqi intelligence", "IRQSPY")]),
 ])

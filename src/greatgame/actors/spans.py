@@ -155,11 +155,16 @@ _PASSING_ON = frozenset({"share", "exchange", "gather", "collect", "provide", "p
 
 def information(sp: Span) -> bool:
     """Whether a matched agency word is information passed on, not the agency ("to share intelligence")."""
-    root = sp.root
+    root = sp[-1]  # "military intelligence": the parse may hang "military" off the noun after the match
     if root.lower_ not in _INFORMATION_NOUNS or root.text[:1].isupper():
         return False
     if any(c.dep_ in ("det", "poss") for c in root.children):
         return False
+    doc = root.doc
+    # "a military intelligence-sharing pact", "intelligence-gathering flights"
+    if root.i + 2 < len(doc) and doc[root.i + 1].text == "-" and not doc[root.i + 1].whitespace_:
+        after = doc[root.i + 2]
+        return after.lower_ in _PASSING_ON or after.lemma_.lower() in _PASSING_ON or after.lower_ == "gathering"
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "of":
         head = head.head

@@ -283,3 +283,27 @@ def test_context_a_participle_clause_happens_where_its_clause_does(coder):
     got = resolved(coder, "Funaro and Gros spent two days at the end of last week in Washington talking to "
                           "government officials.", "1987-03-02")
     assert ("government officials", "USAGOV", "context") in got, got
+
+
+def test_context_two_sides_of_a_story():
+    from collections import Counter
+
+    from greatgame.actors.context import two_sides
+
+    assert two_sides(Counter({"IRQ": 9, "IRN": 9})) == ("IRQ", "IRN")
+    assert two_sides(Counter({"USA": 17, "TWN": 9, "JPN": 1})) == ("USA", "TWN")
+    assert two_sides(Counter({"GBR": 9, "BRA": 8, "USA": 4})) is None  # a third country in the story
+    assert two_sides(Counter({"BRA": 10, "USA": 4})) is None  # one country dominates
+    assert two_sides(Counter({"JPN": 2, "USA": 2})) is None  # too few mentions to say
+
+
+def test_context_side_in_a_story_of_two_countries(coder):
+    # a side named above the body's clause is its own; one named only in its clause is the other side;
+    # 'unidentified' bodies are nobody's
+    text = ("Iran said its troops repulsed Iraqi attacks. Iraq denied the Iranian report and said Iraqi planes "
+            "hit Iran. The Iranian news agency said the troops advanced. Iraqi tanks were under attack from "
+            "warplanes. Unidentified jets attacked Iranian rigs.")
+    assert resolved(coder, text, "1987-05-01")[7:] == [
+        ("The Iranian news agency", "IRNMED", None), ("the troops", "IRNMIL", "context"),
+        ("Iraqi tanks", "IRQMIL", None), ("warplanes", "IRNMIL", "context"),
+        ("jets", "---MIL", None), ("Iranian", "IRN", None)]

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from .coref import Links
     from .dictionary import ActorDictionary
 
-__all__ = ["country_counts", "dateline_country", "dominant_country", "fill_countries"]
+__all__ = ["country_counts", "dateline_country", "dominant_country", "fill_countries", "two_sides"]
 
 # Dependencies that keep a word inside its noun phrase.
 _PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "prep", "pobj", "appos", "npadvmod"}
@@ -56,12 +56,14 @@ RELATIONAL = {"allies", "ally", "partners", "neighbours", "neighbors", "friends"
               "rivals", "foes", "enemies"}
 _COMMITTEES = {"committee", "group", "panel"}
 # Words that make a body any state's, or another's than the document's: "foreign banks", "their government".
-_UNSPECIFIC = {"foreign", "western", "international", "other", "overseas", "allied", "world", "multinational",
-               "their", "your", "both", "several", "many", "some", "all", "each"}
+_UNSPECIFIC = {"unidentified", "unknown", "foreign", "western", "international", "other", "overseas", "allied",
+               "world", "multinational", "their", "your", "both", "several", "many", "some", "all", "each"}
 # A dominant country has at least this many mentions, and this many times as many as the next country
 # (a story about two countries has none).
 DOMINANT_MIN = 3
 DOMINANT_RATIO = 2.0
+
+
 def country_counts(found: list[ResolvedMention], links: Links) -> Counter:
     """How many mentions of the document name each country by their own words."""
     return Counter(rm.country for k, rm in enumerate(found)
@@ -76,6 +78,23 @@ def dominant_country(counts: Counter) -> str | None:
     top, n = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0
     return top if n >= DOMINANT_MIN and n >= DOMINANT_RATIO * second else None
+
+
+def two_sides(counts: Counter) -> tuple[str, str] | None:
+    """The two countries of a story about two ("Iran and Iraq"): each named DOMINANT_MIN times, with no
+    third named half as often as the second, and neither dominant."""
+    ranked = counts.most_common(3)
+    if len(ranked) < 2 or ranked[1][1] < DOMINANT_MIN or dominant_country(counts):
+        return None
+    if len(ranked) == 3 and 2 * ranked[2][1] >= ranked[1][1]:
+        return None
+    return ranked[0][0], ranked[1][0]
+
+
+def _verb_of(tok: Token) -> Token | None:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok if tok.pos_ in ("VERB", "AUX") else None
 
 
 def dateline_country(text: str, gazetteer: Gazetteer) -> str | None:
@@ -209,6 +228,39 @@ class _Context:
                 other = self.found[j]
                 if other.is_location and other.start <= tok.i < other.end:
                     return other.country
+        return None
+
+    def side_country(self, k: int, sides: tuple[str, str]) -> str | None:
+        """In a story about two countries, the side a body is on by what its sentence names of the two.
+
+        A side named outside the body's clause, above it ("The Iranian news agency said the troops
+        advanced", "America's force in the Gulf, where the Navy began escorting") is the body's own; one
+        named only in its clause, beside or below it ("the Guards were under assault from warplanes",
+        "our forces will purge the last foothold held by the Iranians"), is the other side.
+        """
+        rm = self.found[k]
+        sdoc = self.parsed.sentences[rm.sentence].doc
+        head = sdoc[rm.head]
+        verb = _verb_of(head)
+        if verb is None:
+            return None
+        own = {t.i for t in head.subtree}
+        # what the clause reports ("one official said the king would be told Britain needs ...") does not
+        # set its speaker against the states it names
+        said = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
+        below = {t.i for t in verb.subtree} - said
+        above_named, below_named = set(), set()
+        for j in self.by_sentence.get(rm.sentence, []):
+            other = self.found[j]
+            if j == k or other.country is None or other.source == "pair" or other.is_location \
+                    or other.head in own or other.head in said:
+                continue
+            (below_named if other.head in below else above_named).add(other.country)
+        if len(above_named) == 1 and above_named <= set(sides):
+            return above_named.pop()
+        # a third state in the clause ("a cable between Japan and the U.S.") makes it no exchange of two
+        if not above_named and len(below_named) == 1 and below_named <= set(sides):
+            return next(c for c in sides if c not in below_named)
         return None
 
     def unspecific(self, k: int) -> bool:
@@ -381,4 +433,7 @@ def _sector_country(ctx: _Context, k: int, links: Links, counts: Counter, domina
     own = None if in_name else _home(_core(rm, sdoc), home)
     if own is not None and (counts.get(own) or dominant is None):
         return own, "document"
+    sides = two_sides(counts)
+    if sides is not None:
+        return ctx.side_country(k, sides), "context"
     return dominant, "document"

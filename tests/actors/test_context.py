@@ -307,3 +307,18 @@ def test_context_side_in_a_story_of_two_countries(coder):
         ("The Iranian news agency", "IRNMED", None), ("the troops", "IRNMIL", "context"),
         ("Iraqi tanks", "IRQMIL", None), ("warplanes", "IRNMIL", "context"),
         ("jets", "---MIL", None), ("Iranian", "IRN", None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a state's office named by the model: its government's, and so is its acronym
+    ("Canada's Export Development Agency (EDA) is holding talks with Kenya. The EDA suspended cover in 1984.",
+     [("Canada's Export Development Agency", "CANGOV", None), ("EDA", "CANGOV", "mention"), ("Kenya", "KEN", None),
+      ("The EDA", "CANGOV", "mention")]),
+    # a company stays the country's, with no sector; an office of no state has no country
+    ("Britain's Rover Group said it would sell trucks to Kenya.",
+     [("Britain's Rover Group", "GBR", None), ("it", "GBR", "mention"), ("Kenya", "KEN", None)]),
+    ("Sony's Sales Department said it would sell radios to Kenya.",
+     [("Sony's Sales Department", None, None), ("Kenya", "KEN", None)]),
+])
+def test_context_office_of_a_state_named_by_its_possessive(coder, text, expected):
+    assert resolved(coder, text, "1987-05-01") == expected

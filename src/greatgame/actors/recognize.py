@@ -18,8 +18,20 @@ from .coref import link
 from .dictionary import ActorDictionary, Entry, load_dictionary, pick_term
 from .patterns import build_patterns, load_patterns
 from .resolved import Resolved, ResolvedMention, actor_code, last_dyad
-from .spans import (AGENT_BODY_NOUNS, Compact, against_or_for, body_nouns, flag_of, information, pronoun_before,
-                    state_entry, words)
+from .spans import (
+    AGENT_BODY_NOUNS,
+    OFFICE_HEADS,
+    Compact,
+    against_or_for,
+    body_nouns,
+    flag_of,
+    information,
+    location_role,
+    owned_name,
+    pronoun_before,
+    state_entry,
+    words,
+)
 
 if TYPE_CHECKING:
     from ..nlp import Parsed, ParsedSentence
@@ -43,12 +55,6 @@ def _linked(rm: ResolvedMention, root: ResolvedMention) -> ResolvedMention | Non
                                        office_from=r.office_from))
 
 
-# Prepositions after which a place name says where something happened, not who acted.
-LOCATION_PREPS = {"in", "at", "near", "into", "across", "outside", "off", "around", "throughout", "inside",
-                  "along", "within", "over"}
-# Verbs whose "at" names what they aim at, not where: "fired missiles at Russia", "lashed out at Japan".
-AIMING_VERBS = {"fire", "shoot", "aim", "launch", "hurl", "throw", "lob", "point", "direct", "target", "strike",
-                "lash", "swipe", "jab", "rail", "snipe", "hit", "level", "wag", "shout", "yell", "scream", "glare"}
 # Titles of people sent to another state: "ambassador to X" serves in X.
 _ENVOYS = {"ambassador", "envoy", "ambassador-designate", "emissary"}
 # Role words that, before another title, only modify it ("deputy Treasury Secretary").
@@ -175,18 +181,6 @@ class ActorRecognizer:
     def _is_pair(self, span: Span) -> bool:
         return any(e.type == "pair" for e in self.dictionary.lookup(span.text))
 
-    def _location_role(self, span: Span) -> bool:
-        """A place name that says where ("in Syria", "at the Kremlin"), not a demonym or an actor."""
-        tok = span.root
-        if any(e.type == "demonym" for e in self._entries(span)):
-            return False
-        while tok.dep_ in ("compound", "conj") and tok.head.i != tok.i:
-            tok = tok.head
-        if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATION_PREPS:
-            return False
-        prep = tok.head
-        return not (prep.lower_ == "at" and prep.head.lemma_.lower() in AIMING_VERBS)
-
     def _head(self, span: Span, actorish: set[int]) -> Token:
         """The head of the noun phrase the matched words belong to, if that phrase names an actor."""
         tok = span.root
@@ -222,10 +216,12 @@ class ActorRecognizer:
         office_body = None  # the body a sitting international official speaks for (Term.code)
         modifier = False  # the sector so far is of a word that may only modify the next title ("deputy")
         body_sector = None  # the sector of a body the head belongs to ("president of the bank", "bank officials")
+        office = False  # an organisation's name ends in a word for a state's office ("... Guarantee Department")
         for sp in group:
             entries = self._entries(sp) if sp.label_ == "ACTOR" else self._lowercase_leader(sp)
             if sp.label_.startswith("NER_") and not entries:
                 company = company or bool(sp.label_ == "NER_ORG" and self.dictionary.company_form(sp.text))
+                office = office or (sp.label_ == "NER_ORG" and sp[-1].lower_ in OFFICE_HEADS)
                 person = person or sp.label_ == "NER_PERSON"
                 if sp.label_ == "NER_PERSON":
                     person_name = sp.text
@@ -275,6 +271,9 @@ class ActorRecognizer:
         if office_body is not None and country is None:  # "Michel Camdessus" in 1987: the IMF's
             return Composed(None, "IGO", office_body, person_name or name, "person",
                             "latest" if undated else None)
+        if office and country is not None and not person and head_sector is None and org is None:
+            # "Britain's Export Credits Guarantee Department": a state's own office is its government's
+            return Composed(country, "GOV", actor_code(country, "GOV"), name, "group")
         if company and not person:  # "West Germany's Siemens AG": a business, of the country its phrase names
             return Composed(country, "BUS", actor_code(country, "BUS"), name, "group")
         # an international official's body is not a state's sector: "EC Commission President Jacques Delors"
@@ -302,6 +301,9 @@ class ActorRecognizer:
                 groups[-1 - sp.start] = [sp]
                 continue
             h = self._head(sp, actorish)
+            owned = owned_name(sp, actors)
+            if owned is not None and self._state_entry(self._entries(sp), sp, doc):
+                h = self._head(owned, actorish)
             if h.i != sp.root.i and self._beside_body(sp, actors, doc):
                 h = sp.root  # "U.S.-EC cooperation": the state and the body are two parties
             groups.setdefault(h.i, []).append(sp)
@@ -333,7 +335,7 @@ class ActorRecognizer:
             if sdoc[end - 1].text in ("'s", "’s", "'") and end - 1 > start:
                 end -= 1
             is_loc = info.kind == "state" and len(group) == 1 and group[0].label_ == "ACTOR" and \
-                self._location_role(group[0])
+                location_role(group[0], self._entries(group[0]))
             a, b = ps.offset + sdoc[start].idx, ps.offset + sdoc[end - 1].idx + len(sdoc[end - 1].text)
             m = Mention(doc.id, a, b, doc.text[a:b], info.code, info.country, info.sector, info.name, info.kind,
                         office_from=info.office_from)

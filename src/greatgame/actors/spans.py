@@ -11,8 +11,9 @@ from spacy.tokens import Doc, Span, Token
 if TYPE_CHECKING:
     from .dictionary import ActorDictionary, Entry
 
-__all__ = ["AGENT_BODY_NOUNS", "BODY_NOUNS", "PRONOUN_WINDOW", "Compact", "against_or_for", "bare_body_noun",
-           "body_nouns", "flag_of", "information", "pronoun_before", "state_entry", "words"]
+__all__ = ["AGENT_BODY_NOUNS", "AIMING_VERBS", "BODY_NOUNS", "LOCATION_PREPS", "OFFICE_HEADS", "PRONOUN_WINDOW",
+           "Compact", "against_or_for", "bare_body_noun", "body_nouns", "flag_of", "information", "location_role",
+           "owned_name", "pronoun_before", "state_entry", "words"]
 
 # A US state rather than the country: these places anywhere in the document, these words in the sentence.
 _US_STATE_PLACES = {"Atlanta", "Savannah", "Seattle", "Spokane", "Olympia"}
@@ -25,6 +26,15 @@ _GEORGIA_CUES = {"Tbilisi", "Georgian", "Georgians", "Saakashvili", "Ossetia", "
 BODY_NOUNS = {"community", "fund"}
 # ... and the same for bodies named by a sector's words: "the committee" after "a 14-bank advisory committee"
 AGENT_BODY_NOUNS = {"committee"}
+# Prepositions after which a place name says where something happened, not who acted.
+LOCATION_PREPS = {"in", "at", "near", "into", "across", "outside", "off", "around", "throughout", "inside",
+                  "along", "within", "over"}
+# Verbs whose "at" names what they aim at, not where: "fired missiles at Russia", "lashed out at Japan".
+AIMING_VERBS = {"fire", "shoot", "aim", "launch", "hurl", "throw", "lob", "point", "direct", "target", "strike",
+                "lash", "swipe", "jab", "rail", "snipe", "hit", "level", "wag", "shout", "yell", "scream", "glare"}
+# Last words of a name that make an organisation a state's office where the phrase names the state
+# ("Britain's Export Credits Guarantee Department"); alone they may be anyone's ("the sales department").
+OFFICE_HEADS = {"department", "ministry", "agency", "bureau", "directorate", "secretariat"}
 # How far before a role word a subject pronoun makes its sentence worth parsing.
 PRONOUN_WINDOW = 12
 
@@ -171,3 +181,25 @@ def information(sp: Span) -> bool:
     elif root.dep_ not in ("dobj", "conj", "pobj"):
         return False
     return head.lemma_.lower() in _PASSING_ON
+
+
+def owned_name(sp: Span, actors: list[Span]) -> Span | None:
+    """The organisation's name the model found right after a possessive ("Britain's" + "Export Credits
+    Guarantee Department"), which the parse may split from its owner."""
+    sdoc = sp.doc
+    if sp.label_ != "ACTOR" or sp.end + 1 >= len(sdoc) or sdoc[sp.end].text not in ("'s", "’s"):
+        return None
+    return next((a for a in actors if a.start == sp.end + 1 and a.label_ == "NER_ORG"), None)
+
+
+def location_role(span: Span, entries: list[Entry]) -> bool:
+    """A place name that says where ("in Syria", "at the Kremlin"), not a demonym or an actor."""
+    tok = span.root
+    if any(e.type == "demonym" for e in entries):
+        return False
+    while tok.dep_ in ("compound", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATION_PREPS:
+        return False
+    prep = tok.head
+    return not (prep.lower_ == "at" and prep.head.lemma_.lower() in AIMING_VERBS)

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from ..actors.recognize import LOCATION_PREPS, ResolvedMention
+from ..actors.recognize import ResolvedMention
+from ..actors.spans import LOCATION_PREPS
 
 __all__ = ["MUTUAL_NOUNS", "Candidate", "Frame", "find_candidates", "mentions_by_token", "mutual", "uncovered",
            "verb_frame"]

@@ -322,3 +322,14 @@ def test_context_side_in_a_story_of_two_countries(coder):
 ])
 def test_context_office_of_a_state_named_by_its_possessive(coder, text, expected):
     assert resolved(coder, text, "1987-05-01") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The European Commission said it approved a 680 mln stg British government aid package to Rover.",
+     [("The European Commission", "IGOEUREEC", None), ("it", "IGOEUREEC", None), ("British", "GBR", None),
+      ("government", "GBRGOV", "context")]),
+    ("Kenya rejected a French government export credit offer.",
+     [("Kenya", "KEN", None), ("French", "FRA", None), ("government", "FRAGOV", "context")]),
+])
+def test_context_body_modifying_a_chain_of_nouns_takes_their_nationality(coder, text, expected):
+    assert resolved(coder, text, "1987-05-01") == expected

@@ -193,8 +193,12 @@ class _Context:
         beside = [head.head] if head.dep_ == "appos" else []
         # "Syrian government missiles", "a police headquarters in eastern Afghanistan": the mention only
         # modifies a thing; that thing's other modifiers and places say whose
-        if head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and not person:
-            beside += [t for t in _phrase_tokens(head.head) if not rm.start <= t.i < rm.end]
+        # ("a British government aid package": of the last noun of a chain of them)
+        top = head
+        while top.dep_ == "compound" and top.head.pos_ in ("NOUN", "PROPN") and top.head.i != top.i:
+            top = top.head
+        if top.i != head.i and not person:
+            beside += [t for t in _phrase_tokens(top) if not rm.start <= t.i < rm.end]
         around = _phrase_tokens(head, _PERSON_DEPS, _PERSON_PREPS) if person else _phrase_tokens(head)
         for tok in inside + beside + around:
             c = self._country_at(tok, rm.sentence, k)

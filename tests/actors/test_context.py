@@ -333,3 +333,9 @@ def test_context_office_of_a_state_named_by_its_possessive(coder, text, expected
 ])
 def test_context_body_modifying_a_chain_of_nouns_takes_their_nationality(coder, text, expected):
     assert resolved(coder, text, "1987-05-01") == expected
+
+
+def test_context_possessor_of_the_noun_a_body_modifies(coder):
+    text = "Britain's Research Minister Geoffrey Pattie faced a tough fight to convince his government colleagues."
+    assert resolved(coder, text, "1987-05-01") == [
+        ("Britain's Research Minister Geoffrey Pattie", "GBRGOV", None), ("government", "GBRGOV", "context")]

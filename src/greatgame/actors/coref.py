@@ -344,7 +344,8 @@ class _Linker:
         m = rm.mention
         if m.country is not None or m.sector is None or m.kind == "person" and m.name:
             return None
-        pron = next((c for c in sdoc[rm.head].children
+        head = sdoc[rm.head]  # "his government colleagues": the pronoun may own the noun the body modifies
+        pron = next((c for o in ((head, head.head) if head.dep_ == "compound" else (head,)) for c in o.children
                      if c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "our")), None)
         if pron is None:
             return None

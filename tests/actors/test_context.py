@@ -339,3 +339,8 @@ def test_context_possessor_of_the_noun_a_body_modifies(coder):
     text = "Britain's Research Minister Geoffrey Pattie faced a tough fight to convince his government colleagues."
     assert resolved(coder, text, "1987-05-01") == [
         ("Britain's Research Minister Geoffrey Pattie", "GBRGOV", None), ("government", "GBRGOV", "context")]
+
+
+def test_context_province_gives_its_minister_canada(coder):
+    assert resolved(coder, "Alberta's energy minister met Japanese officials.", "1987-05-01") == [
+        ("energy minister", "CANGOV", "context"), ("Japanese officials", "JPNGOV", None)]

@@ -52,6 +52,12 @@ def test_gazetteer_cities_are_found_without_their_accents(places: Gazetteer) -> 
     assert ascii_form("Mazār-e Sharīf") == "Mazar-e Sharif" and ascii_form("Paris") == "Paris"
 
 
+def test_gazetteer_canadian_provinces_are_canadas(places: Gazetteer) -> None:
+    # the city list knows only Ontario, California (reuters-11869 made Ontario's minister American)
+    got = [(n, places.lookup(n).country) for n in ("Ontario", "Alberta", "British Columbia", "Nova Scotia")]
+    assert got == [("Ontario", "CAN"), ("Alberta", "CAN"), ("British Columbia", "CAN"), ("Nova Scotia", "CAN")]
+
+
 def test_gazetteer_unknown_names_find_nothing(places: Gazetteer) -> None:
     assert places.lookup("Nowhereville") is None
     assert places.lookup("paris") is None  # names are matched as written

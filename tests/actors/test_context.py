@@ -344,3 +344,10 @@ def test_context_possessor_of_the_noun_a_body_modifies(coder):
 def test_context_province_gives_its_minister_canada(coder):
     assert resolved(coder, "Alberta's energy minister met Japanese officials.", "1987-05-01") == [
         ("energy minister", "CANGOV", "context"), ("Japanese officials", "JPNGOV", None)]
+
+
+def test_context_minister_of_a_sector_is_the_governments(coder):
+    text = "Ontario's minister of financial institutions Monte Kwinter said the plan was confusing."
+    assert resolved(coder, text, "1987-05-01") == [
+        ("minister of financial institutions", "CANGOV", "context"), ("financial institutions", "CANBUS", "context"),
+        ("Monte Kwinter", "CANGOV", "context")]

@@ -260,8 +260,8 @@ class ActorRecognizer:
                 name = name or self.dictionary.state_names.get(country or "", st.name)
                 if st.sector:
                     sector = sector or st.sector
-        # "president of the Bank of Montreal", "bank officials": the bank's, not a government's
-        if body_sector and head_sector == "GOV":
+        # "president of the Bank of Montreal", "bank officials": the bank's; a minister's is a government's
+        if body_sector and head_sector == "GOV" and head.lower_ not in ("minister", "ministers"):
             head_sector = body_sector
         if org is not None and not (ruler and org.country is None):
             code = actor_code(org.country, head_sector if head_sector != org.sector else None, org.code)

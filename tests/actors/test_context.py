@@ -351,3 +351,14 @@ def test_context_minister_of_a_sector_is_the_governments(coder):
     assert resolved(coder, text, "1987-05-01") == [
         ("minister of financial institutions", "CANGOV", "context"), ("financial institutions", "CANBUS", "context"),
         ("Monte Kwinter", "CANGOV", "context")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Britain's Prince Charles and Princess Diana visited Riyadh in November.",
+     [("Britain", "GBR", None), ("Prince", "GBRELI", "context"), ("Princess Diana", "GBRELI", "context"),
+      ("Riyadh", "SAUGOV", None)]),
+    ("Japan's banks and insurance firms bought U.S. bonds.",
+     [("Japan's banks", "JPNBUS", None), ("firms", "JPNBUS", "context"), ("U.S.", "USA", None)]),
+])
+def test_context_possessor_of_the_first_of_two_joined_names_owns_both(coder, text, expected):
+    assert resolved(coder, text, "1987-05-01") == expected

@@ -191,6 +191,10 @@ class _Context:
         inside = [sdoc[i] for i in range(rm.start, rm.end) if i != rm.head]
         # "The US commander in Iraq, General David Petraeus": an appositive is whom it stands beside
         beside = [head.head] if head.dep_ == "appos" else []
+        # "Britain's Prince Charles and Princess Diana": a possessor before the first of two joined names
+        # owns both
+        if head.dep_ == "conj" and head.head.i < head.i:
+            beside += [c for c in head.head.children if c.dep_ == "poss" and c.i < head.head.i]
         # "Syrian government missiles", "a police headquarters in eastern Afghanistan": the mention only
         # modifies a thing; that thing's other modifiers and places say whose
         # ("a British government aid package": of the last noun of a chain of them)

@@ -362,3 +362,14 @@ def test_context_minister_of_a_sector_is_the_governments(coder):
 ])
 def test_context_possessor_of_the_first_of_two_joined_names_owns_both(coder, text, expected):
     assert resolved(coder, text, "1987-05-01") == expected
+
+
+@pytest.mark.parametrize("date,expected", [
+    ("1987-03-22", [("The Saudi leader", "SAUGOV", None), ("Queen Elizabeth", "GBRGOV", None),
+                    ("Prince", "---ELI", None)]),  # no table or text says whose prince he is
+    ("2023-01-01", [("The Saudi leader", "SAUGOV", None), ("Queen Elizabeth", "GBRELI", None),
+                    ("Prince", "---ELI", None)]),
+])
+def test_context_queen_by_the_leaders_table(coder, date, expected):
+    text = "The Saudi leader will meet Queen Elizabeth and Prince Philip during the visit."
+    assert resolved(coder, text, date) == expected

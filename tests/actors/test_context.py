@@ -373,3 +373,17 @@ def test_context_possessor_of_the_first_of_two_joined_names_owns_both(coder, tex
 def test_context_queen_by_the_leaders_table(coder, date, expected):
     text = "The Saudi leader will meet Queen Elizabeth and Prince Philip during the visit."
     assert resolved(coder, text, date) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Britain clashed with Japan over access to the Tokyo Stock Exchange. "
+     "Howard said he was unhappy with the exchange's response.",
+     [("Britain", "GBR", None), ("Japan", "JPN", None), ("the Tokyo Stock Exchange", "JPNBUS", None),
+      ("the exchange", "JPNBUS", "mention")]),
+    # an exchange "of" something is an act, not the body
+    ("Iran and Iraq agreed to an exchange of prisoners at the Tokyo Stock Exchange. The exchange of prisoners began.",
+     [("Iran", "IRN", None), ("Iraq", "IRQ", None), ("prisoners", "---CVL", None),
+      ("the Tokyo Stock Exchange", "JPNBUS", None), ("prisoners", "---CVL", None)]),
+])
+def test_context_the_exchange_after_a_stock_exchange(coder, text, expected):
+    assert resolved(coder, text, "1987-05-01") == expected

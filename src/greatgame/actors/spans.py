@@ -24,8 +24,9 @@ _GEORGIA_CUES = {"Tbilisi", "Georgian", "Georgians", "Saakashvili", "Ossetia", "
 # community" after "the European Community", "the fund" after "the International Monetary Fund" (coref.py
 # links them). "the bank" is left out: stories of the World Bank name commercial banks as often.
 BODY_NOUNS = {"community", "fund"}
-# ... and the same for bodies named by a sector's words: "the committee" after "a 14-bank advisory committee"
-AGENT_BODY_NOUNS = {"committee"}
+# ... and the same for bodies named by a sector's words: "the committee" after "a 14-bank advisory committee",
+# "the exchange" after "the Tokyo Stock Exchange"
+AGENT_BODY_NOUNS = {"committee", "exchange"}
 # Prepositions after which a place name says where something happened, not who acted.
 LOCATION_PREPS = {"in", "at", "near", "into", "across", "outside", "off", "around", "throughout", "inside",
                   "along", "within", "over"}
@@ -141,17 +142,18 @@ def body_nouns(doc: Doc, hits: list[tuple[int, int]], dictionary: ActorDictionar
 
 
 def bare_body_noun(tok: Token) -> int | None:
-    """Where "the" is before a body noun that nothing else modifies and that modifies nothing ("the
-    community would retaliate"); None for "the business community" or "the community budget"."""
+    """Where "the" is before a body noun that nothing else modifies and that modifies nothing but as its
+    owner ("the community would retaliate", "the exchange's response"); None for "the business community"
+    or "the community budget"."""
     det = tok.i - 1
     while det > 0 and tok.doc[det].is_space:
         det -= 1
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod", "poss") or det < 0 \
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod") or det < 0 \
             or tok.doc[det].lower_ != "the":
         return None
-    # (a line break after the noun hangs off it too)
+    # (a line break after the noun hangs off it too); "the exchange of prisoners" is an act, not the body
     if any(c.dep_ not in ("det", "case", "punct", "prep", "relcl", "acl", "cc", "conj") and not c.is_space
-           for c in tok.children):
+           or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return None
     return det
 

@@ -387,3 +387,12 @@ def test_context_queen_by_the_leaders_table(coder, date, expected):
 ])
 def test_context_the_exchange_after_a_stock_exchange(coder, text, expected):
     assert resolved(coder, text, "1987-05-01") == expected
+
+
+def test_context_place_the_parse_takes_for_a_participles_subject(coder):
+    # the parse hangs 'talking' off 'in' with Washington as its subject; the officials are still there
+    text = ("Funaro and Gros spent two days at the end of last week in\nWashington talking to government officials "
+            "and international\nagencies.")
+    assert resolved(coder, text, "1987-03-02") == [
+        ("Funaro", "BRAGOV", None), ("Gros", "BRAGOV", None), ("Washington", "USAGOV", None),
+        ("government officials", "USAGOV", "context")]

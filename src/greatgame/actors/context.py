@@ -138,6 +138,10 @@ def _clause_places(head: Token) -> list[Token]:
             if tok.dep_ == "prep" and tok.lower_ in _CLAUSE_PREPS:
                 places += [p for p in tok.children if p.dep_ == "pobj"]
             todo += [c for c in tok.children if c.dep_ in ("prep", "pobj")]
+    # "spent two days in Washington talking to officials": the parse may take the place for the subject of
+    # a participle that hangs off "in"
+    if not places and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in _CLAUSE_PREPS:
+        places += [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
     return places
 
 
@@ -234,7 +238,8 @@ class _Context:
                     return self._place_country(sp)
             for j in self.by_sentence.get(rm.sentence, []):
                 other = self.found[j]
-                if other.is_location and other.start <= tok.i < other.end:
+                if (other.is_location or tok.dep_ == "nsubj" and other.mention.kind == "state") \
+                        and other.start <= tok.i < other.end:
                     return other.country
         return None
 

@@ -396,3 +396,13 @@ def test_context_place_the_parse_takes_for_a_participles_subject(coder):
     assert resolved(coder, text, "1987-03-02") == [
         ("Funaro", "BRAGOV", None), ("Gros", "BRAGOV", None), ("Washington", "USAGOV", None),
         ("government officials", "USAGOV", "context")]
+
+
+def test_context_role_word_that_only_qualifies_a_body_is_no_actor(coder):
+    # 'executive' names a business executive, but not in "the executive board": the board is the body's
+    text = ("The IMF said the fund's executive board approved the loan. The EC's executive Commission proposed cuts. "
+            "Citibank executive William Rhodes met Brazil's negotiators.")
+    assert resolved(coder, text, "1987-05-01") == [
+        ("The IMF", "IGOBUSIMF", None), ("the fund", "IGOBUSIMF", None),
+        ("EC's executive Commission", "IGOEUREEC", None), ("Citibank executive William Rhodes", "---BUS", None),
+        ("Brazil's negotiators", "BRAGOV", None)]

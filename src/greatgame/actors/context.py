@@ -138,8 +138,7 @@ def _clause_places(head: Token) -> list[Token]:
             if tok.dep_ == "prep" and tok.lower_ in _CLAUSE_PREPS:
                 places += [p for p in tok.children if p.dep_ == "pobj"]
             todo += [c for c in tok.children if c.dep_ in ("prep", "pobj")]
-    # "spent two days in Washington talking to officials": the parse may take the place for the subject of
-    # a participle that hangs off "in"
+    # "spent two days in Washington talking to officials": the parse may make the place a participle's subject
     if not places and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in _CLAUSE_PREPS:
         places += [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
     return places
@@ -195,8 +194,7 @@ class _Context:
         inside = [sdoc[i] for i in range(rm.start, rm.end) if i != rm.head]
         # "The US commander in Iraq, General David Petraeus": an appositive is whom it stands beside
         beside = [head.head] if head.dep_ == "appos" else []
-        # "Britain's Prince Charles and Princess Diana": a possessor before the first of two joined names
-        # owns both
+        # "Britain's Prince Charles and Princess Diana": a possessor of the first of two joined names owns both
         if head.dep_ == "conj" and head.head.i < head.i:
             beside += [c for c in head.head.children if c.dep_ == "poss" and c.i < head.head.i]
         # "Syrian government missiles", "a police headquarters in eastern Afghanistan": the mention only

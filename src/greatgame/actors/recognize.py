@@ -18,20 +18,8 @@ from .coref import link
 from .dictionary import ActorDictionary, Entry, load_dictionary, pick_term
 from .patterns import build_patterns, load_patterns
 from .resolved import Resolved, ResolvedMention, actor_code, last_dyad
-from .spans import (
-    AGENT_BODY_NOUNS,
-    OFFICE_HEADS,
-    Compact,
-    against_or_for,
-    body_nouns,
-    flag_of,
-    information,
-    location_role,
-    owned_name,
-    pronoun_before,
-    state_entry,
-    words,
-)
+from .spans import (AGENT_BODY_NOUNS, OFFICE_HEADS, Compact, against_or_for, body_nouns, flag_of, information,
+                    kind_of_body, location_role, owned_name, pronoun_before, state_entry, words)
 
 if TYPE_CHECKING:
     from ..nlp import Parsed, ParsedSentence
@@ -139,7 +127,7 @@ class ActorRecognizer:
         found += [Span(sdoc, s, e, label="ACTOR") for s, e in compact.match(self.folded)
                   if (sdoc[e - 1].pos_ in ("NOUN", "PROPN") or self._is_pair(sdoc[s:e]))
                   and not (e - s == 1 and s >= 2 and sdoc[s - 1].text == "-" and sdoc[s - 2].like_num)]
-        found = [sp for sp in found if not information(sp)]
+        found = [sp for sp in found if not information(sp) and not kind_of_body(sp)]
         actor_spans = filter_spans(found)
         place_spans = filter_spans([Span(sdoc, s, e, label="PLACE") for s, e in compact.match(self.places)])
         # "Nigel Lawson" is a person, not the town of Nigel; "New York" is not York: a longer name wins

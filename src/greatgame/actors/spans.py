@@ -12,8 +12,8 @@ if TYPE_CHECKING:
     from .dictionary import ActorDictionary, Entry
 
 __all__ = ["AGENT_BODY_NOUNS", "AIMING_VERBS", "BODY_NOUNS", "LOCATION_PREPS", "OFFICE_HEADS", "PRONOUN_WINDOW",
-           "Compact", "against_or_for", "bare_body_noun", "body_nouns", "flag_of", "information", "location_role",
-           "owned_name", "pronoun_before", "state_entry", "words"]
+           "Compact", "against_or_for", "bare_body_noun", "body_nouns", "flag_of", "information", "kind_of_body",
+           "location_role", "owned_name", "pronoun_before", "state_entry", "words"]
 
 # A US state rather than the country: these places anywhere in the document, these words in the sentence.
 _US_STATE_PLACES = {"Atlanta", "Savannah", "Seattle", "Spokane", "Olympia"}
@@ -205,3 +205,16 @@ def location_role(span: Span, entries: list[Entry]) -> bool:
         return False
     prep = tok.head
     return not (prep.lower_ == "at" and prep.head.lemma_.lower() in AIMING_VERBS)
+
+
+# Role words that, before the noun of a body, only say which of its bodies it is: "the executive board".
+_BODY_KINDS = {"executive": {"board", "committee", "commission", "council", "body", "bureau", "directors"}}
+
+
+def kind_of_body(sp: Span) -> bool:
+    """Whether a matched role word only qualifies a body's noun ("the fund's executive board", "the EC's
+    executive Commission"): no person of that role is named."""
+    if len(sp) != 1 or sp[0].lower_ not in _BODY_KINDS:
+        return False
+    tok = sp[0]
+    return tok.dep_ in ("compound", "amod") and tok.head.lower_ in _BODY_KINDS[tok.lower_]

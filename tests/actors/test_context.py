@@ -288,7 +288,7 @@ def test_context_a_participle_clause_happens_where_its_clause_does(coder):
 def test_context_two_sides_of_a_story():
     from collections import Counter
 
-    from greatgame.actors.context import two_sides
+    from greatgame.actors.story import two_sides
 
     assert two_sides(Counter({"IRQ": 9, "IRN": 9})) == ("IRQ", "IRN")
     assert two_sides(Counter({"USA": 17, "TWN": 9, "JPN": 1})) == ("USA", "TWN")

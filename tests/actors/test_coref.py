@@ -135,7 +135,7 @@ def test_coref_acronym_of_a_name():
 def test_context_dominant_country_needs_a_clear_lead():
     from collections import Counter
 
-    from greatgame.actors.context import dominant_country
+    from greatgame.actors.story import dominant_country
 
     assert dominant_country(Counter({"BRA": 10, "USA": 5, "FRA": 1})) == "BRA"
     assert dominant_country(Counter({"JPN": 10, "USA": 9})) is None  # two countries share the story

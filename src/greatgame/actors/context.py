@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from ..documents import dateline
 from .companies import form_country
 from .resolved import ResolvedMention, actor_code
+from .story import country_counts, dateline_country, dominant_country, two_sides
 
 if TYPE_CHECKING:
     from ..geo import Gazetteer
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from .coref import Links
     from .dictionary import ActorDictionary
 
-__all__ = ["country_counts", "dateline_country", "dominant_country", "fill_countries", "two_sides"]
+__all__ = ["fill_countries"]
 
 # Dependencies that keep a word inside its noun phrase.
 _PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "prep", "pobj", "appos", "npadvmod"}
@@ -58,55 +58,10 @@ _COMMITTEES = {"committee", "group", "panel"}
 # Words that make a body any state's, or another's than the document's: "foreign banks", "their government".
 _UNSPECIFIC = {"unidentified", "unknown", "foreign", "western", "international", "other", "overseas", "allied",
                "world", "multinational", "their", "your", "both", "several", "many", "some", "all", "each"}
-# A dominant country has at least this many mentions, and this many times as many as the next country
-# (a story about two countries has none).
-DOMINANT_MIN = 3
-DOMINANT_RATIO = 2.0
-
-
-def country_counts(found: list[ResolvedMention], links: Links) -> Counter:
-    """How many mentions of the document name each country by their own words."""
-    return Counter(rm.country for k, rm in enumerate(found)
-                   if rm.country and k not in links.antecedent and rm.source != "pair")
-
-
-def dominant_country(counts: Counter) -> str | None:
-    """The country most mentions name, where it has DOMINANT_MIN of them and DOMINANT_RATIO times the next."""
-    if not counts:
-        return None
-    ranked = counts.most_common(2)
-    top, n = ranked[0]
-    second = ranked[1][1] if len(ranked) > 1 else 0
-    return top if n >= DOMINANT_MIN and n >= DOMINANT_RATIO * second else None
-
-
-def two_sides(counts: Counter) -> tuple[str, str] | None:
-    """The two countries of a story about two ("Iran and Iraq"): each named DOMINANT_MIN times, with no
-    third named half as often as the second, and neither dominant."""
-    ranked = counts.most_common(3)
-    if len(ranked) < 2 or ranked[1][1] < DOMINANT_MIN or dominant_country(counts):
-        return None
-    if len(ranked) == 3 and 2 * ranked[2][1] >= ranked[1][1]:
-        return None
-    return ranked[0][0], ranked[1][0]
-
-
 def _verb_of(tok: Token) -> Token | None:
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
     return tok if tok.pos_ in ("VERB", "AUX") else None
-
-
-def dateline_country(text: str, gazetteer: Gazetteer) -> str | None:
-    """The country of a dateline's place ("BEIRUT, March 3 -"), where the text opens with one (under a
-    byline, if any)."""
-    found = dateline(text)
-    if found is None:
-        return None
-    name = found[0]
-    # "GAZA CITY", "KUWAIT CITY": a gazetteer may know the city by its bare name
-    place = gazetteer.lookup(name) or (gazetteer.lookup(name[:-5]) if name.endswith(" City") else None)
-    return place.country if place else None
 
 
 def _phrase_tokens(head: Token, deps: set[str] = _PHRASE_DEPS, preps: set[str] = _PHRASE_PREPS) -> list[Token]:

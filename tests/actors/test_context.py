@@ -406,3 +406,13 @@ def test_context_role_word_that_only_qualifies_a_body_is_no_actor(coder):
         ("The IMF", "IGOBUSIMF", None), ("the fund", "IGOBUSIMF", None),
         ("EC's executive Commission", "IGOEUREEC", None), ("Citibank executive William Rhodes", "---BUS", None),
         ("Brazil's negotiators", "BRAGOV", None)]
+
+
+def test_context_linked_mention_in_the_phrase_gives_its_antecedents_country(coder):
+    # 'the TSE' takes the exchange's codes only after context, but already says whose the officials are
+    text = ("Britain clashed with Japan over the Tokyo Stock Exchange (TSE). "
+            "Officials of the TSE said the exchange had done its utmost.")
+    assert resolved(coder, text, "1987-05-01") == [
+        ("Britain", "GBR", None), ("Japan", "JPN", None), ("the Tokyo Stock Exchange", "JPNBUS", None),
+        ("TSE", "JPNBUS", "mention"), ("Officials of the TSE", "JPNGOV", "context"), ("the TSE", "JPNBUS", "mention"),
+        ("the exchange", "JPNBUS", "mention")]

@@ -107,16 +107,24 @@ class _Context:
         self.dictionary = dictionary
         self.found = links.mentions  # filled by fill_countries as it goes
         self.gazetteer = gazetteer
+        self.antecedent = links.antecedent
         self.by_sentence: dict[int, list[int]] = {}
         for k, rm in enumerate(self.found):
             self.by_sentence.setdefault(rm.sentence, []).append(k)
+
+    def country_of(self, k: int) -> str | None:
+        """A mention's country, or, for one linked to a fuller mention ("TSE", "the exchange"), that one's:
+        linked mentions take their codes only after this stage."""
+        while self.found[k].country is None and k in self.antecedent:
+            k = self.antecedent[k]
+        return self.found[k].country if self.found[k].source != "pair" else None
 
     def _country_at(self, tok: Token, si: int, skip: int) -> str | None:
         """The country a token names: a mention of its own (not mention `skip`), or a place."""
         for k in self.by_sentence.get(si, []):
             other = self.found[k]
-            if k != skip and other.start <= tok.i < other.end and other.country and other.source != "pair":
-                return other.country
+            if k != skip and other.start <= tok.i < other.end and self.country_of(k):
+                return self.country_of(k)
         for sp in self.places[si]:
             if sp.start <= tok.i < sp.end:
                 return self._place_country(sp)

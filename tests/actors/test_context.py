@@ -416,3 +416,16 @@ def test_context_linked_mention_in_the_phrase_gives_its_antecedents_country(code
         ("Britain", "GBR", None), ("Japan", "JPN", None), ("the Tokyo Stock Exchange", "JPNBUS", None),
         ("TSE", "JPNBUS", "mention"), ("Officials of the TSE", "JPNGOV", "context"), ("the TSE", "JPNBUS", "mention"),
         ("the exchange", "JPNBUS", "mention")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the tables' Michael Smith is Ireland's; the title beside the name says this one is another
+    ("Japanese officials will meet the Deputy U.S. Trade Representative, Michael Smith, and the Under Secretary "
+     "of Commerce.",
+     [("Japanese officials", "JPNGOV", None), ("the Deputy U.S. Trade Representative", "USAGOV", None),
+      ("Michael Smith", "USAGOV", "context"), ("Commerce", None, None)]),
+    ("Irish Defence Minister Michael Smith met U.S. officials.",
+     [("Irish Defence Minister Michael Smith", "IRLGOV", None), ("U.S. officials", "USAGOV", None)]),
+])
+def test_context_title_beside_a_tables_name_naming_another_state(coder, text, expected):
+    assert resolved(coder, text, "1987-05-01") == expected

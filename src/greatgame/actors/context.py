@@ -351,6 +351,7 @@ def fill_countries(parsed: Parsed, places: tuple[tuple[Span, ...], ...], links: 
             found[k] = replace(rm, mention=replace(m, country=country, code=actor_code(country, m.sector),
                                                    country_from=source))
     _titled_people(found, parsed)
+    _titled_elsewhere(found, parsed)
     return links
 
 
@@ -370,6 +371,29 @@ def _titled_people(found: list[ResolvedMention], parsed: Parsed) -> None:
             a, b = sdoc[rm.head], sdoc[other.head]
             if b.dep_ == "appos" and b.head.i == a.i or a.dep_ == "appos" and a.head.i == b.i:
                 found[k] = replace(rm, mention=replace(m, sector=t.sector, code=actor_code(m.country, t.sector)))
+                break
+
+
+def _titled_elsewhere(found: list[ResolvedMention], parsed: Parsed) -> None:
+    """ "the Deputy U.S. Trade Representative, Michael Smith": a name of the leader tables whose title in
+    apposition names another state is another person of that name, the title's."""
+    for k, rm in enumerate(found):
+        m = rm.mention
+        if m.kind != "person" or m.country is None or rm.source != "dictionary" or m.country_from:
+            continue
+        sdoc = parsed.sentences[rm.sentence].doc
+        for other in found:
+            t = other.mention
+            if other.sentence != rm.sentence or other is rm or t.kind != "person" or t.sector is None \
+                    or t.country in (None, m.country) or other.source != "dictionary" \
+                    or any(tok.ent_type_ == "PERSON" for tok in sdoc[other.start:other.end]):
+                continue  # (a title that names its holder is another person)
+            a, b = sdoc[rm.head], sdoc[other.head]
+            # (the parse may join the name to the title it follows as a conjunct: "the X, Michael Smith, and")
+            after = a.dep_ == "conj" and a.head.i == b.i and rm.start == other.end + 1 and sdoc[other.end].text == ","
+            if b.dep_ == "appos" and b.head.i == a.i or a.dep_ == "appos" and a.head.i == b.i or after:
+                found[k] = replace(rm, mention=replace(m, country=t.country, sector=t.sector,
+                                                       code=actor_code(t.country, t.sector), country_from="context"))
                 break
 
 

@@ -126,7 +126,7 @@ def test_coref_linked_pronoun_is_the_source_of_an_event_and_says_so(coder):
 
 
 def test_coref_acronym_of_a_name():
-    from greatgame.actors.coref import acronym_of
+    from greatgame.actors.spans import acronym_of
 
     assert [acronym_of(n) for n in ("Inter-American Development Bank", "European Community", "Sudan")] == [
         "IADB", "EC", None]
@@ -214,3 +214,13 @@ def test_coref_the_committee_in_a_sentence_naming_no_other_actor_is_parsed_and_l
     text = "Peru's 12-bank advisory committee rejected the proposal on Tuesday. Later the committee agreed to meet."
     got = resolved(coder, text)
     assert ("the committee", "---BUS", (0, 33), None) in got, got
+
+
+def test_coref_surname_opening_a_sentence_tagged_a_noun(coder):
+    # the tagger takes a sentence-initial 'Verhofstadt' for a common noun; it is still his surname
+    text = ("Belgian Research Minister Guy Verhofstadt met British officials.\n"
+            "Verhofstadt, who chaired the lengthy meeting, said he had given Britain a week.")
+    res = coder.code(Document(id="t", text=text, date="1987-05-01"))
+    assert [(m.text, m.code, m.country_from) for m in res.mentions] == [
+        ("Belgian Research Minister Guy Verhofstadt", "BELGOV", None), ("British officials", "GBRGOV", None),
+        ("Verhofstadt", "BELGOV", "mention"), ("he", "BELGOV", "mention"), ("Britain", "GBR", None)]

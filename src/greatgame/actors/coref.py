@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 from ..model import Mention
 from .companies import short_name
 from .resolved import ResolvedMention
-from .spans import AGENT_BODY_NOUNS, BODY_NOUNS, bare_body_noun
+from .spans import AGENT_BODY_NOUNS, BODY_NOUNS, acronym_of, bare_body_noun, is_acronym
 
 if TYPE_CHECKING:
     from ..nlp import Parsed
@@ -91,18 +91,6 @@ def surname_keys(rm: ResolvedMention) -> list[str]:
     if len(words) >= 3:  # "Victor Paz Estenssoro" is also "Paz Estenssoro" and "Paz"
         keys += [" ".join(words[-2:]), words[-2]] if words[-2][:1].isupper() else []
     return keys
-
-
-def acronym_of(name: str) -> str | None:
-    """The initials of a name's capitalised words: "Inter-American Development Bank" -> IADB."""
-    words = [w for part in name.split() for w in part.split("-")]
-    caps = [w[0] for w in words if w[:1].isupper()]
-    return "".join(caps) if len(caps) >= 2 else None
-
-
-def _is_acronym(text: str) -> bool:
-    core = text.replace(".", "")
-    return 2 <= len(core) <= 6 and core.isalpha() and core.isupper()
 
 
 def _gender(rm: ResolvedMention, sdoc: Doc) -> str | None:
@@ -181,7 +169,7 @@ class _Linker:
             # "the European Community (EC)": the bracketed acronym names it from here on
             toks = [t for t in sdoc[rm.start:min(rm.end + 3, len(sdoc))] if not t.is_space]
             for a, b, c in zip(toks, toks[1:], toks[2:], strict=False):
-                if a.text == "(" and c.text == ")" and _is_acronym(b.text):
+                if a.text == "(" and c.text == ")" and is_acronym(b.text):
                     self.acronyms[b.text.replace(".", "")] = k
 
     # --- links of mentions the recogniser found ------------------------------------------------
@@ -269,7 +257,7 @@ class _Linker:
 
     def _acronym(self, rm: ResolvedMention, sdoc: Doc) -> int | None:
         text = rm.mention.text.replace(".", "").removeprefix("the ").removeprefix("The ")
-        return None if rm.mention.code is not None or not _is_acronym(text) else self.acronyms.get(text)
+        return None if rm.mention.code is not None or not is_acronym(text) else self.acronyms.get(text)
 
     # --- mentions of their own: pronouns, surnames, acronyms the recogniser did not find ------
 
@@ -392,12 +380,14 @@ class _Linker:
             if k is not None:
                 self._new(sdoc, si, tok.i, tok.i + 1, self._root(k))
             return
-        if tok.pos_ == "PROPN" and tok.text in self.surnames and tok.dep_ not in ("compound", "flat"):
+        # (a name that opens a sentence may be tagged a common noun: "Verhofstadt, who chaired the meeting")
+        name = tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.i == 0 and tok.text.istitle()
+        if name and tok.text in self.surnames and tok.dep_ not in ("compound", "flat"):
             start = tok.i - 1 if tok.i > 0 and sdoc[tok.i - 1].lower_ in HONORIFICS else tok.i
             if tok.i > 0 and sdoc[tok.i - 1].pos_ == "PROPN" and start == tok.i:
                 return  # part of another name
             self._new(sdoc, si, start, tok.i + 1, self.surnames[tok.text])
-        elif _is_acronym(tok.text) and tok.text.replace(".", "") in self.acronyms:
+        elif is_acronym(tok.text) and tok.text.replace(".", "") in self.acronyms:
             self._new(sdoc, si, tok.i, tok.i + 1, self.acronyms[tok.text.replace(".", "")])
 
     # --- the pass ------------------------------------------------------------------------------

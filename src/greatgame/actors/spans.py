@@ -12,8 +12,8 @@ if TYPE_CHECKING:
     from .dictionary import ActorDictionary, Entry
 
 __all__ = ["AGENT_BODY_NOUNS", "AIMING_VERBS", "BODY_NOUNS", "LOCATION_PREPS", "OFFICE_HEADS", "PRONOUN_WINDOW",
-           "Compact", "against_or_for", "bare_body_noun", "body_nouns", "flag_of", "information", "kind_of_body",
-           "location_role", "owned_name", "pronoun_before", "state_entry", "words"]
+           "Compact", "acronym_of", "against_or_for", "bare_body_noun", "body_nouns", "flag_of", "information",
+           "is_acronym", "kind_of_body", "location_role", "owned_name", "pronoun_before", "state_entry", "words"]
 
 # A US state rather than the country: these places anywhere in the document, these words in the sentence.
 _US_STATE_PLACES = {"Atlanta", "Savannah", "Seattle", "Spokane", "Olympia"}
@@ -218,3 +218,16 @@ def kind_of_body(sp: Span) -> bool:
         return False
     tok = sp[0]
     return tok.dep_ in ("compound", "amod") and tok.head.lower_ in _BODY_KINDS[tok.lower_]
+
+
+def acronym_of(name: str) -> str | None:
+    """The initials of a name's capitalised words: "Inter-American Development Bank" -> IADB."""
+    words = [w for part in name.split() for w in part.split("-")]
+    caps = [w[0] for w in words if w[:1].isupper()]
+    return "".join(caps) if len(caps) >= 2 else None
+
+
+def is_acronym(text: str) -> bool:
+    """Whether a word is written as an acronym: "EC", "U.N.", "OPEC"."""
+    core = text.replace(".", "")
+    return 2 <= len(core) <= 6 and core.isalpha() and core.isupper()

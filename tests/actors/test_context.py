@@ -429,3 +429,13 @@ def test_context_linked_mention_in_the_phrase_gives_its_antecedents_country(code
 ])
 def test_context_title_beside_a_tables_name_naming_another_state(coder, text, expected):
     assert resolved(coder, text, "1987-05-01") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Britain must withdraw its opposition to the plan.", [("Britain", "GBR", None)]),
+    ("The program was delayed by opposition from Britain and West Germany.",
+     [("Britain", "GBR", None), ("West Germany", "DEU", None)]),
+    ("The opposition boycotted the vote in Caracas.", [("The opposition", "VENOPP", "context")]),
+])
+def test_context_opposition_as_an_objection_is_no_actor(coder, text, expected):
+    assert resolved(coder, text, "1987-05-01") == expected

@@ -211,13 +211,21 @@ def location_role(span: Span, entries: list[Entry]) -> bool:
 _BODY_KINDS = {"executive": {"board", "committee", "commission", "council", "body", "bureau", "directors"}}
 
 
+# Role words that also name an act: "their opposition", "opposition to the plan", "opposition from Britain"
+# are objections, not the opposition.
+_ACT_NOUNS = {"opposition"}
+
+
 def kind_of_body(sp: Span) -> bool:
     """Whether a matched role word only qualifies a body's noun ("the fund's executive board", "the EC's
-    executive Commission"): no person of that role is named."""
-    if len(sp) != 1 or sp[0].lower_ not in _BODY_KINDS:
+    executive Commission"), or names an act ("their opposition to the plan"): no actor is named."""
+    if len(sp) != 1:
         return False
     tok = sp[0]
-    return tok.dep_ in ("compound", "amod") and tok.head.lower_ in _BODY_KINDS[tok.lower_]
+    if tok.lower_ in _ACT_NOUNS:
+        return any(c.dep_ == "poss" and c.tag_ == "PRP$" or c.dep_ == "prep" and c.lower_ in ("to", "from")
+                   for c in tok.children)
+    return tok.lower_ in _BODY_KINDS and tok.dep_ in ("compound", "amod") and tok.head.lower_ in _BODY_KINDS[tok.lower_]
 
 
 def acronym_of(name: str) -> str | None:

@@ -224,3 +224,22 @@ def test_coref_surname_opening_a_sentence_tagged_a_noun(coder):
     assert [(m.text, m.code, m.country_from) for m in res.mentions] == [
         ("Belgian Research Minister Guy Verhofstadt", "BELGOV", None), ("British officials", "GBRGOV", None),
         ("Verhofstadt", "BELGOV", "mention"), ("he", "BELGOV", "mention"), ("Britain", "GBR", None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Argentina froze wages and prices. Argentine officials said the country needed a serene climate.",
+     [("Argentina", "ARG", None), ("Argentine officials", "ARGGOV", None), ("the country", "ARG", "mention")]),
+    # "his country": the last named state of the person's country, not the last state named
+    ("Bankers met Argentina and Brazil. Argentine Treasury Secretary Mario Brodersohn presented his country's "
+     "request for new loans.",
+     [("Bankers", "---BUS", None), ("Argentina", "ARG", None), ("Brazil", "BRA", None),
+      ("Argentine Treasury Secretary Mario Brodersohn", "ARGGOV", None), ("his country", "ARG", "mention")]),
+    # a place, and any country, are no state's mention
+    ("Libya built an airfield in Chad. Libyan troops guard the airfield in the country.",
+     [("Libya", "LBY", None), ("Libyan troops", "LBYMIL", None)]),
+    ("Kuwait asked Britain to escort its tankers. The transfers would allow the country of registration to "
+     "escort them.", [("Kuwait", "KWT", None), ("Britain", "GBR", None)]),
+])
+def test_coref_the_country_is_the_state_last_named(coder, text, expected):
+    res = coder.code(Document(id="t", text=text, date="1987-05-01"))
+    assert [(m.text, m.code, m.country_from) for m in res.mentions] == expected

@@ -11,6 +11,7 @@
   person. "it" and "they" link only to the speaker of the clause they are reported in ("Washington said
   it would ..."), and so do "I" and "we" of a quote ('Weinberger said, "We are prepared"').
 - A possessive pronoun in a sector-only phrase ("his government", "its troops") names whose it is.
+- "the country" links to the state last named, "his country" to the last named state of his country.
 
 Linking finds and records; it copies nothing. The recogniser copies each chain's root onto the linked
 mentions once context has filled the roots in.
@@ -25,6 +26,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Mention
 from .companies import short_name
+from .country_nouns import COUNTRY_NOUNS, country_noun_antecedent
 from .resolved import ResolvedMention
 from .spans import AGENT_BODY_NOUNS, BODY_NOUNS, acronym_of, bare_body_noun, is_acronym
 
@@ -372,6 +374,11 @@ class _Linker:
         if tok.lower_ in self.bodies:
             if (det := bare_body_noun(tok)) is not None:  # "the community" after "the European Community"
                 self._new(sdoc, si, det, tok.i + 1, self._root(self.bodies[tok.lower_]))
+            return
+        if tok.lower_ in COUNTRY_NOUNS:  # "the country", "his country": the state last named
+            k = country_noun_antecedent(tok, si, items, self.out, self.parsed, self._root, PRONOUN_REACH)
+            if k is not None:
+                self._new(sdoc, si, tok.i - 1, tok.i + 1, self._root(k))
             return
         if text not in self.surnames and text.replace(".", "") not in self.acronyms and tok.lower_ not in _PRONOUNS:
             return

@@ -439,3 +439,12 @@ def test_context_title_beside_a_tables_name_naming_another_state(coder, text, ex
 ])
 def test_context_opposition_as_an_objection_is_no_actor(coder, text, expected):
     assert resolved(coder, text, "1987-05-01") == expected
+
+
+def test_context_side_of_the_other_party_only_for_armed_bodies_and_our_own(coder):
+    # a ministry hit by Iraqi planes may be anyone's; "our government" beside Iraq is the other side's
+    text = ("Iran said its troops repulsed Iraqi attacks. Iraq denied the Iranian report and said Iraqi planes "
+            "hit Iran. Iraqi planes hit the ministry. \"Our government wants peace with Iraq,\" the envoy said.")
+    assert resolved(coder, text, "1987-05-01")[7:] == [
+        ("Iraqi planes", "IRQMIL", None), ("the ministry", "---GOV", None), ("government", "IRNGOV", "context"),
+        ("Iraq", "IRQ", None), ("the envoy", "---GOV", None)]

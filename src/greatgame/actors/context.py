@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from .companies import form_country
+from .coref import SPEECH
 from .resolved import ResolvedMention, actor_code
 from .story import country_counts, dateline_country, dominant_country, two_sides
 
@@ -47,6 +48,9 @@ _CLAUSE_PREPS = {"in", "at", "inside", "near", "outside"}
 # Civilians ("children", "villagers") are counted with them: people killed or arrested in a place are
 # mostly its own.
 STATE_SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "LEG", "JUD", "SPY", "INS", "PTY", "LAB", "CVL"}
+# Sectors of armed bodies, which in a story of two countries fight the other one.
+_ARMED = {"MIL", "REB"}
+_SUBJ = {"nsubj", "nsubjpass"}
 # Plural or generic heads that name several states' governments: never the document's country.
 _MANY = {"governments", "countries", "nations", "states", "diplomats", "allies", "creditors", "donors", "heads",
          "members", "powers", "ministers", "leaders", "partners", "neighbours", "neighbors", "friends"}
@@ -205,13 +209,10 @@ class _Context:
         return None
 
     def side_country(self, k: int, sides: tuple[str, str]) -> str | None:
-        """In a story about two countries, the side a body is on by what its sentence names of the two.
-
-        A side named outside the body's clause, above it ("The Iranian news agency said the troops
-        advanced", "America's force in the Gulf, where the Navy began escorting") is the body's own; one
-        named only in its clause, beside or below it ("the Guards were under assault from warplanes",
-        "our forces will purge the last foothold held by the Iranians"), is the other side.
-        """
+        """In a story about two countries, the side a body is on by what its sentence names of the two: a
+        side named above its clause is its own ("The Iranian news agency said the troops advanced", "America's
+        force in the Gulf, where the Navy began escorting"); one named only in its clause, beside or below
+        it, an armed body's enemy ("the Guards were under assault from warplanes")."""
         rm = self.found[k]
         sdoc = self.parsed.sentences[rm.sentence].doc
         head = sdoc[rm.head]
@@ -219,21 +220,33 @@ class _Context:
         if verb is None:
             return None
         own = {t.i for t in head.subtree}
-        # what the clause reports ("one official said the king would be told Britain needs ...") does not
-        # set its speaker against the states it names
+        # (what the clause reports does not set its speaker against the states it names)
         said = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
         below = {t.i for t in verb.subtree} - said
+        # a body not its clause's subject takes only its speaker's side, not "Canada's refusal to accept any envoy"
+        speech = next((a for a in head.ancestors if a.lemma_.lower() in SPEECH), None)
+        speaker = {t.i for c in (speech.children if speech else []) if c.dep_ in _SUBJ for t in c.subtree}
+        subject = head.dep_ in _SUBJ
+        tree = {t.i for t in list(head.ancestors)[-1].subtree} if head.dep_ != "ROOT" else own  # (one parse tree)
         above_named, below_named = set(), set()
         for j in self.by_sentence.get(rm.sentence, []):
             other = self.found[j]
+            if other.source == "pair" and other.head in own:
+                return None  # "officials from the two countries": both sides'
             if j == k or other.country is None or other.source == "pair" or other.is_location \
-                    or other.head in own or other.head in said:
+                    or other.head in own or other.head in said or other.head not in tree:
                 continue
-            (below_named if other.head in below else above_named).add(other.country)
+            if other.head in below:
+                below_named.add(other.country)
+            elif subject or other.head in speaker:
+                above_named.add(other.country)
         if len(above_named) == 1 and above_named <= set(sides):
             return above_named.pop()
-        # a third state in the clause ("a cable between Japan and the U.S.") makes it no exchange of two
-        if not above_named and len(below_named) == 1 and below_named <= set(sides):
+        # only armed bodies and a speaker's own ("our government") face the other side in their clause, not
+        # "Sims told a Marine", "Brown is an ex-Marine"; a third state in it makes no exchange of two
+        ours = any(c.lower_ == "our" for c in [*head.children, *head.head.children])  # "our government efforts"
+        if not above_named and len(below_named) == 1 and below_named <= set(sides) and (
+                rm.mention.sector in _ARMED or ours) and verb.lemma_.lower() not in SPEECH and head.dep_ != "attr":
             return next(c for c in sides if c not in below_named)
         return None
 

@@ -428,7 +428,8 @@ class ActorRecognizer:
                 if rm is None:
                     continue
             if rm.source == "pair" and not rm.members:
-                dyad = last_dyad(out)
+                sdoc = parsed.sentences[rm.sentence].doc
+                dyad = last_dyad([o for o in out if o.sentence != rm.sentence or not _acts_on(sdoc, o.head, rm.head)])
                 if dyad is None:
                     continue
                 rm = replace(rm, members=tuple(
@@ -446,3 +447,20 @@ class ActorRecognizer:
                 continue
             out.extend(rm.members if rm.source == "pair" else [rm.mention])
         return out
+
+
+def _acts_on(sdoc: Doc, subject: int, phrase: int) -> bool:
+    """Whether the mention headed at `subject` is the subject of the clause the phrase headed at `phrase` is
+    an argument of: in "Saudi Arabia urged the two sides to end the war" Saudi Arabia is not one of the two
+    sides, which stand for the two states named before it."""
+    subj = sdoc[subject]
+    if subj.dep_ not in ("nsubj", "nsubjpass", "csubj"):
+        return False
+    t = sdoc[phrase]
+    for _ in range(4):  # up through "to end" or a preposition to the subject's verb, in its own clause
+        if t.head.i == t.i or t.dep_ in ("advcl", "relcl", "acl", "parataxis", "conj"):
+            return False
+        t = t.head
+        if t.i == subj.head.i:
+            return True
+    return False

@@ -20,7 +20,7 @@ from .lexicon import LexiconHit, load_lexicon
 from .modality import CueTable, modality_of, threat_code
 from .ontology import cameo_table
 from .reach import coordinated_spans, reach_candidates
-from .sides import one_party
+from .sides import beside_own_dyad, one_party
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -313,6 +313,8 @@ class EventCoder:
                          cand.trigger)
                 if sides[0] == sides[1] or sides in proposed:
                     continue  # a title and a name of one person are one party, proposed once
+                if beside_own_dyad(cand.source, cand.target, ms) and not mutual(cand.frame):
+                    continue  # "Israel said the two countries would ...": Israel is one of them
                 origin = origin_of(ps.doc, cand.target)
                 if {"unit", "media"} & {origin, origin_of(ps.doc, cand.source)} or (
                         origin == "material" and not self._forceful(cand.frame)):

@@ -4,7 +4,9 @@ Shapes the dev half of the articles gold showed as false positives:
 
 - a title and a name of one person ("Jacques Delors, the president of the EC Commission", "Prime
   Minister Nakasone of Japan") are one party: never the two sides of one event, and the act of one of
-  them towards another party is proposed once, not once for the title and again for the name.
+  them towards another party is proposed once, not once for the title and again for the name;
+- "the two countries", "both sides" stand for the two states just named: never a party beside one of them
+  ("Israel said the two countries would ..." is no event of Israel's towards Egypt).
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..actors.resolved import ResolvedMention
+from ..model import Mention
 
-__all__ = ["one_party"]
+__all__ = ["beside_own_dyad", "one_party"]
 
 # Kinds of mention that a title or a name of one person may be resolved as.
 _PERSONISH = ("person", "agent")
@@ -41,3 +44,22 @@ def one_party(sdoc: Doc, mentions: list[ResolvedMention]) -> dict[int, ResolvedM
         for _ in range(3):
             out[k] = out.get(id(out[k]), out[k])
     return out
+
+
+def _key(m: Mention) -> str | None:
+    return m.country or m.code
+
+
+def beside_own_dyad(source: ResolvedMention, target: ResolvedMention, mentions: list[ResolvedMention]) -> bool:
+    """Whether one side of a pair is one of the states "the two countries" stands for and the other side is
+    that phrase itself: "Israel said the two countries would hold talks" (Israel is one of them)."""
+    dyads = {(rm.mention.start, rm.mention.end): {_key(m) for m in rm.members} for rm in mentions
+             if rm.source == "pair" and rm.mention.code is None and rm.members}
+
+    def dyad(m: Mention) -> set[str | None] | None:
+        return dyads.get((m.start, m.end))
+
+    s, t = dyad(source.mention), dyad(target.mention)
+    if s is not None and t is not None:
+        return False  # the two states of the phrase towards each other
+    return (s is not None and _key(target.mention) in s) or (t is not None and _key(source.mention) in t)

@@ -6,7 +6,9 @@ Shapes the dev half of the articles gold showed as false positives:
   Minister Nakasone of Japan") are one party: never the two sides of one event, and the act of one of
   them towards another party is proposed once, not once for the title and again for the name;
 - "the two countries", "both sides" stand for the two states just named: never a party beside one of them
-  ("Israel said the two countries would ..." is no event of Israel's towards Egypt).
+  ("Israel said the two countries would ..." is no event of Israel's towards Egypt);
+- where a party comes from is no target of its acts: "issues to be discussed by the ministers from Bahrain,
+  Kuwait, Oman ..." is no meeting of the ministers with Bahrain (the parse may hang "from Bahrain" on the verb).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from spacy.tokens import Doc
 from ..actors.resolved import ResolvedMention
 from ..model import Mention
 
-__all__ = ["beside_own_dyad", "one_party"]
+__all__ = ["beside_own_dyad", "from_origin", "one_party"]
 
 # Kinds of mention that a title or a name of one person may be resolved as.
 _PERSONISH = ("person", "agent")
@@ -63,3 +65,23 @@ def beside_own_dyad(source: ResolvedMention, target: ResolvedMention, mentions: 
     if s is not None and t is not None:
         return False  # the two states of the phrase towards each other
     return (s is not None and _key(target.mention) in s) or (t is not None and _key(source.mention) in t)
+
+
+# Prepositions that say where the people of a phrase come from or sit: "ministers from Bahrain", "officials
+# of the Bank of Japan", "Japanese officials in Tokyo".
+_ORIGIN = ("from", "of", "in", "at")
+
+
+def _origin_of(sdoc: Doc, people: ResolvedMention, place: ResolvedMention) -> bool:
+    t = sdoc[place.head]
+    for _ in range(8):  # "from Bahrain, Kuwait and Oman": each of a list
+        if t.dep_ not in ("conj", "appos") or t.head.i == t.i:
+            break
+        t = t.head
+    return t.dep_ == "pobj" and t.head.i == people.end and t.head.lower_ in _ORIGIN
+
+
+def from_origin(sdoc: Doc, source: ResolvedMention, target: ResolvedMention) -> bool:
+    """Whether one side of a pair is named right after the other as where it comes from or sits, wherever the
+    parse hung the preposition: "the ministers from Bahrain, Kuwait ...", "Japanese officials in Tokyo"."""
+    return _origin_of(sdoc, source, target) or _origin_of(sdoc, target, source)

@@ -138,3 +138,16 @@ def test_from_origin_where_the_doers_come_from_is_no_target_however_the_parse_ha
 @pytest.mark.issue(11)
 def test_finder_where_a_party_comes_from_is_no_target_of_its_acts(coder, text: str, expected: set) -> None:
     assert candidates(coder, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("West Germany and Britain called for the rise to be kept to 30 pct.", set()),
+    ("Britain and France appealed to Iran on Monday.", {("Britain", "Iran", "svo"), ("France", "Iran", "svo")}),
+    ("France, Italy and Japan abstained.", set()),
+    # a verb by which they act on each other still pairs them
+    ("The United States and Japan remain at odds.",
+     {("The United States", "Japan", "pair"), ("Japan", "The United States", "pair")}),
+])
+@pytest.mark.issue(11)
+def test_finder_co_signers_of_an_appeal_or_a_vote_are_not_paired(coder, text: str, expected: set) -> None:
+    assert candidates(coder, text) == expected

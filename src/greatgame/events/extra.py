@@ -55,13 +55,20 @@ ANSWERING = {"reject", "accept", "welcome", "decline", "refuse", "resist", "oppo
 RECEIVING = {"have", "enjoy", "win", "receive", "get", "gain", "secure", "obtain"}
 
 
+# Verbs by which coordinated subjects address a third party or a motion together, never each other: "West
+# Germany and Britain called for the rise to be kept to 30 pct", "X and Y appealed to Z", "France, Italy and
+# Japan abstained".
+JOINT = {"appeal", "call", "urge", "ask", "demand", "request", "press", "plead", "petition", "insist", "vote",
+         "abstain"}
+
+
 def _coordinated(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> list[Candidate]:
     """Both directions between the coordinated subjects of every verb that acts on nobody else ("the
     United States and Japan remain at odds"; not "the United States and Britain vetoed a Security Council
-    resolution": they vetoed it together)."""
+    resolution": they vetoed it together; nor of a verb of JOINT: they appeal or vote together)."""
     out: list[Candidate] = []
     for tok in sdoc:
-        if tok.pos_ != "VERB" and not (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+        if (tok.pos_ != "VERB" and not (tok.pos_ == "AUX" and tok.dep_ == "ROOT")) or tok.lemma_.lower() in JOINT:
             continue
         subjects = [m for c in tok.children if c.dep_ in _SUBJ for m in _find_mentions(c, by_token)
                     if not m.is_location and m.source != "pair"]

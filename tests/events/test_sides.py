@@ -151,3 +151,16 @@ def test_finder_where_a_party_comes_from_is_no_target_of_its_acts(coder, text: s
 @pytest.mark.issue(11)
 def test_finder_co_signers_of_an_appeal_or_a_vote_are_not_paired(coder, text: str, expected: set) -> None:
     assert candidates(coder, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Japan's trade surplus with the U.S. rose to 5 billion dlrs in March.", set()),
+    ("British exports to Nigeria exceeded 550 mln stg in 1986.", set()),
+    ("Britain exported 1.5 billion stg worth of goods to Saudi Arabia last year.", set()),
+    # an act on trade is still an act between the two
+    ("The United States banned exports to Iran.", {("The United States", "Iran", "svo")}),
+    ("Japan agreed to limit its exports to the United States.", {("Japan", "the United States", "chain")}),
+])
+@pytest.mark.issue(11)
+def test_finder_a_trade_figure_is_no_event_between_the_traders(coder, text: str, expected: set) -> None:
+    assert candidates(coder, text) == expected

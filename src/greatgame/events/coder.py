@@ -20,7 +20,7 @@ from .lexicon import LexiconHit, load_lexicon
 from .modality import CueTable, modality_of, threat_code
 from .ontology import cameo_table
 from .reach import coordinated_spans, reach_candidates
-from .sides import beside_own_dyad, from_origin, one_party
+from .sides import beside_own_dyad, from_origin, one_party, trade_figure
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -317,6 +317,8 @@ class EventCoder:
                     continue  # "Israel said the two countries would ...": Israel is one of them
                 if from_origin(ps.doc, cand.source, cand.target):
                     continue  # "discussed by the ministers from Bahrain": where they come from
+                if trade_figure(ps.doc[cand.trigger]):
+                    continue  # "Japan's trade surplus with the U.S. rose": a figure, no act
                 origin = origin_of(ps.doc, cand.target)
                 if {"unit", "media"} & {origin, origin_of(ps.doc, cand.source)} or (
                         origin == "material" and not self._forceful(cand.frame)):

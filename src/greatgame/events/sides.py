@@ -8,17 +8,20 @@ Shapes the dev half of the articles gold showed as false positives:
 - "the two countries", "both sides" stand for the two states just named: never a party beside one of them
   ("Israel said the two countries would ..." is no event of Israel's towards Egypt);
 - where a party comes from is no target of its acts: "issues to be discussed by the ministers from Bahrain,
-  Kuwait, Oman ..." is no meeting of the ministers with Bahrain (the parse may hang "from Bahrain" on the verb).
+  Kuwait, Oman ..." is no meeting of the ministers with Bahrain (the parse may hang "from Bahrain" on the verb);
+- a trade figure is no event between the two traders: "Japan's trade surplus with the U.S. rose",
+  "British exports to Nigeria exceeded 550 mln stg", "Britain exported 1.5 billion stg worth of goods to Saudi
+  Arabia last year".
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..actors.resolved import ResolvedMention
 from ..model import Mention
 
-__all__ = ["beside_own_dyad", "from_origin", "one_party"]
+__all__ = ["beside_own_dyad", "from_origin", "one_party", "trade_figure"]
 
 # Kinds of mention that a title or a name of one person may be resolved as.
 _PERSONISH = ("person", "agent")
@@ -85,3 +88,23 @@ def from_origin(sdoc: Doc, source: ResolvedMention, target: ResolvedMention) -> 
     """Whether one side of a pair is named right after the other as where it comes from or sits, wherever the
     parse hung the preposition: "the ministers from Bahrain, Kuwait ...", "Japanese officials in Tokyo"."""
     return _origin_of(sdoc, source, target) or _origin_of(sdoc, target, source)
+
+
+# Nouns of a trade balance: a figure, never an act.
+BALANCE_NOUNS = {"surplus", "deficit", "imbalance"}
+# Words of trade flows: a figure where the flow is counted ("exports to Nigeria exceeded 550 mln stg",
+# "exported 1.5 billion stg worth of goods"), not where it is acted on ("a ban on exports to Iran").
+FLOW_WORDS = {"export", "import", "re-export"}
+
+
+def trade_figure(trigger: Token) -> bool:
+    """Whether a candidate's trigger is a trade figure rather than an act between the two traders."""
+    lemma = trigger.lemma_.lower()
+    if trigger.pos_ in ("NOUN", "PROPN") and lemma in BALANCE_NOUNS:
+        return True
+    if lemma not in FLOW_WORDS:
+        return False
+    if trigger.pos_ in ("NOUN", "PROPN"):  # the flow is what rose, fell or totalled
+        return trigger.dep_ in ("nsubj", "nsubjpass")
+    # the verb counts what flowed: "exported 1.5 billion stg worth of goods"
+    return any(t.like_num for c in trigger.children if c.dep_ in ("dobj", "npadvmod") for t in c.subtree)

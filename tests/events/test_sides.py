@@ -41,6 +41,10 @@ def events(coder, text: str) -> set[tuple[str | None, str | None, str | None]]:
     # the title resolved to another code than the name ("the president" IGOEUREECGOV) is still Delors
     ("West Germany sent a letter to Jacques Delors, the president of the European Commission.",
      {("West Germany", "Jacques Delors", "pair")}),
+    # the name set beside a title takes the title's side ("Michael Smith" alone looks up an Irish minister)
+    ("Makoto Kuroda, vice minister of Japan's Ministry of International Trade and Industry, is to hold two days "
+     "of meetings with the Deputy U.S. Trade Representative, Michael Smith, starting today.",
+     {("Makoto Kuroda", "the Deputy U.S. Trade Representative", c) for c in ("chain", "nominal", "pair")}),
     # names in a list are people of their own, however the parse hangs them
     ("The Brazilian minister is meeting British Chancellor of the Exchequer Nigel Lawson, Foreign Secretary "
      "Geoffrey Howe and Governor of the Bank of England Robin Leigh-Pemberton.",

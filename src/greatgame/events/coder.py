@@ -309,8 +309,11 @@ class EventCoder:
                 src, tgt = cand.source.mention, cand.target.mention
                 if _same_actor(src, tgt) or ((src.start, src.end) == (tgt.start, tgt.end) and src.code == tgt.code):
                     continue
-                sides = (id(person.get(id(cand.source), cand.source)), id(person.get(id(cand.target), cand.target)),
-                         cand.trigger)
+                rep_s, rep_t = person.get(id(cand.source), cand.source), person.get(id(cand.target), cand.target)
+                if (rep_s is not cand.source or rep_t is not cand.target) and rep_s is not rep_t:
+                    cand = replace(cand, source=rep_s, target=rep_t)
+                    src, tgt = cand.source.mention, cand.target.mention
+                sides = (id(rep_s), id(rep_t), cand.trigger)
                 if sides[0] == sides[1] or sides in proposed:
                     continue  # a title and a name of one person are one party, proposed once
                 if beside_own_dyad(cand.source, cand.target, ms) and not mutual(cand.frame):

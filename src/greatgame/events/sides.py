@@ -27,6 +27,15 @@ __all__ = ["beside_own_dyad", "from_origin", "one_party", "trade_figure"]
 _PERSONISH = ("person", "agent")
 
 
+def _named(m: ResolvedMention, sdoc: Doc) -> bool:
+    """Whether a mention ends in a person's name ("Foreign Secretary Geoffrey Howe"), not in an office ("the
+    Deputy U.S. Trade Representative", "vice minister of Japan's Ministry of ... Industry")."""
+    name = m.mention.name or ""
+    return sdoc[m.end - 1].ent_type_ == "PERSON" or (
+        m.mention.kind == "person" and bool(name) and m.mention.text.endswith(name)
+        and all(w[:1].isupper() for w in name.split()))  # not "Ministry of International Trade and Industry"
+
+
 def one_party(sdoc: Doc, mentions: list[ResolvedMention]) -> dict[int, ResolvedMention]:
     """Each mention (by id) to the mention of the person it is part of: the phrase it is nested in ("Japan"
     in "Prime Minister Nakasone of Japan") or the name it is set in apposition to ("the president" in
@@ -41,7 +50,7 @@ def one_party(sdoc: Doc, mentions: list[ResolvedMention]) -> dict[int, ResolvedM
             # a title beside a name ("Jacques Delors, the president"); two names side by side are a list
             # ("Foreign Secretary Geoffrey Howe and Governor ... Robin Leigh-Pemberton" may parse so)
             appos = (head.dep_ == "appos" and o.start <= head.head.i < o.end and m.mention.kind in _PERSONISH
-                     and not (head.pos_ == "PROPN" and sdoc[o.head].pos_ == "PROPN"))
+                     and not (_named(m, sdoc) and _named(o, sdoc)))
             if nested or appos:
                 out[id(m)] = o
                 break

@@ -168,3 +168,17 @@ def test_finder_co_signers_of_an_appeal_or_a_vote_are_not_paired(coder, text: st
 @pytest.mark.issue(11)
 def test_finder_a_trade_figure_is_no_event_between_the_traders(coder, text: str, expected: set) -> None:
     assert candidates(coder, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # at a third party's meeting, the city is only its venue: no visit to the United States
+    ("The German minister said he will be in Washington for the International Monetary Fund meeting next week.",
+     {("he", "the International Monetary Fund", "pair"),
+      ("The German minister", "the International Monetary Fund", "said_in")}),
+    # being somewhere for talks of one's own is a visit
+    ("The Belgian minister was also in Washington for trade talks.",
+     {("The Belgian minister", "Washington", "journey")}),
+])
+@pytest.mark.issue(11)
+def test_finder_the_venue_of_a_third_partys_meeting_is_not_visited(coder, text: str, expected: set) -> None:
+    assert candidates(coder, text) == expected

@@ -182,3 +182,13 @@ def test_finder_a_trade_figure_is_no_event_between_the_traders(coder, text: str,
 @pytest.mark.issue(11)
 def test_finder_the_venue_of_a_third_partys_meeting_is_not_visited(coder, text: str, expected: set) -> None:
     assert candidates(coder, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what one is measured against is no party to what one asks
+    ("Iraq has been insisting on a quota equal to its Gulf War enemy Iran.", set()),
+    ("Iraq has been insisting on a higher quota from its Gulf War enemy Iran.", {("Iraq", "Iran", "pair")}),
+])
+@pytest.mark.issue(11)
+def test_finder_the_actor_a_comparison_is_made_with_is_no_party(coder, text: str, expected: set) -> None:
+    assert candidates(coder, text) == expected

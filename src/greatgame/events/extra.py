@@ -231,6 +231,11 @@ def _place_phrase(prep: Token) -> bool:
     return not objs or any(o.pos_ not in ("NOUN", "VERB") or o.lemma_.lower() in PLACE_NOUNS for o in objs)
 
 
+# Adjectives of a comparison: the actor they compare with is no party ("a quota equal to Iran's").
+COMPARING = {"equal", "similar", "comparable", "identical", "equivalent", "superior", "inferior", "close",
+             "akin", "proportional", "relative"}
+
+
 def _argument_path_ok(verb: Token, tok: Token, owned: Callable[[Token], bool] = lambda _: False) -> bool:
     """Whether `tok` sits in `verb`'s own clause outside scene and place phrases: the chain of heads from
     it up to the verb crosses no clause with a subject of its own and no locative or scene preposition.
@@ -247,6 +252,8 @@ def _argument_path_ok(verb: Token, tok: Token, owned: Callable[[Token], bool] = 
             return False  # "a demand by the IMF" names who demanded
         if t.dep_ == "prep" and t.lower_ != "by" and owned(t.head):
             return False  # "backed Reagan's strike against Iranian targets": the strike's target, not the verb's
+        if t.dep_ == "prep" and t.head.lemma_.lower() in COMPARING:
+            return False  # "insisting on a quota equal to its enemy Iran": Iran is what it is measured by
         # "in Geneva" and "off the coast of Oman" are places; "at Iran's Ahvaz field" names whose field:
         # below a locative preposition only the owner of its noun is an argument
         if t.dep_ == "prep" and t.lower_ in ("in", "during", "throughout") and any(

@@ -45,6 +45,11 @@ def events(coder, text: str) -> set[tuple[str | None, str | None, str | None]]:
     ("Makoto Kuroda, vice minister of Japan's Ministry of International Trade and Industry, is to hold two days "
      "of meetings with the Deputy U.S. Trade Representative, Michael Smith, starting today.",
      {("Makoto Kuroda", "the Deputy U.S. Trade Representative", c) for c in ("chain", "nominal", "pair")}),
+    # a title and the name after it, split in two mentions by a line break, are one person: the name's
+    ("The Brazilian minister is meeting Foreign Secretary Geoffrey Howe and Governor of the Bank of England\n"
+     "Robin Leigh-Pemberton.",
+     {("The Brazilian minister", "Foreign Secretary Geoffrey Howe", "svo"),
+      ("The Brazilian minister", "Robin Leigh-Pemberton", "svo")}),
     # names in a list are people of their own, however the parse hangs them
     ("The Brazilian minister is meeting British Chancellor of the Exchequer Nigel Lawson, Foreign Secretary "
      "Geoffrey Howe and Governor of the Bank of England Robin Leigh-Pemberton.",

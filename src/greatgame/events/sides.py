@@ -51,6 +51,12 @@ def one_party(sdoc: Doc, mentions: list[ResolvedMention]) -> dict[int, ResolvedM
             # ("Foreign Secretary Geoffrey Howe and Governor ... Robin Leigh-Pemberton" may parse so)
             appos = (head.dep_ == "appos" and o.start <= head.head.i < o.end and m.mention.kind in _PERSONISH
                      and not (_named(m, sdoc) and _named(o, sdoc)))
+            # a title and the name right after it, split in two mentions: "Governor of the Bank of England
+            # Robin Leigh-Pemberton" (the parse may hang the name on another name of a list); the title is
+            # the name's
+            if (o.end <= m.start and all(sdoc[i].is_space for i in range(o.end, m.start)) and _named(m, sdoc)
+                    and not _named(o, sdoc) and m.mention.kind in _PERSONISH):
+                out[id(o)] = m
             if nested or appos:
                 out[id(m)] = o
                 break

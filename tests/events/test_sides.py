@@ -11,7 +11,7 @@ import spacy
 from spacy.tokens import Doc
 
 from greatgame.actors.resolved import ResolvedMention
-from greatgame.events.sides import from_origin
+from greatgame.events.sides import from_origin, one_party
 from greatgame.model import Document, Mention
 from greatgame.nlp import parse_candidates
 
@@ -136,6 +136,39 @@ def test_from_origin_where_the_doers_come_from_is_no_target_however_the_parse_ha
     ministers, officials, iran = (_mention(sdoc, 0, 2, "---GOV"), _mention(sdoc, 3, 4, "---GOV"),
                                   _mention(sdoc, 5, 6, "IRN"))
     assert (from_origin(sdoc, ministers, iran), from_origin(sdoc, officials, iran)) == (False, True)
+
+
+def _person(sdoc, start: int, end: int, code: str, name: str) -> ResolvedMention:
+    m = Mention("t", sdoc[start].idx, sdoc[end - 1].idx + len(sdoc[end - 1]), sdoc[start:end].text, code, code[:3],
+                "GOV", name, "person")
+    return ResolvedMention(m, 0, start, end, end - 1)
+
+
+@pytest.mark.issue(11)
+def test_one_party_a_name_set_off_by_commas_after_a_title_is_the_titles_however_parsed() -> None:
+    # "talks with the Deputy U.S. Trade Representative, Michael Smith, and the Under Secretary, Bruce Smart":
+    # the model made each name a conjunct of the title before it (in a dev article); "Michael Smith" alone
+    # looks up an Irish minister
+    words = ["talks", "with", "the", "Trade", "Representative", ",", "Michael", "Smith", ",", "and", "the",
+             "Secretary", ",", "Bruce", "Smart", ","]
+    heads = [0, 0, 4, 4, 1, 4, 7, 4, 7, 7, 11, 7, 11, 14, 11, 11]
+    deps = ["ROOT", "prep", "det", "compound", "pobj", "punct", "compound", "conj", "punct", "cc", "det", "conj",
+            "punct", "compound", "conj", "punct"]
+    ents = ["O"] * 6 + ["B-PERSON", "I-PERSON"] + ["O"] * 5 + ["B-PERSON", "I-PERSON", "O"]
+    sdoc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, ents=ents)
+    title, smith = _person(sdoc, 2, 5, "USAGOV", "United States"), _person(sdoc, 6, 8, "IRLGOV", "Michael Smith")
+    secretary, smart = _person(sdoc, 10, 12, "USAGOV", "United States"), _person(sdoc, 13, 15, "USAGOV", "Bruce Smart")
+    party = one_party(sdoc, [title, smith, secretary, smart])
+    assert [party[id(m)] for m in (title, smith, secretary, smart)] == [title, title, secretary, secretary]
+    # two names set off by commas are two people ("Lawson, Howe, and Leigh-Pemberton")
+    words = ["met", "Nigel", "Lawson", ",", "Geoffrey", "Howe", ",", "and", "Robin", "Leigh"]
+    heads = [0, 2, 0, 2, 5, 2, 5, 5, 9, 5]
+    deps = ["ROOT", "compound", "dobj", "punct", "compound", "conj", "punct", "cc", "compound", "conj"]
+    ents = ["O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON"]
+    sdoc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, ents=ents)
+    people = [_person(sdoc, a, a + 2, "GBRGOV", sdoc[a:a + 2].text) for a in (1, 4, 8)]
+    party = one_party(sdoc, people)
+    assert [party[id(m)] for m in people] == people
 
 
 @pytest.mark.parametrize("text,expected", [

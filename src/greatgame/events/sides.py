@@ -57,7 +57,12 @@ def one_party(sdoc: Doc, mentions: list[ResolvedMention]) -> dict[int, ResolvedM
             if (o.end <= m.start and all(sdoc[i].is_space for i in range(o.end, m.start)) and _named(m, sdoc)
                     and not _named(o, sdoc) and m.mention.kind in _PERSONISH):
                 out[id(o)] = m
-            if nested or appos:
+            # "the Deputy U.S. Trade Representative, Michael Smith, and ...": a name set off by commas right
+            # after a title, which the parse may make a conjunct of it
+            gap = [t for t in sdoc[o.end:m.start] if not t.is_space]
+            commaed = (len(gap) == 1 and gap[0].text == "," and m.end < len(sdoc) and sdoc[m.end].text == ","
+                       and _named(m, sdoc) and not _named(o, sdoc) and m.mention.kind in _PERSONISH)
+            if nested or appos or commaed:
                 out[id(m)] = o
                 break
     for k in out:  # a title nested in a phrase in apposition to a name: the outermost

@@ -17,7 +17,7 @@ from .context import fill_countries
 from .coref import link
 from .dictionary import ActorDictionary, Entry, load_dictionary, pick_term
 from .patterns import build_patterns, load_patterns
-from .resolved import Resolved, ResolvedMention, actor_code, last_dyad
+from .resolved import Resolved, ResolvedMention, acts_on, actor_code, last_dyad
 from .spans import (AGENT_BODY_NOUNS, Compact, against_or_for, body_nouns, flag_of, information, pronoun_before,
                     state_entry, words)
 
@@ -429,7 +429,7 @@ class ActorRecognizer:
                     continue
             if rm.source == "pair" and not rm.members:
                 sdoc = parsed.sentences[rm.sentence].doc
-                dyad = last_dyad([o for o in out if o.sentence != rm.sentence or not _acts_on(sdoc, o.head, rm.head)])
+                dyad = last_dyad([o for o in out if o.sentence != rm.sentence or not acts_on(sdoc, o.head, rm.head)])
                 if dyad is None:
                     continue
                 rm = replace(rm, members=tuple(
@@ -447,20 +447,3 @@ class ActorRecognizer:
                 continue
             out.extend(rm.members if rm.source == "pair" else [rm.mention])
         return out
-
-
-def _acts_on(sdoc: Doc, subject: int, phrase: int) -> bool:
-    """Whether the mention headed at `subject` is the subject of the clause the phrase headed at `phrase` is
-    an argument of: in "Saudi Arabia urged the two sides to end the war" Saudi Arabia is not one of the two
-    sides, which stand for the two states named before it."""
-    subj = sdoc[subject]
-    if subj.dep_ not in ("nsubj", "nsubjpass", "csubj"):
-        return False
-    t = sdoc[phrase]
-    for _ in range(4):  # up through "to end" or a preposition to the subject's verb, in its own clause
-        if t.head.i == t.i or t.dep_ in ("advcl", "relcl", "acl", "parataxis", "conj"):
-            return False
-        t = t.head
-        if t.i == subj.head.i:
-            return True
-    return False

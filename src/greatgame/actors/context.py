@@ -138,6 +138,10 @@ class _Context:
         place = self.gazetteer.lookup(" ".join(sp.text.split()))
         return place.country if place else None
 
+    def placed_only_in(self, si: int, country: str) -> bool:
+        """Whether every place sentence `si` names whose country is known is in `country` (or it names none)."""
+        return all(self._place_country(sp) in (None, country) for sp in self.places[si])
+
     def own_country(self, k: int) -> str | None:
         """A nationality among the mention's own words and modifiers, not a place it is in."""
         rm = self.found[k]
@@ -428,6 +432,10 @@ def _sector_country(ctx: _Context, k: int, links: Links, counts: Counter, domina
     if country is not None:
         return country, "context"
     if rm.mention.sector not in STATE_SECTORS:
+        # "GAZA CITY, Palestinian Territories: Four children ... were killed": the people a lead names are
+        # where it was filed, unless the lead places itself elsewhere
+        if dateline and ctx.parsed.sentences[rm.sentence].index == 0 and ctx.placed_only_in(rm.sentence, dateline):
+            return dateline, "dateline"
         return None, None
     country = ctx.clause_country(k)
     if country is not None:

@@ -17,7 +17,7 @@ from .context import fill_countries
 from .coref import link
 from .dictionary import ActorDictionary, Entry, load_dictionary, pick_term
 from .patterns import build_patterns, load_patterns
-from .resolved import Resolved, ResolvedMention, actor_code, last_dyad
+from .resolved import Resolved, ResolvedMention, acts_on, actor_code, last_dyad
 from .spans import (AGENT_BODY_NOUNS, OFFICE_HEADS, Compact, against_or_for, body_nouns, flag_of, information,
                     kind_of_body, location_role, owned_name, pronoun_before, state_entry, words)
 
@@ -418,7 +418,8 @@ class ActorRecognizer:
                 if rm is None:
                     continue
             if rm.source == "pair" and not rm.members:
-                dyad = last_dyad(out)
+                sdoc = parsed.sentences[rm.sentence].doc
+                dyad = last_dyad([o for o in out if o.sentence != rm.sentence or not acts_on(sdoc, o.head, rm.head)])
                 if dyad is None:
                     continue
                 rm = replace(rm, members=tuple(

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from ..model import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
-__all__ = ["Resolved", "ResolvedMention", "actor_code", "last_dyad"]
+__all__ = ["Resolved", "ResolvedMention", "actor_code", "acts_on", "last_dyad"]
 
 
 @dataclass
@@ -60,3 +60,20 @@ def last_dyad(previous: list[ResolvedMention]) -> tuple[Mention, Mention] | None
         if len(seen) == 2:
             return seen[1], seen[0]
     return None
+
+
+def acts_on(sdoc: Doc, subject: int, phrase: int) -> bool:
+    """Whether the mention headed at `subject` is the subject of the clause the phrase headed at `phrase` is
+    an argument of: in "Saudi Arabia urged the two sides to end the war" Saudi Arabia is not one of the two
+    sides, which stand for the two states named before it."""
+    subj = sdoc[subject]
+    if subj.dep_ not in ("nsubj", "nsubjpass", "csubj"):
+        return False
+    t = sdoc[phrase]
+    for _ in range(4):  # up through "to end" or a preposition to the subject's verb, in its own clause
+        if t.head.i == t.i or t.dep_ in ("advcl", "relcl", "acl", "parataxis", "conj"):
+            return False
+        t = t.head
+        if t.i == subj.head.i:
+            return True
+    return False

@@ -20,6 +20,7 @@ from .lexicon import LexiconHit, load_lexicon
 from .modality import CueTable, modality_of, threat_code
 from .ontology import cameo_table
 from .reach import coordinated_spans, reach_candidates
+from .sides import beside_own_dyad, from_origin, one_party, trade_figure
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -302,14 +303,30 @@ class EventCoder:
                 cands += fallback_candidates(ps.doc, si, ms, cands, self._event_noun)
                 cands += extra_candidates(ps.doc, si, ms, cands, self._event_noun, self._violent)
                 cands += reach_candidates(ps.doc, si, ms, cands, self._event_noun)
+            person = one_party(ps.doc, ms)
+            proposed: set[tuple[int, int, int]] = set()
             for cand in cands:
                 src, tgt = cand.source.mention, cand.target.mention
                 if _same_actor(src, tgt) or ((src.start, src.end) == (tgt.start, tgt.end) and src.code == tgt.code):
                     continue
+                rep_s, rep_t = person.get(id(cand.source), cand.source), person.get(id(cand.target), cand.target)
+                if (rep_s is not cand.source or rep_t is not cand.target) and rep_s is not rep_t:
+                    cand = replace(cand, source=rep_s, target=rep_t)
+                    src, tgt = cand.source.mention, cand.target.mention
+                sides = (id(rep_s), id(rep_t), cand.trigger)
+                if sides[0] == sides[1] or sides in proposed:
+                    continue  # a title and a name of one person are one party, proposed once
+                if beside_own_dyad(cand.source, cand.target, ms) and not mutual(cand.frame):
+                    continue  # "Israel said the two countries would ...": Israel is one of them
+                if from_origin(ps.doc, cand.source, cand.target):
+                    continue  # "discussed by the ministers from Bahrain": where they come from
+                if trade_figure(ps.doc[cand.trigger]):
+                    continue  # "Japan's trade surplus with the U.S. rose": a figure, no act
                 origin = origin_of(ps.doc, cand.target)
                 if {"unit", "media"} & {origin, origin_of(ps.doc, cand.source)} or (
                         origin == "material" and not self._forceful(cand.frame)):
                     continue  # "equipped itself with Chinese missiles": China is no party to it
+                proposed.add(sides)
                 yield ps, cand
 
     def extract(self, parsed: Parsed, resolved: Resolved, doc: Document, explain: bool = False) -> list[Event]:

@@ -55,13 +55,20 @@ ANSWERING = {"reject", "accept", "welcome", "decline", "refuse", "resist", "oppo
 RECEIVING = {"have", "enjoy", "win", "receive", "get", "gain", "secure", "obtain"}
 
 
+# Verbs by which coordinated subjects address a third party or a motion together, never each other: "West
+# Germany and Britain called for the rise to be kept to 30 pct", "X and Y appealed to Z", "France, Italy and
+# Japan abstained".
+JOINT = {"appeal", "call", "urge", "ask", "demand", "request", "press", "plead", "petition", "insist", "vote",
+         "abstain"}
+
+
 def _coordinated(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> list[Candidate]:
     """Both directions between the coordinated subjects of every verb that acts on nobody else ("the
     United States and Japan remain at odds"; not "the United States and Britain vetoed a Security Council
-    resolution": they vetoed it together)."""
+    resolution": they vetoed it together; nor of a verb of JOINT: they appeal or vote together)."""
     out: list[Candidate] = []
     for tok in sdoc:
-        if tok.pos_ != "VERB" and not (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+        if (tok.pos_ != "VERB" and not (tok.pos_ == "AUX" and tok.dep_ == "ROOT")) or tok.lemma_.lower() in JOINT:
             continue
         subjects = [m for c in tok.children if c.dep_ in _SUBJ for m in _find_mentions(c, by_token)
                     if not m.is_location and m.source != "pair"]
@@ -224,6 +231,11 @@ def _place_phrase(prep: Token) -> bool:
     return not objs or any(o.pos_ not in ("NOUN", "VERB") or o.lemma_.lower() in PLACE_NOUNS for o in objs)
 
 
+# Adjectives of a comparison: the actor they compare with is no party ("a quota equal to Iran's").
+COMPARING = {"equal", "similar", "comparable", "identical", "equivalent", "superior", "inferior", "close",
+             "akin", "proportional", "relative"}
+
+
 def _argument_path_ok(verb: Token, tok: Token, owned: Callable[[Token], bool] = lambda _: False) -> bool:
     """Whether `tok` sits in `verb`'s own clause outside scene and place phrases: the chain of heads from
     it up to the verb crosses no clause with a subject of its own and no locative or scene preposition.
@@ -240,6 +252,8 @@ def _argument_path_ok(verb: Token, tok: Token, owned: Callable[[Token], bool] = 
             return False  # "a demand by the IMF" names who demanded
         if t.dep_ == "prep" and t.lower_ != "by" and owned(t.head):
             return False  # "backed Reagan's strike against Iranian targets": the strike's target, not the verb's
+        if t.dep_ == "prep" and t.head.lemma_.lower() in COMPARING:
+            return False  # "insisting on a quota equal to its enemy Iran": Iran is what it is measured by
         # "in Geneva" and "off the coast of Oman" are places; "at Iran's Ahvaz field" names whose field:
         # below a locative preposition only the owner of its noun is an argument
         if t.dep_ == "prep" and t.lower_ in ("in", "during", "throughout") and any(

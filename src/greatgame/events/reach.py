@@ -119,8 +119,12 @@ def _journeys(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) ->
             out += [Candidate(sentence, s, t, tok.i, frame, "journey") for s in actors(sources)
                     for t in actors(targets) if s is not t and not s.is_location]
         elif tok.pos_ in ("VERB", "AUX") and lemma in TRAVEL_VERBS:
+            # "was in Washington for trade talks" visits Washington; "is in Washington for the International
+            # Monetary Fund (IMF) meeting" is at a third party's meeting, Washington only its venue
             talks = any(c.dep_ == "prep" and c.lower_ == "for" and any(
-                g.lemma_.lower() in TALK_NOUNS | TRIP_NOUNS for g in c.children if g.dep_ == "pobj")
+                g.lemma_.lower() in TALK_NOUNS | TRIP_NOUNS and not any(
+                    m.dep_ in MOD_DEPS and m.i in by_token for m in g.subtree if m.head.i == g.i)
+                for g in c.children if g.dep_ == "pobj")
                 for c in tok.children)
             if lemma not in ("visit", "travel", "fly") and not talks:
                 continue  # "was in Geneva", "returned to Cairo" alone are no visit to anyone

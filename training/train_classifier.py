@@ -153,7 +153,9 @@ def featurise(coder, examples: list[dict]) -> list[list[str]]:
 
 
 def fit(X, labels: np.ndarray, examples: list[dict], C: float) -> PairClassifier:
-    clf = LogisticRegression(C=C, max_iter=3000, class_weight="balanced").fit(X, labels)
+    # an example's "weight" (the dev articles' real candidates against synthetic and PLV sentences)
+    weights = np.array([e.get("weight", 1.0) for e in examples])
+    clf = LogisticRegression(C=C, max_iter=3000, class_weight="balanced").fit(X, labels, sample_weight=weights)
     default_cameo = {}
     for label in clf.classes_:
         codes = Counter(e["cameo"] for e in examples if e["label"] == label and e["cameo"])
@@ -299,10 +301,12 @@ def fit_calibrator(records: list, preds: dict[str, list], k: int, C: float = 1.0
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cv", type=int, default=0, help="K-fold cross-validation over the gold records")
-    ap.add_argument("--C", type=float, default=4.0)
+    ap.add_argument("--C", type=float, default=2.0)
     ap.add_argument("--no-gold", action="store_true", help="train on the synthetic sentences only")
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--no-articles", action="store_true", help="leave out the dev half of the articles gold")
+    ap.add_argument("--article-weight", type=float, default=3.0,
+                    help="sample weight of each dev-article example (synthetic and PLV ones weigh 1)")
     ap.add_argument("--cv-articles", type=int, default=5,
                     help="K-fold cross-validation over the dev articles, whose out-of-fold predictions the "
                          "confidence calibrator is fitted on (default 5; 0 ships no calibrator)")
@@ -320,6 +324,8 @@ def main() -> None:
     if not args.no_articles:
         records = article_records("dev")
         arts, fa = article_examples(coder, records)
+        for e in arts:
+            e["weight"] = args.article_weight
         Xa = hasher.transform(fa)
         print(f"{len(arts)} article examples ({sum(e['label'] != 'NONE' for e in arts)} events) "
               f"from {len(records)} dev articles")
@@ -351,7 +357,7 @@ def main() -> None:
     meta = {"labels": model.labels, "default_cameo": model.default_cameo, "n_features": N_FEATURES,
             "trained_on": ["training/synthetic/*.jsonl"] + ([] if args.no_gold else ["../shared/gold/plv_train.jsonl"])
             + ([] if args.no_articles else ["tests/gold/articles.jsonl (dev half)"]),
-            "examples": len(examples), "C": args.C,
+            "examples": len(examples), "C": args.C, "article_weight": args.article_weight,
             "calibration": calibrator.to_dict() if calibrator else None}
     np.savez_compressed(OUT, weights=model.weights, bias=model.bias, meta=np.array(json.dumps(meta)))
     print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size / 1e6:.1f} MB)")

@@ -38,7 +38,28 @@ def test_pair_features_of_a_transitive_verb() -> None:
     doc = parse(ATTACKED)
     assert pair_features(doc, (0, 1), (2, 3), "19") == [
         "t:attack", "tp:VERB", "tdobj:attack_ukraine", "sdep:nsubj", "tdep:dobj_attacked",
-        "b:attack", "bb:<s>_attack", "w:attack", "order:st", "lex:19"]
+        "b:attack", "bb:<s>_attack", "w:attack", "order:st", "spath:attack_nsubj", "tpath:attack_dobj",
+        "dist:0-2", "lex:19"]
+
+
+QUOTED = """
+    Iraq 1 nsubj PROPN
+    said 1 ROOT VERB say
+    " 4 punct PUNCT
+    Iran 4 nsubj PROPN
+    attacked 1 ccomp VERB attack
+    Kuwait 4 dobj PROPN
+    " 4 punct PUNCT
+"""
+_STRUCTURE = ("spath:", "tpath:", "dist:", "tclause:", "inquote")
+
+
+def test_pair_features_structure_paths_distance_clause_and_quote() -> None:
+    doc = parse(QUOTED)
+    inner = [f for f in pair_features(doc, (3, 4), (5, 6)) if f.startswith(_STRUCTURE)]
+    assert inner == ["spath:attack_nsubj", "tpath:attack_dobj", "dist:0-2", "tclause:ccomp_say", "inquote"]
+    outer = [f for f in pair_features(doc, (0, 1), (5, 6)) if f.startswith(_STRUCTURE)]
+    assert outer == ["spath:say_nsubj", "tpath:say_dobj_ccomp", "dist:3-5"]
 
 
 def test_pair_features_order_negation_and_no_lexicon() -> None:

@@ -46,6 +46,29 @@ def _governing_verb(tok: Token) -> Token:
     return t
 
 
+def _path_up(tok: Token, top: Token, limit: int = 4) -> str:
+    """The dependency labels from a token up to `top` (an ancestor, or where the walk stops)."""
+    deps = []
+    while tok.i != top.i and tok.head.i != tok.i and len(deps) < limit:
+        deps.append(tok.dep_)
+        tok = tok.head
+    return "_".join(deps) if tok.i == top.i else "_".join(deps) + "_far"
+
+
+def _structure_features(sdoc: Doc, s_head: Token, t_head: Token, trig: Token, lemma: str) -> list[str]:
+    """How the pair hangs on its trigger: each side's dependency path to it with the trigger's lemma,
+    how far apart the two sides are, what clause the trigger sits in, whether the pair is in a quote."""
+    feats = [f"spath:{lemma}_{_path_up(s_head, trig)}", f"tpath:{lemma}_{_path_up(t_head, trig)}"]
+    gap = abs(s_head.i - t_head.i)
+    feats.append("dist:" + ("0-2" if gap <= 2 else "3-5" if gap <= 5 else "6-10" if gap <= 10 else "11+"))
+    if trig.dep_ in ("ccomp", "advcl", "relcl", "conj", "pcomp") and trig.head.i != trig.i:
+        feats.append(f"tclause:{trig.dep_}_{trig.head.lemma_.lower()}")
+    first = min(s_head.idx, t_head.idx) - sdoc[0].idx
+    if sdoc.text[:first].count('"') % 2 == 1:  # an odd number of quote marks before: inside a quote
+        feats.append("inquote")
+    return feats
+
+
 def pair_features(sdoc: Doc, src: tuple[int, int], tgt: tuple[int, int], lexicon_root: str | None = None,
                   trigger: int | None = None) -> list[str]:
     """Feature strings for a (source, target) token-span pair in a parsed sentence."""
@@ -79,6 +102,7 @@ def pair_features(sdoc: Doc, src: tuple[int, int], tgt: tuple[int, int], lexicon
         if t.i not in inside and t.pos_ not in _SKIP_POS:
             feats.append(f"w:{t.lemma_.lower()}")
     feats.append("order:" + ("st" if src[0] < tgt[0] else "ts"))
+    feats += _structure_features(sdoc, s_head, t_head, trig, lemma)
     if lexicon_root:
         feats.append(f"lex:{lexicon_root}")
     return feats

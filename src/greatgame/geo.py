@@ -15,9 +15,11 @@ import pycountry
 from spacy.tokens import Span
 
 from .datacache import cached, fingerprint
+from .documents import dateline
 from .model import Location
 
-__all__ = ["Gazetteer", "PlaceCandidate", "ascii_form", "choose_location", "gazetteer", "is_place", "package_places"]
+__all__ = ["Gazetteer", "PlaceCandidate", "ascii_form", "choose_location", "dateline_place", "gazetteer", "is_place",
+           "package_places"]
 
 MIN_POPULATION = 100_000
 # Seas, regions and places the city list lacks; kept with the actor dictionaries' data files, read here
@@ -75,6 +77,18 @@ def gazetteer() -> Gazetteer:
     """Cities of at least 100,000 people, every country's name, and the package's places.tsv (built once,
     then read from the cache)."""
     return cached("gazetteer", gazetteer_key(), _build_gazetteer)
+
+
+def dateline_place(text: str, places: Gazetteer, title_case: bool = True) -> tuple[Place, int] | None:
+    """The place of a text's dateline ("BEIRUT, March 3 -") and where the story after it starts, where the
+    text opens with one the gazetteer knows (see documents.dateline for `title_case`)."""
+    found = dateline(text, title_case)
+    if found is None:
+        return None
+    name, end = found
+    # "GAZA CITY", "KUWAIT CITY": a gazetteer may know the city by its bare name
+    place = places.lookup(name) or (places.lookup(name.removesuffix(" City")) if name.endswith(" City") else None)
+    return (place, end) if place else None
 
 
 def _build_gazetteer() -> Gazetteer:

@@ -12,8 +12,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .chunking import PIECE_CHARS, chunks
-from .documents import boilerplate_spans, dateline
-from .geo import gazetteer
+from .documents import boilerplate_spans
+from .geo import dateline_place, gazetteer
 from .model import Document
 from .settings import Settings
 from .token_rules import use_cached_rules
@@ -189,8 +189,7 @@ def parse_candidates(nlp: Language, finder: CandidateFinder, doc: Document, sett
     skip = boilerplate_spans(doc.text) if doc.skip is None else doc.skip
     # a dateline is no part of the lead's sentence: parsed with it, "GENEVA (Reuters) - Russia and the
     # United States agreed" has Geneva as the subject and Russia in apposition to it
-    found = dateline(doc.text, title_case=False)
-    if found is not None and gazetteer().lookup(found[0].removesuffix(" City")) is not None:
+    if (found := dateline_place(doc.text, gazetteer(), title_case=False)) is not None:
         skip = (*skip, (0, found[1]))
     if len(doc.text) <= nlp.max_length:
         return _parse_whole(nlp, finder, doc, settings, skip)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..documents import dateline
+from ..geo import dateline_place
 
 if TYPE_CHECKING:
     from ..geo import Gazetteer
@@ -51,10 +51,5 @@ def two_sides(counts: Counter) -> tuple[str, str] | None:
 def dateline_country(text: str, gazetteer: Gazetteer) -> str | None:
     """The country of a dateline's place ("BEIRUT, March 3 -"), where the text opens with one (under a
     byline, if any)."""
-    found = dateline(text)
-    if found is None:
-        return None
-    name = found[0]
-    # "GAZA CITY", "KUWAIT CITY": a gazetteer may know the city by its bare name
-    place = gazetteer.lookup(name) or (gazetteer.lookup(name[:-5]) if name.endswith(" City") else None)
-    return place.country if place else None
+    found = dateline_place(text, gazetteer)
+    return found[0].country if found else None

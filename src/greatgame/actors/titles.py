@@ -9,9 +9,16 @@ from typing import TYPE_CHECKING
 from .resolved import ResolvedMention, actor_code
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from ..nlp import Parsed
 
 __all__ = ["titled_elsewhere", "titled_people"]
+
+
+def _in_apposition(a: Token, b: Token) -> bool:
+    """Whether one of two heads is in apposition to the other ("Makoto Kuroda, vice minister ...")."""
+    return b.dep_ == "appos" and b.head.i == a.i or a.dep_ == "appos" and a.head.i == b.i
 
 
 def titled_people(found: list[ResolvedMention], parsed: Parsed) -> None:
@@ -27,8 +34,7 @@ def titled_people(found: list[ResolvedMention], parsed: Parsed) -> None:
             if other.sentence != rm.sentence or other is rm or t.kind != "person" or t.sector is None \
                     or t.country not in (None, m.country) or (t.code or "").startswith(("IGO", "NGO")):
                 continue
-            a, b = sdoc[rm.head], sdoc[other.head]
-            if b.dep_ == "appos" and b.head.i == a.i or a.dep_ == "appos" and a.head.i == b.i:
+            if _in_apposition(sdoc[rm.head], sdoc[other.head]):
                 found[k] = replace(rm, mention=replace(m, sector=t.sector, code=actor_code(m.country, t.sector)))
                 break
 
@@ -50,7 +56,7 @@ def titled_elsewhere(found: list[ResolvedMention], parsed: Parsed) -> None:
             a, b = sdoc[rm.head], sdoc[other.head]
             # (the parse may join the name to the title it follows as a conjunct: "the X, Michael Smith, and")
             after = a.dep_ == "conj" and a.head.i == b.i and rm.start == other.end + 1 and sdoc[other.end].text == ","
-            if b.dep_ == "appos" and b.head.i == a.i or a.dep_ == "appos" and a.head.i == b.i or after:
+            if _in_apposition(a, b) or after:
                 found[k] = replace(rm, mention=replace(m, country=t.country, sector=t.sector,
                                                        code=actor_code(t.country, t.sector), country_from="context"))
                 break

@@ -20,7 +20,7 @@ from .lexicon import LexiconHit, load_lexicon
 from .modality import CueTable, modality_of, threat_code
 from .ontology import cameo_table
 from .reach import coordinated_spans, reach_candidates
-from .sides import beside_own_dyad, from_origin, one_party, trade_figure
+from .sides import beside_own_dyad, from_origin, one_party, own_dyads, trade_figure
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -303,7 +303,7 @@ class EventCoder:
                 cands += fallback_candidates(ps.doc, si, ms, cands, self._event_noun)
                 cands += extra_candidates(ps.doc, si, ms, cands, self._event_noun, self._violent)
                 cands += reach_candidates(ps.doc, si, ms, cands, self._event_noun)
-            person = one_party(ps.doc, ms)
+            person, dyads = one_party(ps.doc, ms), own_dyads(ms)
             proposed: set[tuple[int, int, int]] = set()
             for cand in cands:
                 src, tgt = cand.source.mention, cand.target.mention
@@ -316,7 +316,7 @@ class EventCoder:
                 sides = (id(rep_s), id(rep_t), cand.trigger)
                 if sides[0] == sides[1] or sides in proposed:
                     continue  # a title and a name of one person are one party, proposed once
-                if beside_own_dyad(cand.source, cand.target, ms) and not mutual(cand.frame):
+                if beside_own_dyad(cand.source, cand.target, dyads) and not mutual(cand.frame):
                     continue  # "Israel said the two countries would ...": Israel is one of them
                 if from_origin(ps.doc, cand.source, cand.target):
                     continue  # "discussed by the ministers from Bahrain": where they come from

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from ..actors.resolved import ResolvedMention
 from ..model import Mention
 
-__all__ = ["beside_own_dyad", "from_origin", "one_party", "trade_figure"]
+__all__ = ["Dyads", "beside_own_dyad", "from_origin", "one_party", "own_dyads", "trade_figure"]
 
 # Kinds of mention that a title or a name of one person may be resolved as.
 _PERSONISH = ("person", "agent")
@@ -42,11 +42,11 @@ def one_party(sdoc: Doc, mentions: list[ResolvedMention]) -> dict[int, ResolvedM
     "Jacques Delors, the president of ..."); a mention that is part of none maps to itself."""
     out = {id(m): m for m in mentions}
     for m in mentions:
+        head = sdoc[m.head]
         for o in mentions:
             if o is m or o.source == "pair" or o.mention.kind not in _PERSONISH:
                 continue
             nested = o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
-            head = sdoc[m.head]
             # a title beside a name ("Jacques Delors, the president"); two names side by side are a list
             # ("Foreign Secretary Geoffrey Howe and Governor ... Robin Leigh-Pemberton" may parse so)
             appos = (head.dep_ == "appos" and o.start <= head.head.i < o.end and m.mention.kind in _PERSONISH
@@ -75,11 +75,19 @@ def _key(m: Mention) -> str | None:
     return m.country or m.code
 
 
-def beside_own_dyad(source: ResolvedMention, target: ResolvedMention, mentions: list[ResolvedMention]) -> bool:
-    """Whether one side of a pair is one of the states "the two countries" stands for and the other side is
-    that phrase itself: "Israel said the two countries would hold talks" (Israel is one of them)."""
-    dyads = {(rm.mention.start, rm.mention.end): {_key(m) for m in rm.members} for rm in mentions
-             if rm.source == "pair" and rm.mention.code is None and rm.members}
+Dyads = dict[tuple[int, int], set[str | None]]
+
+
+def own_dyads(mentions: list[ResolvedMention]) -> Dyads:
+    """The states each "the two countries" of a sentence stands for, by the phrase's offsets."""
+    return {(rm.mention.start, rm.mention.end): {_key(m) for m in rm.members} for rm in mentions
+            if rm.source == "pair" and rm.mention.code is None and rm.members}
+
+
+def beside_own_dyad(source: ResolvedMention, target: ResolvedMention, dyads: Dyads) -> bool:
+    """Whether one side of a pair is one of the states "the two countries" stands for (`own_dyads`) and the
+    other side is that phrase itself: "Israel said the two countries would hold talks" (Israel is one of
+    them)."""
 
     def dyad(m: Mention) -> set[str | None] | None:
         return dyads.get((m.start, m.end))

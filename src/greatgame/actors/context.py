@@ -63,6 +63,8 @@ _COMMITTEES = {"committee", "group", "panel"}
 # Words that make a body any state's, or another's than the document's: "foreign banks", "their government".
 _UNSPECIFIC = {"unidentified", "unknown", "foreign", "western", "international", "other", "overseas", "allied",
                "world", "multinational", "their", "your", "both", "several", "many", "some", "all", "each"}
+
+
 def _verb_of(tok: Token) -> Token | None:
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head

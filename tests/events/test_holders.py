@@ -10,17 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from greatgame.model import Document
-from greatgame.nlp import parse_candidates
-
-
-def candidates(coder, text: str) -> set[tuple[str, str, str]]:
-    """(source words, target words, construction) of every candidate pair the finder proposes."""
-    doc = Document("t", text, "2019-07-15")
-    parsed = parse_candidates(coder.nlp, coder.actors, doc, coder.settings)
-    resolved = coder.actors.resolve(parsed, doc)
-    return {(" ".join(c.source.mention.text.split()), " ".join(c.target.mention.text.split()), c.construction)
-            for _, c in coder.events.candidates(parsed, resolved, with_fallback=True)}
+from finder import candidates
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -7,27 +7,19 @@ printed by default; talks one leaves for are still to come.
 
 from __future__ import annotations
 
+import finder
 import pytest
-
-from greatgame.model import Document
-from greatgame.nlp import parse_candidates
 
 DATE = "1987-10-20"
 
 
 def candidates(coder, text: str) -> set[tuple[str, str]]:
     """(source words, target words) of every candidate pair the finder proposes, fallback included."""
-    doc = Document("t", text, DATE)
-    parsed = parse_candidates(coder.nlp, coder.actors, doc, coder.settings)
-    resolved = coder.actors.resolve(parsed, doc)
-    return {(c.source.mention.text, c.target.mention.text)
-            for _, c in coder.events.candidates(parsed, resolved, with_fallback=True)}
+    return {(c.source.mention.text, c.target.mention.text) for c in finder.proposed(coder, text, DATE)}
 
 
 def coded(coder, text: str) -> list:
-    res = coder.code(Document("t", text, DATE))
-    assert res.error is None
-    return res.events
+    return finder.coded(coder, text, DATE)
 
 
 def events(coder, text: str) -> set[tuple[str | None, str | None, str | None]]:

@@ -4,23 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from greatgame.model import Document
-from greatgame.nlp import parse_candidates
-
-
-def candidates(coder, text: str) -> set[tuple[str, str, str]]:
-    """(source words, target words, construction) of every candidate pair the finder proposes."""
-    doc = Document("t", text, "2019-07-15")
-    parsed = parse_candidates(coder.nlp, coder.actors, doc, coder.settings)
-    resolved = coder.actors.resolve(parsed, doc)
-    return {(c.source.mention.text, c.target.mention.text, c.construction)
-            for _, c in coder.events.candidates(parsed, resolved, with_fallback=True)}
-
-
-def events(coder, text: str) -> set[tuple[str | None, str | None, str | None]]:
-    res = coder.code(Document("t", text, "2019-07-15"))
-    assert res.error is None
-    return {(e.source.code, e.target.code, e.plover) for e in res.events}
+from finder import candidates
+from finder import event_codes as events
 
 
 @pytest.mark.issue(11)

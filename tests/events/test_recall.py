@@ -8,17 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from greatgame.model import Document
-from greatgame.nlp import parse_candidates
-
-
-def candidates(coder, text: str) -> set[tuple[str, str, str]]:
-    """(source words, target words, construction) of every candidate pair the finder proposes."""
-    doc = Document("t", text, "2019-07-15")
-    parsed = parse_candidates(coder.nlp, coder.actors, doc, coder.settings)
-    resolved = coder.actors.resolve(parsed, doc)
-    return {(" ".join(c.source.mention.text.split()), " ".join(c.target.mention.text.split()), c.construction)
-            for _, c in coder.events.candidates(parsed, resolved, with_fallback=True)}
+from finder import candidates, coded
 
 
 @pytest.mark.issue(11)
@@ -145,9 +135,7 @@ def test_finder_an_act_undergone_is_the_attackers_on_the_subject(coder, text: st
 
 
 def events(coder, text: str) -> set[tuple[str, str, str | None]]:
-    res = coder.code(Document("t", text, "2019-07-15"))
-    assert res.error is None
-    return {(" ".join(e.source.text.split()), " ".join(e.target.text.split()), e.plover) for e in res.events}
+    return {(" ".join(e.source.text.split()), " ".join(e.target.text.split()), e.plover) for e in coded(coder, text)}
 
 
 @pytest.mark.issue(11)

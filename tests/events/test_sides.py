@@ -6,29 +6,24 @@ proposed and what must not), or the coder's exact events.
 
 from __future__ import annotations
 
+import finder
 import pytest
 import spacy
 from spacy.tokens import Doc
 
 from greatgame.actors.resolved import ResolvedMention
 from greatgame.events.sides import from_origin, one_party
-from greatgame.model import Document, Mention
-from greatgame.nlp import parse_candidates
+from greatgame.model import Mention
+
+DATE = "1987-04-15"  # the leaders of these sentences hold office then
 
 
 def candidates(coder, text: str) -> set[tuple[str, str, str]]:
-    """(source words, target words, construction) of every candidate pair the finder proposes."""
-    doc = Document("t", text, "1987-04-15")
-    parsed = parse_candidates(coder.nlp, coder.actors, doc, coder.settings)
-    resolved = coder.actors.resolve(parsed, doc)
-    return {(" ".join(c.source.mention.text.split()), " ".join(c.target.mention.text.split()), c.construction)
-            for _, c in coder.events.candidates(parsed, resolved, with_fallback=True)}
+    return finder.candidates(coder, text, DATE)
 
 
 def events(coder, text: str) -> set[tuple[str | None, str | None, str | None]]:
-    res = coder.code(Document("t", text, "1987-04-15"))
-    assert res.error is None
-    return {(e.source.code, e.target.code, e.plover) for e in res.events}
+    return finder.event_codes(coder, text, DATE)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -71,11 +66,8 @@ def test_coder_a_meeting_of_two_titled_leaders_is_one_event_each_way(coder) -> N
 def coded(coder, text: str) -> set[tuple[str, str | None, str, str | None, str]]:
     """(source words, code, target words, code, construction) of every candidate pair: "the two countries"
     is one phrase for two states, told apart by their codes."""
-    doc = Document("t", text, "1987-04-15")
-    parsed = parse_candidates(coder.nlp, coder.actors, doc, coder.settings)
-    resolved = coder.actors.resolve(parsed, doc)
     return {(c.source.mention.text, c.source.mention.code, c.target.mention.text, c.target.mention.code,
-             c.construction) for _, c in coder.events.candidates(parsed, resolved, with_fallback=True)}
+             c.construction) for c in finder.proposed(coder, text, DATE)}
 
 
 @pytest.mark.parametrize("text,expected", [

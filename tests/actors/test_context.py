@@ -448,9 +448,40 @@ def test_context_opposition_as_an_objection_is_no_actor(coder, text, expected):
 
 
 def test_context_side_of_the_other_party_only_for_armed_bodies_and_our_own(coder):
-    # a ministry hit by Iraqi planes may be anyone's; "our government" beside Iraq is the other side's
+    # a ministry hit by Iraqi planes may be anyone's; "our government" beside Iraq is the other side's; the
+    # envoy, whose clause names neither side (what he says does not count), is of the lead's country
     text = ("Iran said its troops repulsed Iraqi attacks. Iraq denied the Iranian report and said Iraqi planes "
             "hit Iran. Iraqi planes hit the ministry. \"Our government wants peace with Iraq,\" the envoy said.")
     assert resolved(coder, text, "1987-05-01")[7:] == [
         ("Iraqi planes", "IRQMIL", None), ("the ministry", "---GOV", None), ("government", "IRNGOV", "context"),
-        ("Iraq", "IRQ", None), ("the envoy", "---GOV", None)]
+        ("Iraq", "IRQ", None), ("the envoy", "IRNGOV", "document")]
+
+
+def test_context_a_civil_body_in_a_story_of_two_countries_is_the_leads(coder):
+    # each country named often, neither dominant: the ministry and the cabinet, whose clause names neither,
+    # are of the country whose story it is (the lead's subject); a clause that names one of the two leaves
+    # a civil body to its own words (test above)
+    text = ("Taiwan announced tariff cuts on foreign goods before talks with the United States. Taiwan said the "
+            "cuts would help trade with the United States. The United States welcomed the cuts, but Taiwan "
+            "expects more pressure from the United States. The ministry sent a proposal to the cabinet, Wang "
+            "Der-hwa told reporters.")
+    assert resolved(coder, text, "1987-04-13")[-4:] == [
+        ("The ministry", "TWNGOV", "document"), ("the cabinet", "TWNGOV", "document"), ("Wang Der-hwa", None, None),
+        ("reporters", "---MED", None)]
+
+
+def test_context_a_short_story_is_its_leads_country(coder):
+    # Canada named twice, no other country: too few mentions to dominate, but the lead's subject says whose
+    # story it is (also when the lead reports what someone said)
+    text = ("The Canadian government is backing down on its plans to regulate banks, a provincial minister said. "
+            "Canada has ten provinces. The federal government wanted a single regulator for banks in Toronto.")
+    assert resolved(coder, text, "1987-04-01") == [
+        ("The Canadian government", "CANGOV", None), ("banks", "---BUS", None), ("minister", "CANGOV", "document"),
+        ("Canada", "CAN", None), ("The federal government", "CANGOV", "document"), ("banks", "---BUS", None)]
+
+
+def test_context_a_lone_sentence_has_no_lead(coder):
+    # one sentence is no story: its own subject does not give the rebels a country
+    assert resolved(coder, "Russia accused rebels of shelling the town.") == [
+        ("Russia", "RUS", None), ("rebels", "---REB", None)]
+

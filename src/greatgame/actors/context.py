@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from .companies import form_country
 from .coref import SPEECH
 from .resolved import ResolvedMention, actor_code
-from .story import country_counts, dateline_country, dominant_country, two_sides
+from .story import country_counts, dateline_country, dominant_country, lead_country, two_sides
 from .titles import titled_elsewhere, titled_people
 
 if TYPE_CHECKING:
@@ -215,17 +215,18 @@ class _Context:
                     return other.country
         return None
 
-    def side_country(self, k: int, sides: tuple[str, str]) -> str | None:
+    def side_country(self, k: int, sides: tuple[str, str]) -> tuple[str | None, set[str]]:
         """In a story about two countries, the side a body is on by what its sentence names of the two: a
         side named above its clause is its own ("The Iranian news agency said the troops advanced", "America's
         force in the Gulf, where the Navy began escorting"); one named only in its clause, beside or below
-        it, an armed body's enemy ("the Guards were under assault from warplanes")."""
+        it, an armed body's enemy ("the Guards were under assault from warplanes"). Also the countries its
+        sentence names around it by mentions' own words (in its clause, as its speaker)."""
         rm = self.found[k]
         sdoc = self.parsed.sentences[rm.sentence].doc
         head = sdoc[rm.head]
         verb = _verb_of(head)
         if verb is None:
-            return None
+            return None, set()
         own = {t.i for t in head.subtree}
         # (what the clause reports does not set its speaker against the states it names)
         said = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
@@ -236,10 +237,11 @@ class _Context:
         subject = head.dep_ in _SUBJ
         tree = {t.i for t in list(head.ancestors)[-1].subtree} if head.dep_ != "ROOT" else own  # (one parse tree)
         above_named, below_named = set(), set()
+        named = set()  # countries named by mentions' own words, not filled from context
         for j in self.by_sentence.get(rm.sentence, []):
             other = self.found[j]
             if other.source == "pair" and other.head in own:
-                return None  # "officials from the two countries": both sides'
+                return None, set(sides)  # "officials from the two countries": both sides'
             if j == k or other.country is None or other.source == "pair" or other.is_location \
                     or other.head in own or other.head in said or other.head not in tree:
                 continue
@@ -247,15 +249,19 @@ class _Context:
                 below_named.add(other.country)
             elif subject or other.head in speaker:
                 above_named.add(other.country)
+            else:
+                continue
+            if other.mention.country_from is None:
+                named.add(other.country)
         if len(above_named) == 1 and above_named <= set(sides):
-            return above_named.pop()
+            return above_named.pop(), named
         # only armed bodies and a speaker's own ("our government") face the other side in their clause, not
         # "Sims told a Marine", "Brown is an ex-Marine"; a third state in it makes no exchange of two
         ours = any(c.lower_ == "our" for c in [*head.children, *head.head.children])  # "our government efforts"
         if not above_named and len(below_named) == 1 and below_named <= set(sides) and (
                 rm.mention.sector in _ARMED or ours) and verb.lemma_.lower() not in SPEECH and head.dep_ != "attr":
-            return next(c for c in sides if c not in below_named)
-        return None
+            return next(c for c in sides if c not in below_named), named
+        return None, named
 
     def unspecific(self, k: int) -> bool:
         """ "foreign governments", "their government", "Western diplomats": not one state's own body.
@@ -346,6 +352,7 @@ def fill_countries(parsed: Parsed, places: tuple[tuple[Span, ...], ...], links: 
     counts = country_counts(found, links)
     dominant = dominant_country(counts)
     dateline = dateline_country(parsed.doc.text, gazetteer)
+    lead = lead_country(found, parsed)
     _reseat(found, dictionary, counts, dateline)
     for k, rm in enumerate(found):
         if _relational(rm, parsed):
@@ -356,7 +363,7 @@ def fill_countries(parsed: Parsed, places: tuple[tuple[Span, ...], ...], links: 
             if rm.mention.country is not None:
                 continue
             if _sector_only(rm):
-                country, source = _sector_country(ctx, k, links, counts, dominant, dateline, home)
+                country, source = _sector_country(ctx, k, links, counts, (dominant, lead), dateline, home)
             elif _unplaced_person(rm):
                 country, source = ctx.phrase_country(k, person=True), "context"
                 # "William Mulholland, president of the Bank of Montreal": a person whose appositive says
@@ -375,9 +382,10 @@ def fill_countries(parsed: Parsed, places: tuple[tuple[Span, ...], ...], links: 
     return links
 
 
-def _sector_country(ctx: _Context, k: int, links: Links, counts: Counter, dominant: str | None,
+def _sector_country(ctx: _Context, k: int, links: Links, counts: Counter, story: tuple[str | None, str | None],
                     dateline: str | None, home: dict[str, str]) -> tuple[str | None, str | None]:
     found = links.mentions
+    dominant, lead = story
     rm = found[k]
     if ctx.parsed.sentences[rm.sentence].doc[rm.head].lower_ in RELATIONAL:
         return None, None  # "its allies", "Western creditors": other states, whoever they are
@@ -415,5 +423,14 @@ def _sector_country(ctx: _Context, k: int, links: Links, counts: Counter, domina
         return own, "document"
     sides = two_sides(counts)
     if sides is not None:
-        return ctx.side_country(k, sides), "context"
+        side, named = ctx.side_country(k, sides)
+        # "Taiwan announced tariff cuts before talks with Washington ... the ministry sent a proposal to the
+        # cabinet": a civil body whose clause names no other country than the lead's is the lead's (not one
+        # linked to a fuller mention, whose country that mention gives)
+        if side is None and named <= {lead} and lead in sides and rm.mention.sector not in _ARMED \
+                and k not in links.antecedent:
+            return lead, "document"
+        return side, "context"
+    if dominant is None and lead is not None and counts.get(lead, 0) >= 2 and k not in links.antecedent:
+        return lead, "document"  # a short story that names its lead's country again, and no other as often
     return dominant, "document"

@@ -10,10 +10,12 @@ from ..geo import dateline_place
 
 if TYPE_CHECKING:
     from ..geo import Gazetteer
+    from ..nlp import Parsed
     from .coref import Links
     from .resolved import ResolvedMention
 
-__all__ = ["DOMINANT_MIN", "DOMINANT_RATIO", "country_counts", "dateline_country", "dominant_country", "two_sides"]
+__all__ = ["DOMINANT_MIN", "DOMINANT_RATIO", "country_counts", "dateline_country", "dominant_country", "lead_country",
+           "two_sides"]
 
 # A dominant country has at least this many mentions, and this many times as many as the next country
 # (a story about two countries has none).
@@ -53,3 +55,24 @@ def dateline_country(text: str, gazetteer: Gazetteer) -> str | None:
     byline, if any)."""
     found = dateline_place(text, gazetteer)
     return found[0].country if found else None
+
+
+def lead_country(found: list[ResolvedMention], parsed: Parsed) -> str | None:
+    """The country of the lead's subject ("Taiwan announced plans ...", "Swiss banks are holding talks ..."):
+    whose story it is, where the text has more sentences than the lead and the first subject of its main
+    verb (or of what the lead reports) names one country by its own words. None for a lone sentence or a
+    lead of two ("Britain and Japan clashed")."""
+    if len(parsed.sentences) < 2 or parsed.sentences[0].index != 0:
+        return None
+    sdoc = parsed.sentences[0].doc
+    for rm in found:
+        if rm.sentence != 0 or rm.source == "pair" or rm.is_location or rm.mention.country_from is not None:
+            continue
+        head = sdoc[rm.head]
+        verb = head.head
+        # the main verb's, or that of what the lead reports ("The Canadian government is backing down on its
+        # plans, Ontario's minister said")
+        main = verb.dep_ == "ROOT" or verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT"
+        if head.dep_ in ("nsubj", "nsubjpass") and main and not any(c.dep_ == "conj" for c in head.children):
+            return rm.country
+    return None

@@ -485,3 +485,11 @@ def test_context_a_lone_sentence_has_no_lead(coder):
     assert resolved(coder, "Russia accused rebels of shelling the town.") == [
         ("Russia", "RUS", None), ("rebels", "---REB", None)]
 
+
+def test_context_churches_are_the_story_country_s(coder):
+    # a religious body is a state's own as its government is ("the churches" in a Swiss story)
+    text = ("Swiss banks are holding talks with church officials about lending to South Africa, the bankers' "
+            "association said. The banks told the churches that lending to South Africa had fallen. Swiss banks "
+            "said South Africa must end apartheid.")
+    assert [g for g in resolved(coder, text, "1987-03-20") if "church" in g[0]] == [
+        ("church officials", "CHEGOV", "document"), ("the churches", "CHEREL", "document")]

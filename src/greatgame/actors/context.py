@@ -47,8 +47,8 @@ _CLAUSE_PREPS = {"in", "at", "inside", "near", "outside"}
 # Sectors of bodies a state has (its own government, army, police, rebels); others (banks, media,
 # companies) are as often foreign as not, so they take a country only from their own phrase.
 # Civilians ("children", "villagers") are counted with them: people killed or arrested in a place are
-# mostly its own.
-STATE_SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "LEG", "JUD", "SPY", "INS", "PTY", "LAB", "CVL"}
+# mostly its own; so are churches and clergy ("the churches" in a Swiss story are the Swiss churches).
+STATE_SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "LEG", "JUD", "SPY", "INS", "PTY", "LAB", "CVL", "REL"}
 # Sectors of armed bodies, which in a story of two countries fight the other one.
 _ARMED = {"MIL", "REB"}
 _SUBJ = {"nsubj", "nsubjpass"}

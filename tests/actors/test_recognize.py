@@ -294,3 +294,16 @@ def test_a_flag_state_is_not_the_owner_of_what_it_flags(coder):
     assert ("U.S. flag Kuwaiti", "KWT") in got, got
     got = mentions(coder, "The U.S. flag tankers passed the Strait of Hormuz. Iran protested.", "1987-10-20")
     assert got[0] == ("U.S.", "USA")
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text,expected", [
+    # a capital's name right after a person's title is the person's name, not the place's state
+    ("Queen Sofia met the Moroccan king.", [("Queen Sofia", "---GOV"), ("the Moroccan king", "MARGOV")]),
+    ("Spain's Queen Sofia met Moroccan officials.", [("Spain's Queen Sofia", "ESPGOV"),
+                                                     ("Moroccan officials", "MARGOV")]),
+    # ... but a place that only modifies a title or body stays the place's
+    ("The Sofia government protested to Ankara.", [("The Sofia government", "BGRGOV"), ("Ankara", "TURGOV")]),
+])
+def test_actors_a_place_named_after_a_title_is_a_person(coder, text, expected):
+    assert mentions(coder, text, "1987-05-01") == expected

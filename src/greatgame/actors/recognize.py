@@ -199,6 +199,15 @@ class ActorRecognizer:
             return []
         return [e for e in self.dictionary.lookup(sp.text.title()) if e.type == "leader"]
 
+    def _titled_name(self, sp: Span, group: list[Span], head: Token) -> bool:
+        """Whether a place's name is the head of the phrase right after a person's title of it ("Queen
+        Sofia"): the name of the person, not the place ("the Moroccan king", "U.S. President Reagan" are not)."""
+        if sp.root.i != head.i or sp.start == 0 or not sp[0].text[:1].isupper():
+            return False
+        before = sp.doc[sp.start - 1]
+        return any(o.end == sp.start and o.label_ == "ACTOR" and before.text[:1].isupper() and any(
+            e.type == "agent" and e.kind == "person" for e in self._entries(o)) for o in group)
+
     def _compose(self, group: list[Span], head: Token, doc: Document) -> Composed | None:
         """Country, sector, code, name and kind of one noun phrase from the entries inside it."""
         country = sector = code = name = None
@@ -252,6 +261,9 @@ class ActorRecognizer:
             st = self._state_entry(entries, sp, doc)
             if st is not None and (against_or_for(sp) or flag_of(sp) and len(group) > 1):
                 continue  # "pro-Russia rebels", "U.S.-flagged Kuwaiti tankers" are not that country's
+            if st is not None and self._titled_name(sp, group, head):
+                person, person_name = True, person_name or sp.text
+                continue  # "Queen Sofia", "President Jordan": a person's name, not the place
             if st is not None and country is None:  # "Moscow" in 1987 is the Soviet Union's seat of power
                 country = self.dictionary.seat_holder(st.country, doc.date) if st.sector else st.country
                 name = name or self.dictionary.state_names.get(country or "", st.name)

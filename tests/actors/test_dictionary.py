@@ -98,3 +98,16 @@ def test_recognizer_candidates_a_role_word_after_a_subject_pronoun(recognizer: A
     doc = spacy.blank("en")("Since then, it has resisted pressure from creditors. Banks lent more to exporters.")
     found = [doc[s:e].text for s, e in recognizer.candidate_tokens(doc)]
     assert found == ["creditors"]
+
+
+@pytest.mark.issue(12)
+def test_leader_term_without_a_start_is_not_held_on_any_earlier_date() -> None:
+    # a snapshot row that gives only the day a term ended: taken to have begun five years before it
+    terms = [Term("A", "ETH", "GOV", "defence_minister", "", "2005-10-31")]
+    assert pick_term(terms, "1987-03-01") == (terms[0], "before")
+    assert pick_term(terms, "2003-01-01") == (terms[0], "current")
+    assert pick_term(terms, "2006-01-01") == (terms[0], "former")
+    # with neither date, the term is never held on a date, only taken when the text has none
+    undated = [Term("B", "ABW", "GOV", "central_bank_governor", "", None)]
+    assert pick_term(undated, "1987-03-01") == (undated[0], "before")
+    assert pick_term(undated, None) == (undated[0], "current")

@@ -36,17 +36,34 @@ class Term:
     code: str | None = None  # the body an international official speaks for (offices.tsv): IGOBUSIMF
 
 
+# A term the tables give no start for (a snapshot of who held an office, with the day it ended) is taken
+# to have begun this many years before its end; one with neither date is placed only by the person's other
+# terms, never as held on a given date.
+UNDATED_TERM_YEARS = 5
+
+
+def term_start(t: Term) -> str | None:
+    """The day a term began, or for one the tables give no start, UNDATED_TERM_YEARS before its end."""
+    if t.start:
+        return t.start
+    if t.end:
+        return f"{int(t.end[:4]) - UNDATED_TERM_YEARS:04d}{t.end[4:]}"
+    return None
+
+
 def pick_term(terms: list[Term], date: str | None) -> tuple[Term, str]:
     """The term the date falls in ("current"); else the latest one before it ("former"); else, for a date
     before every term, the first ("before": the person, not yet the office). With no date, the most recent
-    term counts as current (the mention then says so: Mention.office_from)."""
-    terms = sorted(terms, key=lambda t: t.start)
+    term counts as current (the mention then says so: Mention.office_from). A term without a start counts
+    from UNDATED_TERM_YEARS before its end (term_start), and one with no dates at all only with no date."""
+    terms = sorted(terms, key=lambda t: term_start(t) or "")
     if date is None:
         return terms[-1], "current"
-    for t in terms:
-        if t.start <= date and (t.end is None or date <= t.end):
+    dated = [(t, term_start(t)) for t in terms]
+    for t, start in dated:
+        if start is not None and start <= date and (t.end is None or date <= t.end):
             return t, "current"
-    before = [t for t in terms if t.start <= date]
+    before = [t for t, start in dated if start is not None and start <= date]
     return (before[-1], "former") if before else (terms[0], "before")
 
 

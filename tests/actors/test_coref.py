@@ -244,3 +244,14 @@ def test_coref_surname_opening_a_sentence_tagged_a_noun(coder):
 def test_coref_the_country_is_the_state_last_named(coder, text, expected):
     res = coder.code(Document(id="t", text=text, date="1987-05-01"))
     assert [(m.text, m.code, m.country_from) for m in res.mentions] == expected
+
+
+@pytest.mark.issue(12)
+def test_coref_he_reaches_past_quotes_that_name_no_one(coder):
+    # three sentences of quotes name no actor: "He" still stands for Yeutter, named four sentences back
+    text = ("Trade Representative Clayton Yeutter said Japan would face tariffs. Yeutter told reporters the talks "
+            "had failed. \"It would be hard to prove compliance,\" he said. \"We must listen to our partners,\" he "
+            "added. \"Nothing is certain,\" he said. He said Japan would decide how long the sanctions last.")
+    assert resolved(coder, text, "1987-04-02") == [
+        ("Trade Representative Clayton Yeutter", "USAGOV", None, None), ("Japan", "JPN", None, None),
+        ("He", "USAGOV", (0, 36), "mention"), ("Japan", "JPN", None, None)]

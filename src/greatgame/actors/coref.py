@@ -61,7 +61,8 @@ _PRONOUNS = {"he", "she", "it", "they", "i", "we"}
 # Verbs whose "it" subject is seldom an actor: "it is", "it seems", "it takes".
 _NOT_ACTS = {"be", "seem", "appear", "remain", "become", "take", "look", "mean", "matter", "happen", "follow",
              "cost", "rain", "make", "go"}
-# Pronoun subjects may reach this many sentences back for their person.
+# Pronoun subjects may reach this many sentences back for their person (person_before: sentences that
+# name an actor).
 PRONOUN_REACH = 3
 
 
@@ -303,8 +304,10 @@ class _Linker:
         return None
 
     def person_before(self, tok: Token, si: int, gender: str) -> int | None:
-        """The subject person (else the first person) of the nearest earlier sentence that names one."""
-        ps_index = self.parsed.sentences[si].index
+        """The subject person (else the first person) of the nearest earlier sentence that names one, within
+        PRONOUN_REACH sentences that name an actor (a quote that names no one does not part "he" from
+        Yeutter: 'Yeutter told reporters. "It would be impossible," he said. ... He said the sanctions')."""
+        named = {rm.sentence for rm in self.out}
         candidates: dict[int, list[int]] = {}
         for k, rm in enumerate(self.out):
             m = rm.mention
@@ -312,7 +315,7 @@ class _Linker:
                 continue
             if rm.sentence == si and rm.start >= tok.i:
                 continue
-            if ps_index - self.parsed.sentences[rm.sentence].index > PRONOUN_REACH:
+            if 1 + sum(1 for s in named if rm.sentence < s < si) > PRONOUN_REACH:
                 continue
             sdoc = self.parsed.sentences[rm.sentence].doc
             g = _gender(self.out[self._root(k)], self.parsed.sentences[self.out[self._root(k)].sentence].doc)

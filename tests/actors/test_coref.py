@@ -255,3 +255,20 @@ def test_coref_he_reaches_past_quotes_that_name_no_one(coder):
     assert resolved(coder, text, "1987-04-02") == [
         ("Trade Representative Clayton Yeutter", "USAGOV", None, None), ("Japan", "JPN", None, None),
         ("He", "USAGOV", (0, 36), "mention"), ("Japan", "JPN", None, None)]
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text,expected", [
+    # a quote that goes on in the next sentence: its "I" is the one quoted just before
+    ('Commerce Secretary Malcolm Baldrige arrived in Tokyo on Monday. "We have been clear about our trade '
+     'problems," he told a news conference in Hong Kong. "I hope Nakasone brings answers."',
+     [("Commerce Secretary Malcolm Baldrige", "USAGOV", None, None), ("he", "USAGOV", (0, 35), "mention"),
+      ("I", "USAGOV", (0, 35), "mention"), ("Nakasone", "JPNGOV", None, None)]),
+    # outside a quote, "I" is the writer's
+    ("Commerce Secretary Malcolm Baldrige arrived in Tokyo on Monday. He spoke in Hong Kong. I hope Nakasone "
+     "brings answers.",
+     [("Commerce Secretary Malcolm Baldrige", "USAGOV", None, None), ("He", "USAGOV", (0, 35), "mention"),
+      ("Nakasone", "JPNGOV", None, None)]),
+])
+def test_coref_first_person_of_a_quote_that_goes_on(coder, text, expected):
+    assert resolved(coder, text, "1987-04-20") == expected

@@ -267,7 +267,8 @@ class _Linker:
     def _pronoun(self, tok: Token, si: int, items: list[tuple[ResolvedMention, int]]) -> int | None:
         """The person a pronoun subject stands for (he, she), or the speaker it reports (it, they, I, we)."""
         low = tok.lower_
-        if low in ("i", "we") and not any(t.text in ('"', "“", "``") for t in tok.doc[:tok.i]):
+        if low in ("i", "we") and not any(t.text in ('"', "“", "``") for t in tok.doc[:tok.i]) \
+                and not self._opens_quote(si):
             return None  # first person outside a quote is the writer's
         k = _speaker(tok, items)
         if k is not None:
@@ -277,13 +278,41 @@ class _Linker:
             if low in ("it", "they") and cand.kind == "person" or low == "i" and cand.kind != "person":
                 return None
             return items[k][1]
-        if low in ("i", "we"):  # only the speaker named before the quote: 'Weinberger said, "We are ready"'
-            return None
+        if low in ("i", "we"):  # the speaker named with the quote: 'Weinberger said, "We are ready"'
+            return self._quote_goes_on(tok, si, low)
         if low == "it":
             return self._it_before(tok, si)
         if low not in ("he", "she"):
             return None
         return self.person_before(tok, si, "f" if low == "she" else "m")
+
+    def _opens_quote(self, si: int) -> bool:
+        """Whether sentence `si` opens with a quote mark, or right after one that its sentence splitter left
+        at the end of the sentence before ('... in Hong Kong. "I hope ...')."""
+        ps = self.parsed.sentences[si]
+        first = next((t for t in ps.doc if not t.is_space), None)
+        if first is not None and first.text in ('"', "“", "``"):
+            return True
+        before = self.parsed.doc.text[max(ps.offset - 10, 0):ps.offset].rstrip()
+        # (a straight quote mark opens a quote where a space comes before it, and closes one elsewhere)
+        return before.endswith("“") or before.endswith('"') and before[-2:-1].isspace()
+
+    def _quote_goes_on(self, tok: Token, si: int, low: str) -> int | None:
+        """ '"... our trade problems," he told a news conference. "I hope ..."': in a quote that opens its
+        sentence right after a sentence quoting someone, "I" (a person) or "we" is the one quoted there."""
+        if not self._opens_quote(si):
+            return None
+        prev = self.parsed.sentences[si - 1]
+        if prev.index != self.parsed.sentences[si].index - 1 or not any(t.text in ('"', "”", "''") for t in prev.doc):
+            return None
+        for k, rm in enumerate(self.out):
+            head = prev.doc[rm.head] if rm.sentence == si - 1 else None
+            if head is None or head.dep_ not in _SUBJ or head.head.lemma_.lower() not in SPEECH:
+                continue
+            if low == "i" and rm.mention.kind != "person":
+                return None
+            return k
+        return None
 
     def _it_before(self, tok: Token, si: int) -> int | None:
         """ "Sudan announced X. Since then, it has resisted ...": the state or body that was the subject

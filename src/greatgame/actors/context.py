@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from .companies import form_country
-from .coref import SPEECH
+from .speakers import SPEECH
 from .resolved import ResolvedMention, actor_code
 from .story import country_counts, dateline_country, dominant_country, lead_country, two_sides
 from .titles import titled_elsewhere, titled_people

@@ -28,6 +28,7 @@ from ..model import Mention
 from .companies import short_name
 from .country_nouns import COUNTRY_NOUNS, country_noun_antecedent
 from .resolved import ResolvedMention
+from .speakers import opens_quote, quote_goes_on, speaker
 from .spans import AGENT_BODY_NOUNS, BODY_NOUNS, acronym_of, bare_body_noun, is_acronym
 
 if TYPE_CHECKING:
@@ -46,10 +47,6 @@ MALE = {"mr", "mr.", "sir", "lord", "king", "prince", "spokesman", "chairman", "
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _DETS = {"the", "this", "that"}
 _SUBJ = {"nsubj", "nsubjpass"}
-# Verbs whose clausal complement reports what their subject said or thinks: "X said it would ...".
-SPEECH = {"say", "tell", "add", "announce", "state", "declare", "warn", "insist", "argue", "claim", "deny",
-          "reply", "confirm", "believe", "think", "hope", "threaten", "promise", "pledge", "vow", "indicate",
-          "stress", "emphasise", "emphasize", "explain", "note", "report", "acknowledge", "suggest", "urge"}
 # Offices of the leader tables and the words that name them.
 OFFICE_WORDS = {
     "head_of_state": {"president", "head", "state", "king", "queen", "emir", "amir", "sultan", "leader"},
@@ -102,26 +99,6 @@ def _gender(rm: ResolvedMention, sdoc: Doc) -> str | None:
         return "f"
     if any(t in MALE for t in toks):
         return "m"
-    return None
-
-
-def _verb_of(tok: Token) -> Token:
-    while tok.dep_ not in _SUBJ | {"ROOT"} and tok.head.i != tok.i:
-        tok = tok.head
-    return tok.head if tok.dep_ in _SUBJ else tok
-
-
-def _speaker(pron: Token, items: list[tuple[ResolvedMention, int]]) -> int | None:
-    """In "X said it/he would ...", the mention X the pronoun is reported from."""
-    verb = _verb_of(pron)
-    while verb.dep_ in ("ccomp", "conj", "xcomp") and verb.head.i != verb.i:
-        verb = verb.head
-        if verb.lemma_.lower() in SPEECH:
-            subj = [c for c in verb.children if c.dep_ in _SUBJ]
-            for k, (rm, _) in reversed(list(enumerate(items))):
-                if subj and rm.start <= subj[0].i < rm.end:
-                    return k
-            return None
     return None
 
 
@@ -268,9 +245,9 @@ class _Linker:
         """The person a pronoun subject stands for (he, she), or the speaker it reports (it, they, I, we)."""
         low = tok.lower_
         if low in ("i", "we") and not any(t.text in ('"', "“", "``") for t in tok.doc[:tok.i]) \
-                and not self._opens_quote(si):
+                and not opens_quote(self.parsed, si):
             return None  # first person outside a quote is the writer's
-        k = _speaker(tok, items)
+        k = speaker(tok, items)
         if k is not None:
             cand = self.out[items[k][1]].mention
             if low in ("he", "she") and cand.kind != "person":
@@ -279,40 +256,12 @@ class _Linker:
                 return None
             return items[k][1]
         if low in ("i", "we"):  # the speaker named with the quote: 'Weinberger said, "We are ready"'
-            return self._quote_goes_on(tok, si, low)
+            return quote_goes_on(self.parsed, self.out, si, low)
         if low == "it":
             return self._it_before(tok, si)
         if low not in ("he", "she"):
             return None
         return self.person_before(tok, si, "f" if low == "she" else "m")
-
-    def _opens_quote(self, si: int) -> bool:
-        """Whether sentence `si` opens with a quote mark, or right after one that its sentence splitter left
-        at the end of the sentence before ('... in Hong Kong. "I hope ...')."""
-        ps = self.parsed.sentences[si]
-        first = next((t for t in ps.doc if not t.is_space), None)
-        if first is not None and first.text in ('"', "“", "``"):
-            return True
-        before = self.parsed.doc.text[max(ps.offset - 10, 0):ps.offset].rstrip()
-        # (a straight quote mark opens a quote where a space comes before it, and closes one elsewhere)
-        return before.endswith("“") or before.endswith('"') and before[-2:-1].isspace()
-
-    def _quote_goes_on(self, tok: Token, si: int, low: str) -> int | None:
-        """ '"... our trade problems," he told a news conference. "I hope ..."': in a quote that opens its
-        sentence right after a sentence quoting someone, "I" (a person) or "we" is the one quoted there."""
-        if not self._opens_quote(si):
-            return None
-        prev = self.parsed.sentences[si - 1]
-        if prev.index != self.parsed.sentences[si].index - 1 or not any(t.text in ('"', "”", "''") for t in prev.doc):
-            return None
-        for k, rm in enumerate(self.out):
-            head = prev.doc[rm.head] if rm.sentence == si - 1 else None
-            if head is None or head.dep_ not in _SUBJ or head.head.lemma_.lower() not in SPEECH:
-                continue
-            if low == "i" and rm.mention.kind != "person":
-                return None
-            return k
-        return None
 
     def _it_before(self, tok: Token, si: int) -> int | None:
         """ "Sudan announced X. Since then, it has resisted ...": the state or body that was the subject
@@ -373,7 +322,7 @@ class _Linker:
             return None
         if pron.lower_ == "our":  # 'Iraq said: "Our forces are advancing"': the quote's speaker's
             quoted = any(t.text in ('"', "“", "``") for t in sdoc[:pron.i])
-            k = _speaker(pron, items) if quoted else None
+            k = speaker(pron, items) if quoted else None
             return items[k][1] if k is not None else None
         if pron.lower_ == "its":
             return self._thing_before(rm, si, items)

@@ -20,7 +20,8 @@ from .lowercase import lowercase_text
 from .patterns import build_patterns, load_patterns
 from .resolved import Resolved, ResolvedMention, acts_on, actor_code, last_dyad
 from .spans import (AGENT_BODY_NOUNS, OFFICE_HEADS, Compact, against_or_for, body_nouns, flag_of, information,
-                    kind_of_body, location_role, owned_name, pronoun_before, state_entry, words)
+                    kind_of_body, location_role, of_head, owned_name, pronoun_before, state_entry, titled_name,
+                    words)
 
 if TYPE_CHECKING:
     from ..nlp import Parsed, ParsedSentence
@@ -68,15 +69,6 @@ class Composed:
     name: str | None
     kind: str
     office_from: str | None = None  # "latest": a leader's office taken without a date (Mention.office_from)
-
-
-def _of_head(sp: Span, head: Token) -> bool:
-    """Whether a span modifies the head ("bank officials") or hangs off it as "of" + it ("president of the
-    bank")."""
-    up = sp.root.head
-    if up.i == head.i:
-        return sp.root.dep_ in ("compound", "amod", "nmod")
-    return up.dep_ == "prep" and up.lower_ == "of" and up.head.i == head.i
 
 
 class ActorRecognizer:
@@ -199,15 +191,6 @@ class ActorRecognizer:
             return []
         return [e for e in self.dictionary.lookup(sp.text.title()) if e.type == "leader"]
 
-    def _titled_name(self, sp: Span, group: list[Span], head: Token) -> bool:
-        """Whether a place's name is the head of the phrase right after a person's title of it ("Queen
-        Sofia"): the name of the person, not the place ("the Moroccan king", "U.S. President Reagan" are not)."""
-        if sp.root.i != head.i or sp.start == 0 or not sp[0].text[:1].isupper():
-            return False
-        before = sp.doc[sp.start - 1]
-        return any(o.end == sp.start and o.label_ == "ACTOR" and before.text[:1].isupper() and any(
-            e.type == "agent" and e.kind == "person" for e in self._entries(o)) for o in group)
-
     def _compose(self, group: list[Span], head: Token, doc: Document) -> Composed | None:
         """Country, sector, code, name and kind of one noun phrase from the entries inside it."""
         country = sector = code = name = None
@@ -256,12 +239,12 @@ class ActorRecognizer:
                         head_sector = e.sector
                         modifier = sp.root.i != head.i and sp.text.lower() in _MODIFIER_TITLES
                     person = person or e.kind == "person"
-                    if e.sector in _BODY_SECTORS and sp.root.i != head.i and _of_head(sp, head):
+                    if e.sector in _BODY_SECTORS and sp.root.i != head.i and of_head(sp, head):
                         body_sector = e.sector
             st = self._state_entry(entries, sp, doc)
             if st is not None and (against_or_for(sp) or flag_of(sp) and len(group) > 1):
                 continue  # "pro-Russia rebels", "U.S.-flagged Kuwaiti tankers" are not that country's
-            if st is not None and self._titled_name(sp, group, head):
+            if st is not None and titled_name(sp, group, head, self._entries):
                 person, person_name = True, person_name or sp.text
                 continue  # "Queen Sofia", "President Jordan": a person's name, not the place
             if st is not None and country is None:  # "Moscow" in 1987 is the Soviet Union's seat of power

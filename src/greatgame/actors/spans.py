@@ -9,11 +9,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .dictionary import ActorDictionary, Entry
 
 __all__ = ["AGENT_BODY_NOUNS", "AIMING_VERBS", "BODY_NOUNS", "LOCATION_PREPS", "OFFICE_HEADS", "PRONOUN_WINDOW",
            "Compact", "acronym_of", "against_or_for", "bare_body_noun", "body_nouns", "flag_of", "information",
-           "is_acronym", "kind_of_body", "location_role", "owned_name", "pronoun_before", "state_entry", "words"]
+           "is_acronym", "kind_of_body", "location_role", "of_head", "owned_name", "pronoun_before", "state_entry",
+           "titled_name", "words"]
 
 # A US state rather than the country: these places anywhere in the document, these words in the sentence.
 _US_STATE_PLACES = {"Atlanta", "Savannah", "Seattle", "Spokane", "Olympia"}
@@ -239,3 +242,23 @@ def is_acronym(text: str) -> bool:
     """Whether a word is written as an acronym: "EC", "U.N.", "OPEC"."""
     core = text.replace(".", "")
     return 2 <= len(core) <= 6 and core.isalpha() and core.isupper()
+
+
+def of_head(sp: Span, head: Token) -> bool:
+    """Whether a span modifies the head ("bank officials") or hangs off it as "of" + it ("president of the
+    bank")."""
+    up = sp.root.head
+    if up.i == head.i:
+        return sp.root.dep_ in ("compound", "amod", "nmod")
+    return up.dep_ == "prep" and up.lower_ == "of" and up.head.i == head.i
+
+
+def titled_name(sp: Span, group: list[Span], head: Token, entries: Callable[[Span], list[Entry]]) -> bool:
+    """Whether a place's name is the head of the phrase right after a person's title of it ("Queen
+    Sofia"): the name of the person, not the place ("the Moroccan king", "U.S. President Reagan" are not).
+    `entries` gives a matched span's dictionary entries."""
+    if sp.root.i != head.i or sp.start == 0 or not sp[0].text[:1].isupper():
+        return False
+    before = sp.doc[sp.start - 1]
+    return any(o.end == sp.start and o.label_ == "ACTOR" and before.text[:1].isupper() and any(
+        e.type == "agent" and e.kind == "person" for e in entries(o)) for o in group)

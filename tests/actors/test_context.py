@@ -493,3 +493,13 @@ def test_context_churches_are_the_story_country_s(coder):
             "said South Africa must end apartheid.")
     assert [g for g in resolved(coder, text, "1987-03-20") if "church" in g[0]] == [
         ("church officials", "CHEGOV", "document"), ("the churches", "CHEREL", "document")]
+
+
+def test_context_provincial_governments_are_the_states_own(coder):
+    # "governments" are several states' unless a word makes them parts of one ("provincial governments");
+    # "foreign governments" stay no one's
+    text = ("The Canadian government is backing down on its plans to regulate banks, a provincial minister said. "
+            "Canada has ten provinces. Federal and provincial governments disagree on banks in "
+            "Toronto. Canada said foreign governments should help.")
+    assert [g for g in resolved(coder, text, "1987-04-01") if g[0] == "governments"] == [
+        ("governments", "CANGOV", "document"), ("governments", "---GOV", None)]

@@ -55,6 +55,8 @@ _SUBJ = {"nsubj", "nsubjpass"}
 # Plural or generic heads that name several states' governments: never the document's country.
 _MANY = {"governments", "countries", "nations", "states", "diplomats", "allies", "creditors", "donors", "heads",
          "members", "powers", "ministers", "leaders", "partners", "neighbours", "neighbors", "friends"}
+# Words that make several governments parts of one state: "provincial governments", "local authorities".
+_SUBNATIONAL = {"provincial", "regional", "municipal", "local", "state", "county", "cantonal"}
 # Heads that name other states by their relation to the one that modifies them: "U.S. allies", "Japan's
 # trading partners" are not the United States or Japan.
 RELATIONAL = {"allies", "ally", "partners", "neighbours", "neighbors", "friends", "creditors", "adversaries",
@@ -276,7 +278,9 @@ class _Context:
         words = [t.lower_ for t in around if not rm.start <= t.i < rm.end]
         if not self.dictionary.lookup(_core(rm, sdoc)):
             words += [t.lower_ for t in sdoc[rm.start:rm.end]]
-        many = head.lower_ in _MANY and rm.mention.sector == "GOV"
+        # ... but "provincial governments", "federal and provincial governments" are one state's own
+        below = {w.lower_ for t in around for w in (t, *(c for c in t.children if c.dep_ == "conj"))}
+        many = head.lower_ in _MANY and rm.mention.sector == "GOV" and not _SUBNATIONAL & below
         return many or any(w in _UNSPECIFIC for w in words)
 
 

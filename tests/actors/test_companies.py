@@ -38,6 +38,9 @@ def test_company_short_name_drops_the_form():
     assert short_name("Olivetti S.p.A.", d) == "Olivetti"
     assert short_name("Hoechst AG", d) == "Hoechst"
     assert short_name("Hoechst", d) is None
+    # ... and the words that only say it is a company ("Group"), not those of its name ("Bank")
+    assert short_name("Rover Group Plc", d) == "Rover"
+    assert short_name("Barclays Bank Plc", d) == "Barclays Bank"
 
 
 def test_company_with_a_form_is_a_business_of_its_country(coder):
@@ -56,6 +59,14 @@ def test_company_later_named_without_its_form_links_to_it(coder):
             "France asked Siemens to submit a new offer.")
     got = resolved(coder, text)
     assert ("Siemens", "DEUBUS", "group") in got, got
+
+
+def test_company_later_named_without_group_links_to_it(coder):
+    text = ("The British government approved aid to Rover Group Plc. Rover and the government said the merger "
+            "would save jobs in Leeds.")
+    assert resolved(coder, text) == [("The British government", "GBRGOV", "agent"),
+                                     ("Rover Group Plc", "GBRBUS", "group"), ("Rover", "GBRBUS", "group"),
+                                     ("the government", "GBRGOV", "agent")]
 
 
 def test_company_without_a_form_stays_uncoded(coder):

@@ -39,11 +39,17 @@ def form_country(forms: tuple[str, ...], counts: Counter) -> str | None:
     return forms[0] if forms else None
 
 
+# Words after a company's own name that say only that it is a company: "Rover Group Plc" is later "Rover".
+_COMPANY_WORDS = {"group", "holdings", "holding", "corporation", "corp", "company", "co", "inc", "industries"}
+
+
 def short_name(name: str, dictionary: ActorDictionary) -> str | None:
-    """The name without its legal form, which later stands for the company: "Siemens AG" -> "Siemens"."""
+    """The name without its legal form and words that only say it is a company, which later stands for
+    the company: "Siemens AG" -> "Siemens", "Rover Group Plc" -> "Rover"."""
     words = name.split()
     if not dictionary.company_form(name):
         return None
-    while len(words) > 1 and words[-1].replace(".", "").rstrip(",").lower() in dictionary.company_forms:
+    while len(words) > 1 and (words[-1].replace(".", "").rstrip(",").lower() in dictionary.company_forms
+                              or words[-1].replace(".", "").lower() in _COMPANY_WORDS):
         words.pop()
     return " ".join(words)

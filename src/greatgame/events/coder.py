@@ -296,8 +296,8 @@ class EventCoder:
         by_sentence = _by_sentence(resolved.mentions)
         for si, ps in enumerate(parsed.sentences):
             ms = by_sentence.get(si, [])
-            if not ms:
-                continue
+            if not ms or (len(ms) == 1 and not ms[0].members):
+                continue  # one party, standing for no dyad ("the two sides"): no pair of two to find
             cands = find_candidates(ps.doc, si, ms, self._place_target_ok, self._event_noun)
             if with_fallback:
                 cands += fallback_candidates(ps.doc, si, ms, cands, self._event_noun)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from ..actors.recognize import ResolvedMention
+from ..blas import one_thread
 from ..model import Mention, PairLabel
 from .classifier import lowest_common_ancestor
 from .extra import extra_candidates
@@ -53,7 +54,8 @@ def pair_frame(sdoc: Doc, s: tuple[int, int], t: tuple[int, int]) -> tuple[int, 
 def classify_pair(nlp: Language, events: EventCoder, text: str, source: tuple[int, int],
                   target: tuple[int, int]) -> PairLabel:
     """The CAMEO code, PLOVER category and quad of what source does to target in `text`."""
-    sdoc = nlp(text)
+    with one_thread():  # see blas.py
+        sdoc = nlp(text)
     s = token_span(sdoc, *source)
     t = token_span(sdoc, *target)
     if s is None or t is None or s == t:

@@ -38,8 +38,8 @@ def test_pair_features_of_a_transitive_verb() -> None:
     doc = parse(ATTACKED)
     assert pair_features(doc, (0, 1), (2, 3), "19") == [
         "t:attack", "tp:VERB", "tdobj:attack_ukraine", "sdep:nsubj", "tdep:dobj_attacked",
-        "b:attack", "bb:<s>_attack", "w:attack", "order:st", "spath:attack_nsubj", "tpath:attack_dobj",
-        "dist:0-2", "lex:19"]
+        "b:attack", "bb:<s>_attack", "w:attack", "order:st", "ld:attack_st_nsubj_dobj", "spath:attack_nsubj",
+        "tpath:attack_dobj", "dist:0-2", "lex:19"]
 
 
 QUOTED = """

@@ -38,8 +38,8 @@ def test_pair_features_of_a_transitive_verb() -> None:
     doc = parse(ATTACKED)
     assert pair_features(doc, (0, 1), (2, 3), "19") == [
         "t:attack", "tp:VERB", "tdobj:attack_ukraine", "sdep:nsubj", "tdep:dobj_attacked",
-        "b:attack", "bb:<s>_attack", "w:attack", "order:st", "spath:attack_nsubj", "tpath:attack_dobj",
-        "dist:0-2", "lex:19"]
+        "b:attack", "bb:<s>_attack", "w:attack", "order:st", "ld:attack_st_nsubj_dobj", "spath:attack_nsubj",
+        "tpath:attack_dobj", "dist:0-2", "lex:19"]
 
 
 QUOTED = """
@@ -99,3 +99,40 @@ def test_classifier_tells_an_attack_from_an_agreement(model: PairClassifier) -> 
     assert max(attack, key=attack.get) in hostile
     assert max(deal, key=deal.get) in friendly
     assert attack["ASSAULT"] > deal["ASSAULT"] and deal["COOPERATE"] > attack["COOPERATE"]
+
+
+class _FixedModel:
+    """A stand-in classifier that gives every pair the same probabilities."""
+
+    def __init__(self, probs: dict[str, float]) -> None:
+        self.probs = probs
+        self.labels = list(probs)
+        self.default_cameo = {"ACCUSE": "112", "REJECT": "120", "REQUEST": "020", "THREATEN": "130"}
+
+    def predict_proba(self, feats: list[str]) -> dict[str, float]:
+        return dict(self.probs)
+
+
+@pytest.mark.parametrize(("probs", "require_event", "expected"), [
+    # NONE first but under half the mass, the event's mass split between two categories: an event
+    ({"NONE": 0.40, "ACCUSE": 0.35, "REJECT": 0.25}, True, "ACCUSE"),
+    # NONE holds more than half: no event
+    ({"NONE": 0.55, "ACCUSE": 0.45}, True, None),
+    # an event, but no category holds a fifth of the mass: no event
+    ({"NONE": 0.30, "ACCUSE": 0.19, "REJECT": 0.18, "REQUEST": 0.17, "THREATEN": 0.16}, True, None),
+    # a pair someone says is related takes the best category whatever NONE holds
+    ({"NONE": 0.55, "ACCUSE": 0.45}, False, "ACCUSE"),
+])
+def test_decide_finds_an_event_where_none_holds_under_half_the_mass(coder, probs, require_event, expected) -> None:
+    import copy
+
+    from greatgame.events.pairs import pair_frame, token_span
+
+    text = "Iran accused Iraq of attacking its ships."
+    sdoc = coder.nlp(text)
+    src, tgt = token_span(sdoc, 0, 4), token_span(sdoc, 13, 17)
+    trigger, frame, construction = pair_frame(sdoc, src, tgt)
+    events = copy.copy(coder.events)
+    events.model = _FixedModel(probs)
+    dec = events.decide(sdoc, src, tgt, trigger, frame, construction, require_event=require_event)
+    assert (events.codes[dec.cameo].plover if dec else None) == expected

@@ -101,7 +101,11 @@ def pair_features(sdoc: Doc, src: tuple[int, int], tgt: tuple[int, int], lexicon
     for t in sdoc:
         if t.i not in inside and t.pos_ not in _SKIP_POS:
             feats.append(f"w:{t.lemma_.lower()}")
-    feats.append("order:" + ("st" if src[0] < tgt[0] else "ts"))
+    order = "st" if src[0] < tgt[0] else "ts"
+    feats.append(f"order:{order}")
+    # the trigger with which side comes first and how each hangs in the parse: "Iran accused Iraq" and
+    # "Iraq was accused by Iran" are one act, "Iran, accused by Iraq" is its reverse
+    feats.append(f"ld:{lemma}_{order}_{s_head.dep_}_{t_head.dep_}")
     feats += _structure_features(sdoc, s_head, t_head, trig, lemma)
     if lexicon_root:
         feats.append(f"lex:{lexicon_root}")

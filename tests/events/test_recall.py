@@ -146,3 +146,17 @@ def test_coder_keeps_coordinated_actors_of_one_country_apart(coder) -> None:
     ministers = ("British Foreign Secretary Geoffrey Howe", "Chancellor of the Exchequer Nigel Lawson")
     assert events(coder, text) == ({("The Chilean president", m, "CONSULT") for m in ministers}
                                    | {(m, "The Chilean president", "CONSULT") for m in ministers})
+
+
+@pytest.mark.parametrize("text,expected", [
+    # admitting, denying and confirming are saying: the speaker towards the reported clause's subject
+    ("Iraq said it had repelled the attack but admitted that Iranian forces had taken the island.",
+     {("Iraq", "Iranian forces", "said")}),
+    ("Iraq repelled the attack but admitted that Iranian forces had taken the island.",
+     {("Iraq", "Iranian forces", "said")}),
+    # fearing is no speech: the subject it shares with a clause that is pairs nobody
+    ("Iraq repelled the attack but feared that Iranian forces had taken the island.", set()),
+])
+@pytest.mark.issue(11)
+def test_finder_admitting_and_denying_are_speech(coder, text: str, expected: set) -> None:
+    assert candidates(coder, text) == expected

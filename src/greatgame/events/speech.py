@@ -14,7 +14,8 @@ __all__ = ["SPEAKING", "speakers", "speech_candidates"]
 
 # Verbs of speech whose clause may accuse, praise or threaten someone.
 SPEAKING = SAYING | {"claim", "charge", "allege", "note", "contend", "complain", "accuse", "announce",
-                     "report", "believe", "maintain", "assert", "predict", "indicate", "suggest", "know"}
+                     "report", "believe", "maintain", "assert", "predict", "indicate", "suggest", "know",
+                     "admit", "acknowledge", "concede", "confirm", "deny", "disclose", "reveal"}
 
 
 def speakers(verb: Token, by_token: dict[int, ResolvedMention]) -> list[ResolvedMention]:

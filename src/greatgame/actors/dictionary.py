@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from ..datacache import cached, fingerprint
@@ -133,17 +133,19 @@ class ActorDictionary:
             text = " ".join(text.split())
         return self.forms.get(text, []) + (self.forms.get(text.lower(), []) if text.lower() != text else [])
 
+    @cached_property
+    def _lowercase_forms(self) -> dict[str, list[Entry]]:
+        """The case-sensitive forms by their lower case, built on first use: only lowercase documents need it."""
+        folded: dict[str, list[Entry]] = {}
+        for key, entries in self.forms.items():
+            if not entries[0].case_insensitive:
+                folded.setdefault(key.lower(), []).extend(entries)
+        return folded
+
     def lookup_lowercase(self, text: str) -> list[Entry]:
         """The case-sensitive entries a form set in lower case may refer to ("world bank"): for text with
         no capitals at all (lowercase.py)."""
-        folded = self.__dict__.get("_folded")
-        if folded is None:  # built on first use: only lowercase documents need it
-            folded = {}
-            for key, entries in self.forms.items():
-                if not entries[0].case_insensitive:
-                    folded.setdefault(key.lower(), []).extend(entries)
-            self.__dict__["_folded"] = folded
-        return folded.get(" ".join(text.split()).lower(), [])
+        return self._lowercase_forms.get(" ".join(text.split()).lower(), [])
 
     def _load_states(self) -> None:
         for r in _rows("states.tsv", ("iso3", "name", "kind")):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from actor_mentions import mention_rows
+
 from greatgame.model import Document
 
 pytestmark = pytest.mark.issue(12)
@@ -12,11 +14,7 @@ pytestmark = pytest.mark.issue(12)
 
 def resolved(coder, text: str, date: str | None = "1987-03-02") -> list[tuple]:
     """(text, code, linked_to, country_from) of every mention, in order."""
-    res = coder.code(Document(id="t", text=text, date=date))
-    assert res.error is None
-    for m in res.mentions:
-        assert text[m.start:m.end] == m.text
-    return [(m.text, m.code, m.linked_to, m.country_from) for m in res.mentions]
+    return mention_rows(coder, text, date, "text", "code", "linked_to", "country_from")
 
 
 FUNARO = "Brazil's Finance Minister Dilson Funaro"

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from actor_mentions import mention_rows
+
 from greatgame.actors.lowercase import foldable, lowercase_text
-from greatgame.model import Document
 
 pytestmark = pytest.mark.issue(12)
 
@@ -17,11 +18,7 @@ LOWER = ("a confidential world bank report on the peruvian economy said the gove
 
 
 def mentions(coder, text: str, date: str | None = "1987-03-09") -> list[tuple[str, str | None]]:
-    res = coder.code(Document(id="t", text=text, date=date))
-    assert res.error is None
-    for m in res.mentions:
-        assert text[m.start:m.end] == m.text
-    return [(m.text, m.code) for m in res.mentions]
+    return mention_rows(coder, text, date, "text", "code")
 
 
 def test_lowercase_text_is_told_from_text_with_capitals():

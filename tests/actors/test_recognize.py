@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from actor_mentions import mention_rows
+
 from greatgame.model import Document
 
 
 def mentions(coder, text: str, date: str | None = "2016-05-01") -> list[tuple[str, str | None]]:
-    res = coder.code(Document(id="t", text=text, date=date))
-    assert res.error is None
-    for m in res.mentions:
-        assert text[m.start:m.end] == m.text
-    return [(m.text, m.code) for m in res.mentions]
+    return mention_rows(coder, text, date, "text", "code")
 
 
 def test_actors_compose_a_titled_official_into_one_mention(coder):

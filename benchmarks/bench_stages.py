@@ -22,6 +22,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=60, help="only the first N speeches")
     args = ap.parse_args()
+    from greatgame.blas import one_thread
     from greatgame.model import Document
     from greatgame.nlp import parse_candidates
     from greatgame.pipeline import get_coder
@@ -50,21 +51,22 @@ def main() -> None:
             if sent.doc.has_annotation("ENT_IOB"):
                 ner_texts.append(sent.text)
     batch = settings.parse_batch_size
-    t = time.process_time()
-    sdocs = [nlp.make_doc(x) for x in texts]
-    cpu["  make_doc (sentences)"] = time.process_time() - t
-    for name, proc in nlp.pipeline:
-        if name == "ner":
-            continue
+    with one_thread():  # as the parse runs them (blas.py): else OpenBLAS's idle threads add CPU time
         t = time.process_time()
-        # the cached attribute ruler and lemmatizer (token_rules.py) take one Doc at a time
-        sdocs = list(proc.pipe(sdocs, batch_size=batch)) if hasattr(proc, "pipe") else [proc(d) for d in sdocs]
-        cpu[f"  {name}"] = time.process_time() - t
-    if "ner" in nlp.pipe_names:
-        ner_docs = [nlp.make_doc(x) for x in ner_texts]
-        t = time.process_time()
-        list(nlp.get_pipe("ner").pipe(ner_docs, batch_size=batch))
-        cpu["  ner"] = time.process_time() - t
+        sdocs = [nlp.make_doc(x) for x in texts]
+        cpu["  make_doc (sentences)"] = time.process_time() - t
+        for name, proc in nlp.pipeline:
+            if name == "ner":
+                continue
+            t = time.process_time()
+            # the cached attribute ruler and lemmatizer (token_rules.py) take one Doc at a time
+            sdocs = list(proc.pipe(sdocs, batch_size=batch)) if hasattr(proc, "pipe") else [proc(d) for d in sdocs]
+            cpu[f"  {name}"] = time.process_time() - t
+        if "ner" in nlp.pipe_names:
+            ner_docs = [nlp.make_doc(x) for x in ner_texts]
+            t = time.process_time()
+            list(nlp.get_pipe("ner").pipe(ner_docs, batch_size=batch))
+            cpu["  ner"] = time.process_time() - t
     model = sum(v for k, v in cpu.items() if k.startswith("  "))
     cpu["  rest of parse (document tokenising, pre-filter, sentence split)"] = cpu["parse (all)"] - model
     total = cpu["parse (all)"] + cpu["actors"] + cpu["events"]

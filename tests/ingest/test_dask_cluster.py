@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
 import pytest
 from conftest import shared_path
 
@@ -101,18 +100,30 @@ def cluster(tmp_path: Path) -> Iterator[Cluster]:
             stop(proc)
 
 
-def merged_partitions(db: Path) -> int:
-    """Partitions merged so far by a running ingest, read as `greatgame serve` reads: read-only."""
-    try:
-        con = duckdb.connect(str(db), read_only=True)
-    except duckdb.Error:
-        return 0  # not created yet, or the writer is in the middle of a merge: ask again
-    try:
-        return int(con.execute("SELECT count(*) FROM batches").fetchall()[0][0])
-    except duckdb.Error:
-        return 0
-    finally:
-        con.close()
+def worker_states(client) -> dict[str, tuple[int, int, int]]:
+    """Each worker's (pid, tasks it has finished, tasks it is running), asked of the workers themselves."""
+
+    def state(dask_worker) -> tuple[int, int, int]:
+        return os.getpid(), dask_worker.state.executed_count, len(dask_worker.state.executing)
+
+    return client.run(state)
+
+
+def busy_worker(address: str, proc: subprocess.Popen, deadline: float) -> tuple[int, int]:
+    """Wait until the cluster has coded a partition and a worker is coding another; that worker's pid
+    and how many partitions were coded by then. A read of the store cannot tell this: between two
+    merges the ingest may hold the file, and the reader sees nothing until it is all done."""
+    from distributed import Client
+
+    with Client(address, timeout=30, set_as_default=False) as client:
+        while proc.poll() is None and time.monotonic() < deadline:
+            states = worker_states(client)
+            done = sum(finished for _, finished, _ in states.values())
+            running = [pid for pid, _, executing in states.values() if executing]
+            if done >= 1 and running:
+                return running[0], done
+            time.sleep(0.05)
+    raise AssertionError("the ingest finished, or ran past its deadline, before a worker could be killed")
 
 
 def stored(db: Path) -> dict:
@@ -145,14 +156,10 @@ def test_ingest_on_a_cluster_survives_a_killed_worker_with_the_events_of_one_pro
                                  "--partition-size", str(PARTITION_SIZE)],
                                 stdout=subprocess.PIPE, stderr=err, text=True, start_new_session=True)
         try:
-            deadline = time.monotonic() + 240
-            merged = 0
-            while proc.poll() is None and time.monotonic() < deadline and merged < 1:
-                time.sleep(0.2)
-                merged = merged_partitions(db)
-            assert proc.poll() is None, "the ingest finished before a worker could be killed"
-            assert 1 <= merged < DOCUMENTS // PARTITION_SIZE
-            os.killpg(cluster.workers[0].pid, signal.SIGKILL)  # kill -9 the worker and its nanny
+            pid, coded = busy_worker(cluster.address, proc, time.monotonic() + 240)
+            assert 1 <= coded < DOCUMENTS // PARTITION_SIZE
+            victim = next(i for i, nanny in enumerate(cluster.workers) if os.getpgid(pid) == nanny.pid)
+            os.killpg(cluster.workers[victim].pid, signal.SIGKILL)  # kill -9 the worker and its nanny
             out, _ = proc.communicate(timeout=300)
         finally:
             stop(proc)
@@ -162,7 +169,7 @@ def test_ingest_on_a_cluster_survives_a_killed_worker_with_the_events_of_one_pro
     assert messages.startswith(f"greatgame: coding on the Dask scheduler at {cluster.address}, 2 workers")
     mentions = expected["stats"]["mentions"]
     assert out == f"{db}: {DOCUMENTS} documents added ({mentions} mentions), 0 already stored, 0 errors\n"
-    assert cluster.workers[0].wait(timeout=10) == -signal.SIGKILL and cluster.workers[1].poll() is None
+    assert cluster.workers[victim].wait(timeout=10) == -signal.SIGKILL and cluster.workers[1 - victim].poll() is None
     got = stored(db)
     assert got["stats"] == expected["stats"] and got["stats"]["documents"] == DOCUMENTS
     assert [e[0] for e in got["events"]] == [e[0] for e in expected["events"]]  # the same event ids

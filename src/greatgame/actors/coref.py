@@ -19,6 +19,7 @@ mentions once context has filled the roots in.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -61,6 +62,8 @@ _NOT_ACTS = {"be", "seem", "appear", "remain", "become", "take", "look", "mean",
 # Pronoun subjects may reach this many sentences back for their person (person_before: sentences that
 # name an actor).
 PRONOUN_REACH = 3
+# A romanised Korean or Chinese given name, after the family name: "In-yong", "Chi-cheng".
+_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 @dataclass
@@ -88,6 +91,8 @@ def surname_keys(rm: ResolvedMention) -> list[str]:
     if len(words) < 2:
         return []
     keys = [words[-1]]
+    if _GIVEN_NAME.fullmatch(words[-1]):  # "Chung In-yong" is Mr. Chung: the family name comes first
+        keys.append(words[-2])
     if len(words) >= 3:  # "Victor Paz Estenssoro" is also "Paz Estenssoro" and "Paz"
         keys += [" ".join(words[-2:]), words[-2]] if words[-2][:1].isupper() else []
     return keys

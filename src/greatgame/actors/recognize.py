@@ -59,6 +59,24 @@ _WIRE_SERVICES = {"Reuters", "AP", "AFP", "Associated Press", "Agence France-Pre
                   "dpa", "Bloomberg", "ANSA", "EFE"}
 
 
+def given_name_end(sdoc: Doc, end: int) -> int:
+    """Where a person's name ends that the model cut short before a hyphenated given name: "Chung" of
+    "Finance Minister Chung In-yong", "Rha" of "Rha Woong-bae" (a capitalised word, then a hyphen and a
+    lower-case word, written together, as Korean and Chinese given names are romanised), or before the
+    lower-case half of one ("Choi Kwang" of "Choi Kwang-soo")."""
+    last = sdoc[end - 1]
+    if end + 1 < len(sdoc) and not last.whitespace_ and sdoc[end].text == "-" and not sdoc[end].whitespace_ \
+            and last.text[:1].isupper() and sdoc[end + 1].is_alpha and sdoc[end + 1].text.islower():
+        return end + 2
+    if end + 2 < len(sdoc) and sdoc[end - 1].whitespace_ and not sdoc[end].whitespace_ \
+            and sdoc[end + 1].text == "-" and not sdoc[end + 1].whitespace_:
+        first, rest = sdoc[end], sdoc[end + 2]
+        if first.is_alpha and first.text[:1].isupper() and first.text[1:].islower() \
+                and rest.is_alpha and rest.text.islower():
+            return end + 3
+    return end
+
+
 @dataclass(frozen=True)
 class Composed:
     """What the dictionary entries inside one noun phrase make of it."""
@@ -150,9 +168,10 @@ class ActorRecognizer:
             if ent.text in _WIRE_SERVICES:
                 continue
             if ent.label_ in _NER_ACTOR or ent.label_ in ("GPE", "LOC", "FAC"):
-                if not any(i in covered for i in range(ent.start, ent.end)):
+                end = given_name_end(sdoc, ent.end) if ent.label_ == "PERSON" else ent.end
+                if not any(i in covered for i in range(ent.start, end)):
                     label = "NER_" + ent.label_
-                    taken.append(Span(sdoc, ent.start, ent.end, label=label))
+                    taken.append(Span(sdoc, ent.start, end, label=label))
         taken.sort(key=lambda s: s.start)
         actors = [s for s in taken if s.label_ == "ACTOR" or s.label_[4:] in _NER_ACTOR]
         places = [s for s in taken if s.label_ == "PLACE" or s.label_ in ("NER_GPE", "NER_LOC", "NER_FAC")]

@@ -30,7 +30,7 @@ from .companies import short_name
 from .country_nouns import COUNTRY_NOUNS, country_noun_antecedent
 from .resolved import ResolvedMention
 from .speakers import opens_quote, quote_goes_on, speaker
-from .spans import AGENT_BODY_NOUNS, BODY_NOUNS, acronym_of, bare_body_noun, is_acronym
+from .spans import AGENT_BODY_NOUNS, BODY_NOUNS, acronym_of, bare_body_noun, is_acronym, money_follows
 
 if TYPE_CHECKING:
     from ..nlp import Parsed
@@ -380,7 +380,7 @@ class _Linker:
             if tok.i > 0 and sdoc[tok.i - 1].pos_ == "PROPN" and start == tok.i:
                 return  # part of another name
             self._new(sdoc, si, start, tok.i + 1, self.surnames[tok.text])
-        elif is_acronym(tok.text) and tok.text.replace(".", "") in self.acronyms:
+        elif is_acronym(tok.text) and tok.text.replace(".", "") in self.acronyms and not money_follows(sdoc, tok.i + 1):
             self._new(sdoc, si, tok.i, tok.i + 1, self.acronyms[tok.text.replace(".", "")])
 
     # --- the pass ------------------------------------------------------------------------------

@@ -19,9 +19,9 @@ from .dictionary import ActorDictionary, Entry, load_dictionary, pick_term
 from .lowercase import lowercase_text
 from .patterns import build_patterns, load_patterns
 from .resolved import Resolved, ResolvedMention, acts_on, actor_code, last_dyad
-from .spans import (AGENT_BODY_NOUNS, OFFICE_HEADS, Compact, against_or_for, body_nouns, flag_of, information,
-                    kind_of_body, location_role, of_head, owned_name, pronoun_before, state_entry, titled_name,
-                    words)
+from .spans import (AGENT_BODY_NOUNS, OFFICE_HEADS, Compact, against_or_for, body_nouns, currency_name, flag_of,
+                    given_name_end, information, kind_of_body, location_role, of_head, owned_name, pronoun_before,
+                    state_entry, titled_name, words)
 
 if TYPE_CHECKING:
     from ..nlp import Parsed, ParsedSentence
@@ -57,24 +57,6 @@ _NER_ACTOR = {"PERSON": "person", "ORG": "group", "NORP": "group"}
 # Wire services named in datelines ("MOSCOW (Reuters) -") report events; they are not actors in them.
 _WIRE_SERVICES = {"Reuters", "AP", "AFP", "Associated Press", "Agence France-Presse", "Agence France Presse", "UPI",
                   "dpa", "Bloomberg", "ANSA", "EFE"}
-
-
-def given_name_end(sdoc: Doc, end: int) -> int:
-    """Where a person's name ends that the model cut short before a hyphenated given name: "Chung" of
-    "Finance Minister Chung In-yong", "Rha" of "Rha Woong-bae" (a capitalised word, then a hyphen and a
-    lower-case word, written together, as Korean and Chinese given names are romanised), or before the
-    lower-case half of one ("Choi Kwang" of "Choi Kwang-soo")."""
-    last = sdoc[end - 1]
-    if end + 1 < len(sdoc) and not last.whitespace_ and sdoc[end].text == "-" and not sdoc[end].whitespace_ \
-            and last.text[:1].isupper() and sdoc[end + 1].is_alpha and sdoc[end + 1].text.islower():
-        return end + 2
-    if end + 2 < len(sdoc) and sdoc[end - 1].whitespace_ and not sdoc[end].whitespace_ \
-            and sdoc[end + 1].text == "-" and not sdoc[end + 1].whitespace_:
-        first, rest = sdoc[end], sdoc[end + 2]
-        if first.is_alpha and first.text[:1].isupper() and first.text[1:].islower() \
-                and rest.is_alpha and rest.text.islower():
-            return end + 3
-    return end
 
 
 @dataclass(frozen=True)
@@ -146,7 +128,7 @@ class ActorRecognizer:
         found += [Span(sdoc, s, e, label="ACTOR") for s, e in compact.match(self.folded)
                   if (sdoc[e - 1].pos_ in ("NOUN", "PROPN") or self._is_pair(sdoc[s:e]))
                   and not (e - s == 1 and s >= 2 and sdoc[s - 1].text == "-" and sdoc[s - 2].like_num)]
-        found = [sp for sp in found if not information(sp) and not kind_of_body(sp)]
+        found = [sp for sp in found if not information(sp) and not kind_of_body(sp) and not currency_name(sp)]
         actor_spans = filter_spans(found)
         place_spans = filter_spans([Span(sdoc, s, e, label="PLACE") for s, e in compact.match(self.places)])
         # "Nigel Lawson" is a person, not the town of Nigel; "New York" is not York: a longer name wins
@@ -165,7 +147,7 @@ class ActorRecognizer:
         taken = company_names(sdoc, taken, self.dictionary)
         covered = {i for sp in taken for i in range(sp.start, sp.end)}
         for ent in sdoc.ents:
-            if ent.text in _WIRE_SERVICES:
+            if ent.text in _WIRE_SERVICES or currency_name(ent):
                 continue
             if ent.label_ in _NER_ACTOR or ent.label_ in ("GPE", "LOC", "FAC"):
                 end = given_name_end(sdoc, ent.end) if ent.label_ == "PERSON" else ent.end

@@ -19,6 +19,7 @@ mentions once context has filled the roots in.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,7 @@ from .companies import short_name
 from .country_nouns import COUNTRY_NOUNS, country_noun_antecedent
 from .resolved import ResolvedMention
 from .speakers import opens_quote, quote_goes_on, speaker
-from .spans import AGENT_BODY_NOUNS, BODY_NOUNS, acronym_of, bare_body_noun, is_acronym
+from .spans import AGENT_BODY_NOUNS, BODY_NOUNS, acronym_of, bare_body_noun, is_acronym, money_follows
 
 if TYPE_CHECKING:
     from ..nlp import Parsed
@@ -61,6 +62,8 @@ _NOT_ACTS = {"be", "seem", "appear", "remain", "become", "take", "look", "mean",
 # Pronoun subjects may reach this many sentences back for their person (person_before: sentences that
 # name an actor).
 PRONOUN_REACH = 3
+# A romanised Korean or Chinese given name, after the family name: "In-yong", "Chi-cheng".
+_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 @dataclass
@@ -88,6 +91,8 @@ def surname_keys(rm: ResolvedMention) -> list[str]:
     if len(words) < 2:
         return []
     keys = [words[-1]]
+    if _GIVEN_NAME.fullmatch(words[-1]):  # "Chung In-yong" is Mr. Chung: the family name comes first
+        keys.append(words[-2])
     if len(words) >= 3:  # "Victor Paz Estenssoro" is also "Paz Estenssoro" and "Paz"
         keys += [" ".join(words[-2:]), words[-2]] if words[-2][:1].isupper() else []
     return keys
@@ -375,7 +380,7 @@ class _Linker:
             if tok.i > 0 and sdoc[tok.i - 1].pos_ == "PROPN" and start == tok.i:
                 return  # part of another name
             self._new(sdoc, si, start, tok.i + 1, self.surnames[tok.text])
-        elif is_acronym(tok.text) and tok.text.replace(".", "") in self.acronyms:
+        elif is_acronym(tok.text) and tok.text.replace(".", "") in self.acronyms and not money_follows(sdoc, tok.i + 1):
             self._new(sdoc, si, tok.i, tok.i + 1, self.acronyms[tok.text.replace(".", "")])
 
     # --- the pass ------------------------------------------------------------------------------

@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Token
 
 from ..actors.recognize import ResolvedMention
 from .extract import (_OWN_CLAUSE, _PASS_SUBJ, _SUBJ, LOCATIVE_PREPS, SCENE_PREPS, STATE_NOUNS, Candidate, Frame,
-                      _find_mentions, _governing, _owned_act, _subjects, _targets, mentions_by_token, uncovered,
-                      verb_frame)
+                      _find_mentions, _governing, _owned_act, _subjects, _targets, mentions_by_token, object_control,
+                      uncovered, verb_frame)
 
 __all__ = ["extra_candidates", "fallback_candidates", "origin_of"]
 
@@ -39,6 +39,9 @@ MATERIAL_NOUNS = {"missile", "weapon", "arm", "rocket", "artillery", "gun", "amm
                   "wheat", "corn", "rice", "sugar", "coffee", "beef", "good", "product", "car", "vehicle",
                   "steel", "textile", "computer", "chip", "semiconductor", "technology", "component", "part",
                   "machinery", "export", "import", "commodity", "material", "shipment", "supply"}
+
+# Participles of making: "Chinese-made missiles", "Soviet-built jets" say where a thing was made.
+MAKING = {"make", "build", "manufacture", "design", "produce", "supply"}
 
 # Units of money: a nationality word on one names a currency, never a party ("68 billion U.S. dlr debt").
 UNIT_NOUNS = {"dlr", "dollar", "yen", "mark", "franc", "pound", "sterling", "lira", "peso", "rouble", "ruble",
@@ -245,6 +248,11 @@ def _argument_path_ok(verb: Token, tok: Token, owned: Callable[[Token], bool] = 
     for _ in range(12):
         if t.i == verb.i:
             return True
+        if t.dep_ == "pcomp" and t.pos_ == "VERB" and t.head.head.i == verb.i and object_control(t):
+            return False  # "charged Japan with violating GATT rules": GATT's rules are the violating's, Japan's
+        if t.dep_ in _SUBJ | _PASS_SUBJ and t.head.i != verb.i and any(
+                c.tag_ in ("WP", "WDT") for c in t.head.children):
+            return False  # "struck the refinery in what the Pentagon called an escalation": who names the act
         if t.dep_ in _OWN_CLAUSE or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
                                       and any(c.dep_ in _SUBJ | _PASS_SUBJ for c in t.children)):
             return False
@@ -315,14 +323,27 @@ MEDIA_NOUNS = {"radio", "television", "tv", "agency", "newspaper", "paper", "dai
 
 def origin_of(sdoc: Doc, m: ResolvedMention) -> str | None:
     """"media" where a mention is only a name on a news medium ("Tehran" in "Tehran radio"), "unit" where it
-    is only a nationality word on a unit of money ("U.S." in "68 billion U.S. dlr debt"), "material" where
-    it is one on a noun of goods or weapons ("Chinese" in "Chinese missiles"; not "Iran's missiles": an
+    is only a nationality word on a unit of money ("U.S." in "68 billion U.S. dlr debt"), "maker" where it
+    says where a thing was made ("Chinese-made missiles"), "material" where it is one on a noun of goods or
+    weapons ("Chinese" in "Chinese missiles", "Chinese Silkworm missiles"; not "Iran's missiles": an
     owner), else None."""
     head = sdoc[m.head]
     if m.end < len(sdoc) and sdoc[m.end].lemma_.lower() in UNIT_NOUNS:
         return "unit"
+    if (head.dep_ == "npadvmod" and head.head.lemma_.lower() in MAKING and head.head.dep_ == "amod"
+            and not m.start <= head.head.i < m.end):
+        return "maker"  # "fired a Chinese-made missile": where it was made, never a party
     if head.dep_ not in ("amod", "compound", "nmod") or m.start <= head.head.i < m.end:
         return None
+    noun = head.head
+    # "Chinese Silkworm missiles": the thing a nationality word's whole name sits on (not "Iran Silkworm
+    # missiles": a state's own)
+    for _ in range(4 if head.ent_type_ == "NORP" or head.pos_ == "ADJ" else 0):
+        if noun.dep_ not in ("compound", "nmod") or noun.head.pos_ not in ("NOUN", "PROPN") or noun.head.i <= noun.i:
+            break
+        noun = noun.head
+    if noun.i != head.head.i and noun.lemma_.lower() in MATERIAL_NOUNS and noun.pos_ == "NOUN":
+        return "material"
     lemma = head.head.lemma_.lower()
     if lemma in MEDIA_NOUNS:
         return "media"

@@ -10,8 +10,8 @@ from spacy.tokens import Doc, Token
 from ..actors.recognize import ResolvedMention
 from ..actors.spans import LOCATION_PREPS
 
-__all__ = ["MUTUAL_NOUNS", "Candidate", "Frame", "find_candidates", "mentions_by_token", "mutual", "uncovered",
-           "verb_frame"]
+__all__ = ["MUTUAL_NOUNS", "Candidate", "Frame", "find_candidates", "mentions_by_token", "mutual", "object_control",
+           "uncovered", "verb_frame"]
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -134,6 +134,20 @@ REJECTING = {"veto", "reject", "oppose", "block", "defeat", "kill", "scuttle", "
              "resist", "shelve", "abandon", "drop"}
 
 
+# Prepositions by which a verb's object is the subject of the gerund after it: "charged Japan with violating
+# GATT rules", "accused Iraq of attacking", "blamed X for", "quoted officials as saying".
+_CONTROL_PREPS = {"of", "with", "for", "on", "as"}
+# Prepositions that name what is talked or heard of: a gerund after one is no act of the clause's subject.
+TOPIC_PREPS = {"about", "regarding", "concerning"}
+
+
+def object_control(gerund: Token) -> bool:
+    """Whether a gerund after a preposition is the act of the verb's object, not its subject's."""
+    prep = gerund.head
+    return (gerund.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ in _CONTROL_PREPS
+            and any(c.dep_ == "dobj" for c in prep.head.children))
+
+
 def _subjects(verb: Token, by_token: dict[int, ResolvedMention]) -> tuple[list[ResolvedMention], bool]:
     """The verb's acting subjects, inherited up an infinitive or coordination chain; and whether passive."""
     tok = verb
@@ -152,6 +166,10 @@ def _subjects(verb: Token, by_token: dict[int, ResolvedMention]) -> tuple[list[R
             tok = tok.head
             continue
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            if object_control(tok):
+                break  # "charged Japan with violating GATT rules": the violating is the object's, alleged
+            if tok.head.lower_ in TOPIC_PREPS:
+                break  # "heard complaints about lending to South Africa": what is talked of, not done
             tok = tok.head.head  # "After travelling to France, Funaro hopes …" (a preposition's clause)
             continue
         if tok.dep_ in ("acl", "relcl") and tok.head.i != tok.i:
@@ -159,6 +177,9 @@ def _subjects(verb: Token, by_token: dict[int, ResolvedMention]) -> tuple[list[R
                 # "the accord reached by X and Y": X and Y are the ones who reached it
                 return _agents(tok, by_token), False
             m = _find_mentions(tok.head, by_token)
+            if not m and tok.head.lemma_.lower() in MUTUAL_NOUNS and any(
+                    c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+                return [], False  # "signed an agreement to reschedule Nigeria's debt": what was agreed, not done
             if not m and tok.head.head.lemma_.lower() in REJECTING and any(
                     c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
                 return [], False  # "vetoed a resolution to impose sanctions": nobody imposes them

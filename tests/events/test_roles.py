@@ -3,7 +3,8 @@
 Project-written sentences in the shapes of the false positives the articles gold showed: a journey's
 place beside talks with someone else, the place a journey leaves, one's own forces moved, a lender
 received from, a debt owed or paid, where a weapon was made, who names an act, the act of an accused, the
-content of an agreement, what complaints are about. Exact candidate sets (fallback included, so what the classifier may see); event
+content of an agreement, what complaints are about, a round of talks named for a place, a bearing from
+a place. Exact candidate sets (fallback included, so what the classifier may see); event
 sets where the finder leaves nothing for the classifier to weigh.
 """
 
@@ -105,3 +106,23 @@ def test_what_an_agreement_is_to_do_is_no_act_of_its_signers(coder) -> None:
 def test_what_complaints_are_about_is_no_act_of_who_hears_them(coder) -> None:
     text = "Swiss banks are holding talks with church officials to hear complaints about lending to South Africa."
     assert candidates(coder, text) == {("Swiss banks", "church officials")}
+
+
+@pytest.mark.issue(11)
+def test_a_round_of_talks_named_for_a_place_is_no_party(coder) -> None:
+    text = "The ministers are in New Zealand to review world trade since the Uruguay round talks last September."
+    assert candidates(coder, text) == {("The ministers", "New Zealand")}
+    text = "The ministers met in Geneva to review progress in the Uruguay round of trade talks."
+    assert candidates(coder, text) == set()
+    text = 'The ministers are in New Zealand to review world trade since the "Uruguay round" talks last September.'
+    assert candidates(coder, text) == {("The ministers", "New Zealand")}
+
+
+@pytest.mark.issue(11)
+def test_a_bearing_from_a_place_is_no_party(coder) -> None:
+    text = "Four U.S. destroyers attacked the platform about 120 miles east of Bahrain in the central Gulf."
+    assert candidates(coder, text) == set()
+    assert events(coder, text) == set()
+    # a fight beside a bearing still has its sides
+    text = "Iranian troops captured strong defences west of the canal in bitter fighting with Iraqi troops."
+    assert candidates(coder, text) == {("Iranian troops", "Iraqi troops")}

@@ -333,7 +333,7 @@ class EventCoder:
                         or lender_of(ps.doc, cand.target, cand.trigger)):
                     continue  # "flew to Paris for talks with the banks", "moved its warships", "a loan from Y"
                 origin = origin_of(ps.doc, cand.target)
-                if {"unit", "media", "maker"} & {origin, origin_of(ps.doc, cand.source)} or (
+                if {"unit", "media", "maker", "name"} & {origin, origin_of(ps.doc, cand.source)} or (
                         origin == "material" and not self._forceful(cand.frame)):
                     continue  # "equipped itself with Chinese missiles": China is no party to it
                 proposed.add(sides)

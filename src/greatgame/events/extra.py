@@ -239,12 +239,20 @@ COMPARING = {"equal", "similar", "comparable", "identical", "equivalent", "super
              "akin", "proportional", "relative"}
 
 
+# Words of bearing: the place "of" names after one is where, never who ("120 miles east of Bahrain").
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+              "north-east", "north-west", "south-east", "south-west"}
+
+
 def _argument_path_ok(verb: Token, tok: Token, owned: Callable[[Token], bool] = lambda _: False) -> bool:
     """Whether `tok` sits in `verb`'s own clause outside scene and place phrases: the chain of heads from
     it up to the verb crosses no clause with a subject of its own and no locative or scene preposition.
     (Letting the fallback into reported clauses, "X said Y was responsible", found more sentence-gold
     events but cost whole-article precision and recall at the default threshold: measured, left out.)"""
     t = tok
+    top = tok  # the head of the actor's own phrase: "Oman" of "of Oman and Qatar"
+    while top.dep_ in ("conj", "appos", "compound") and top.head.i != top.i:
+        top = top.head
     for _ in range(12):
         if t.i == verb.i:
             return True
@@ -260,6 +268,8 @@ def _argument_path_ok(verb: Token, tok: Token, owned: Callable[[Token], bool] = 
             return False  # "a demand by the IMF" names who demanded
         if t.dep_ == "prep" and t.lower_ != "by" and owned(t.head):
             return False  # "backed Reagan's strike against Iranian targets": the strike's target, not the verb's
+        if t.dep_ == "prep" and t.lower_ == "of" and t.head.lemma_.lower() in DIRECTIONS and top.head.i == t.i:
+            return False  # "attacked the platform 120 miles east of Bahrain": a bearing from a place
         if t.dep_ == "prep" and t.head.lemma_.lower() in COMPARING:
             return False  # "insisting on a quota equal to its enemy Iran": Iran is what it is measured by
         # "in Geneva" and "off the coast of Oman" are places; "at Iran's Ahvaz field" names whose field:
@@ -317,19 +327,25 @@ def fallback_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention
     return out
 
 
+# Nouns of negotiations named for a place: "the Uruguay round", "the Tokyo round".
+NAMED_ROUNDS = {"round"}
+
 # Nouns of news media: a place or state named on one is the medium ("Tehran radio said"), never a party.
 MEDIA_NOUNS = {"radio", "television", "tv", "agency", "newspaper", "paper", "daily", "weekly", "broadcast"}
 
 
 def origin_of(sdoc: Doc, m: ResolvedMention) -> str | None:
     """"media" where a mention is only a name on a news medium ("Tehran" in "Tehran radio"), "unit" where it
-    is only a nationality word on a unit of money ("U.S." in "68 billion U.S. dlr debt"), "maker" where it
+    is only a nationality word on a unit of money ("U.S." in "68 billion U.S. dlr debt"), "name" where it
+    names a round of talks ("the Uruguay round"), "maker" where it
     says where a thing was made ("Chinese-made missiles"), "material" where it is one on a noun of goods or
     weapons ("Chinese" in "Chinese missiles", "Chinese Silkworm missiles"; not "Iran's missiles": an
     owner), else None."""
     head = sdoc[m.head]
     if m.end < len(sdoc) and sdoc[m.end].lemma_.lower() in UNIT_NOUNS:
         return "unit"
+    if m.end < len(sdoc) and sdoc[m.end].lower_ in NAMED_ROUNDS:
+        return "name"  # "the Uruguay round (talks)": talks named for where they began, however parsed
     if (head.dep_ == "npadvmod" and head.head.lemma_.lower() in MAKING and head.head.dep_ == "amod"
             and not m.start <= head.head.i < m.end):
         return "maker"  # "fired a Chinese-made missile": where it was made, never a party

@@ -4,8 +4,8 @@ Project-written sentences in the shapes of the false positives the articles gold
 place beside talks with someone else, the place a journey leaves, one's own forces moved, a lender
 received from, a debt owed or paid, where a weapon was made, who names an act, the act of an accused, the
 content of an agreement, what complaints are about, a round of talks named for a place, a bearing from
-a place. Exact candidate sets (fallback included, so what the classifier may see); event
-sets where the finder leaves nothing for the classifier to weigh.
+a place, weapons bought, a body's members. Exact candidate sets (fallback included, so what the
+classifier may see); event sets where the finder leaves nothing for the classifier to weigh.
 """
 
 from __future__ import annotations
@@ -126,3 +126,17 @@ def test_a_bearing_from_a_place_is_no_party(coder) -> None:
     # a fight beside a bearing still has its sides
     text = "Iranian troops captured strong defences west of the canal in bitter fighting with Iraqi troops."
     assert candidates(coder, text) == {("Iranian troops", "Iraqi troops")}
+
+
+@pytest.mark.issue(11)
+def test_weapons_bought_are_goods_not_forces(coder) -> None:
+    text = "Under the deal signed last year, Saudi Arabia agreed to buy 132 warplanes including 72 Tornado fighters."
+    assert candidates(coder, text) == set()
+    # a company bought is a party to the deal
+    assert candidates(coder, "Siemens has agreed to buy Plessey for 2 billion stg.") == {("Siemens", "Plessey")}
+
+
+@pytest.mark.issue(11)
+def test_a_body_and_its_members_are_no_event(coder) -> None:
+    text = "The GCC, an alliance which has generally supported Iraq over Iran, comprises Bahrain, Kuwait and Oman."
+    assert candidates(coder, text) == {("The GCC", "Iraq")}

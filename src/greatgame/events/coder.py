@@ -20,7 +20,7 @@ from .lexicon import LexiconHit, load_lexicon
 from .modality import CueTable, modality_of, threat_code
 from .ontology import cameo_table
 from .reach import coordinated_spans, reach_candidates
-from .roles import debt_figure, lender_of, own_forces, venue_of_talks
+from .roles import bought_goods, debt_figure, lender_of, membership, own_forces, venue_of_talks
 from .sides import beside_own_dyad, from_origin, one_party, own_dyads, trade_figure
 
 if TYPE_CHECKING:
@@ -326,11 +326,13 @@ class EventCoder:
                     continue  # "Israel said the two countries would ...": Israel is one of them
                 if from_origin(ps.doc, cand.source, cand.target):
                     continue  # "discussed by the ministers from Bahrain": where they come from
-                if trade_figure(ps.doc[cand.trigger]) or debt_figure(ps.doc[cand.trigger]):
-                    continue  # "Japan's trade surplus with the U.S. rose", "Brazil owes U.K. banks": figures
+                trigger = ps.doc[cand.trigger]
+                if trade_figure(trigger) or debt_figure(trigger) or membership(trigger):
+                    continue  # "Japan's trade surplus with the U.S. rose", "Brazil owes U.K. banks", "comprises"
                 if (venue_of_talks(ps.doc, cand.target, cand.trigger, by_token)
                         or own_forces(ps.doc, cand.source, cand.target, cand.trigger)
-                        or lender_of(ps.doc, cand.target, cand.trigger)):
+                        or lender_of(ps.doc, cand.target, cand.trigger)
+                        or bought_goods(ps.doc, cand.target, cand.trigger)):
                     continue  # "flew to Paris for talks with the banks", "moved its warships", "a loan from Y"
                 origin = origin_of(ps.doc, cand.target)
                 if {"unit", "media", "maker", "name"} & {origin, origin_of(ps.doc, cand.source)} or (

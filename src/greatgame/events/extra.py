@@ -16,9 +16,10 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from ..actors.recognize import ResolvedMention
+from .control import object_control
 from .extract import (_OWN_CLAUSE, _PASS_SUBJ, _SUBJ, LOCATIVE_PREPS, SCENE_PREPS, STATE_NOUNS, Candidate, Frame,
-                      _find_mentions, _governing, _owned_act, _subjects, _targets, mentions_by_token, object_control,
-                      uncovered, verb_frame)
+                      _find_mentions, _governing, _owned_act, _subjects, _targets, mentions_by_token, uncovered,
+                      verb_frame)
 
 __all__ = ["extra_candidates", "fallback_candidates", "origin_of"]
 

@@ -9,9 +9,10 @@ from spacy.tokens import Doc, Token
 
 from ..actors.recognize import ResolvedMention
 from ..actors.spans import LOCATION_PREPS
+from .control import TOPIC_PREPS, object_control
 
-__all__ = ["MUTUAL_NOUNS", "Candidate", "Frame", "find_candidates", "mentions_by_token", "mutual", "object_control",
-           "uncovered", "verb_frame"]
+__all__ = ["MUTUAL_NOUNS", "Candidate", "Frame", "find_candidates", "mentions_by_token", "mutual", "uncovered",
+           "verb_frame"]
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -132,20 +133,6 @@ def _agents(verb: Token, by_token: dict[int, ResolvedMention]) -> list[ResolvedM
 # Verbs that stop what their object proposes: "vetoed a resolution to impose sanctions".
 REJECTING = {"veto", "reject", "oppose", "block", "defeat", "kill", "scuttle", "thwart", "spurn", "rebuff",
              "resist", "shelve", "abandon", "drop"}
-
-
-# Prepositions by which a verb's object is the subject of the gerund after it: "charged Japan with violating
-# GATT rules", "accused Iraq of attacking", "blamed X for", "quoted officials as saying".
-_CONTROL_PREPS = {"of", "with", "for", "on", "as"}
-# Prepositions that name what is talked or heard of: a gerund after one is no act of the clause's subject.
-TOPIC_PREPS = {"about", "regarding", "concerning"}
-
-
-def object_control(gerund: Token) -> bool:
-    """Whether a gerund after a preposition is the act of the verb's object, not its subject's."""
-    prep = gerund.head
-    return (gerund.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ in _CONTROL_PREPS
-            and any(c.dep_ == "dobj" for c in prep.head.children))
 
 
 def _subjects(verb: Token, by_token: dict[int, ResolvedMention]) -> tuple[list[ResolvedMention], bool]:

@@ -136,3 +136,33 @@ def test_decide_finds_an_event_where_none_holds_under_half_the_mass(coder, probs
     events.model = _FixedModel(probs)
     dec = events.decide(sdoc, src, tgt, trigger, frame, construction, require_event=require_event)
     assert (events.codes[dec.cameo].plover if dec else None) == expected
+
+
+def test_article_examples_leave_out_gold_events_no_candidate_covers_unless_asked(coder) -> None:
+    import importlib.util
+    from pathlib import Path
+
+    from greatgame.article_gold import ExhaustiveEvent, ExhaustiveRecord, GoldSide
+
+    path = Path(__file__).resolve().parents[2] / "training" / "train_classifier.py"
+    spec = importlib.util.spec_from_file_location("train_classifier", path)
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    text = "Iran attacked Iraq on Monday, and Egypt watched the war closely."
+
+    def side(word: str, code: str) -> GoldSide:
+        i = text.index(word)
+        return GoldSide(((i, i + len(word)),), code)
+
+    events = (ExhaustiveEvent(side("Iran", "IRN"), side("Iraq", "IRQ"), ("ASSAULT",), "190", "asserted", True,
+                              (0, len(text))),
+              # no candidate links Egypt to Iran: the coder never sees this pair
+              ExhaustiveEvent(side("Egypt", "EGY"), side("Iran", "IRN"), ("CONSULT",), None, "asserted", True,
+                              (0, len(text))))
+    record = ExhaustiveRecord("r1", text, "1987-03-01", events, "dev")
+    examples, feats = train.article_examples(coder, [record])
+    assert [(e["label"], e["cameo"]) for e in examples] == [("ASSAULT", "190")]
+    assert "cons:svo" in feats[0]
+    examples, feats = train.article_examples(coder, [record], uncovered=True)
+    assert [(e["label"], e["cameo"]) for e in examples] == [("ASSAULT", "190"), ("CONSULT", None)]
+    assert "cons:pair" in feats[1]

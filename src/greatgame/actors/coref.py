@@ -11,7 +11,9 @@
   person. "it" and "they" link only to the speaker of the clause they are reported in ("Washington said
   it would ..."), and so do "I" and "we" of a quote ('Weinberger said, "We are prepared"').
 - A possessive pronoun in a sector-only phrase ("his government", "its troops") names whose it is.
-- "the country" links to the state last named, "his country" to the last named state of his country.
+- "the country" links to the state last named, "his country" to the last named state of his country;
+  "the kingdom", "the island" to the state the story is about (its lead's, else the dominant one) where
+  its name fits ("kingdom" needs a kingdom), else to the last state named.
 
 Linking finds and records; it copies nothing. The recogniser copies each chain's root onto the linked
 mentions once context has filled the roots in.
@@ -19,6 +21,7 @@ mentions once context has filled the roots in.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -26,10 +29,11 @@ from spacy.tokens import Doc, Token
 
 from ..model import Mention
 from .companies import short_name
-from .country_nouns import COUNTRY_NOUNS, country_noun_antecedent
+from .country_nouns import COUNTRY_NOUNS, TITLED_NOUNS, country_noun_antecedent, story_noun, story_noun_antecedent
 from .resolved import ResolvedMention
 from .speakers import opens_quote, quote_goes_on, speaker
 from .spans import AGENT_BODY_NOUNS, BODY_NOUNS, acronym_of, bare_body_noun, is_acronym
+from .story import dominant_country, lead_country
 
 if TYPE_CHECKING:
     from ..nlp import Parsed
@@ -117,6 +121,9 @@ class _Linker:
         self.acronyms: dict[str, int] = {}
         self.names_seen: dict[str, int] = {}  # organisation name -> mentions so far
         self.bodies: dict[str, int] = {}  # "community" -> the last body named with it ("the European Community")
+        # the state the story is about: its lead's, else the one it names most by far
+        self.story = lead_country(found, parsed) or dominant_country(Counter(
+            rm.country for rm in found if rm.country and rm.source != "pair"))
 
     # --- what a mention offers later ones ----------------------------------------------------
 
@@ -361,6 +368,11 @@ class _Linker:
             if k is not None:
                 self._new(sdoc, si, tok.i - 1, tok.i + 1, self._root(k))
             return
+        if (bare := story_noun(tok)) is not None:  # "the kingdom": the story's state, if it is one
+            k = story_noun_antecedent(bare[1], si, self.out, self.parsed, self.story, self._fits, PRONOUN_REACH)
+            if k is not None:
+                self._new(sdoc, si, bare[0], tok.i + 1, self._root(k))
+            return
         if text not in self.surnames and text.replace(".", "") not in self.acronyms and tok.lower_ not in _PRONOUNS:
             return
         if tok.dep_ in _SUBJ and tok.lower_ in _PRONOUNS:
@@ -377,6 +389,9 @@ class _Linker:
             self._new(sdoc, si, start, tok.i + 1, self.surnames[tok.text])
         elif is_acronym(tok.text) and tok.text.replace(".", "") in self.acronyms:
             self._new(sdoc, si, tok.i, tok.i + 1, self.acronyms[tok.text.replace(".", "")])
+
+    def _fits(self, country: str, word: str) -> bool:
+        return word not in TITLED_NOUNS or self.dictionary.names_hold(country, word)
 
     # --- the pass ------------------------------------------------------------------------------
 

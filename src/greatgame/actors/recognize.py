@@ -15,13 +15,14 @@ from ..model import Document, Mention
 from .companies import company_names
 from .context import fill_countries
 from .coref import link
+from .country_nouns import COUNTRY_NOUNS, STORY_NOUNS
 from .dictionary import ActorDictionary, Entry, load_dictionary, pick_term
 from .lowercase import lowercase_text
 from .patterns import build_patterns, load_patterns
 from .resolved import Resolved, ResolvedMention, acts_on, actor_code, last_dyad
 from .spans import (AGENT_BODY_NOUNS, OFFICE_HEADS, Compact, against_or_for, body_nouns, flag_of, information,
-                    kind_of_body, location_role, of_head, owned_name, pronoun_before, state_entry, titled_name,
-                    words)
+                    kind_of_body, location_role, of_head, owned_name, pronoun_before, state_entry, state_nouns,
+                    titled_name, words)
 
 if TYPE_CHECKING:
     from ..nlp import Parsed, ParsedSentence
@@ -54,6 +55,8 @@ _MODIFIER_TITLES = {"deputy"}
 _BODY_SECTORS = {"BUS", "MED", "EDU", "NGO", "LAB"}
 _NP_DEPS = {"compound", "amod", "flat", "nmod", "nummod"}
 _NER_ACTOR = {"PERSON": "person", "ORG": "group", "NORP": "group"}
+# Words that may stand for a state named before them ("the country", "the kingdom": coref.py).
+STATE_NOUNS = COUNTRY_NOUNS | STORY_NOUNS
 # Wire services named in datelines ("MOSCOW (Reuters) -") report events; they are not actors in them.
 _WIRE_SERVICES = {"Reuters", "AP", "AFP", "Associated Press", "Agence France-Presse", "Agence France Presse", "UPI",
                   "dpa", "Bloomberg", "ANSA", "EFE"}
@@ -103,6 +106,7 @@ class ActorRecognizer:
             out += compact.match(self.lowered)
         folded = compact.match(self.folded)
         out += body_nouns(doc, out + folded, self.dictionary)
+        out += state_nouns(doc, out, STATE_NOUNS)
         for s, e in folded:
             entries = self.dictionary.lookup(doc[s:e].text)
             if any(en.type == "pair" or en.sector in ("MIL", "REB", "COP", "OPP") for en in entries) \

@@ -144,6 +144,13 @@ def body_nouns(doc: Doc, hits: list[tuple[int, int]], dictionary: ActorDictionar
     return out
 
 
+def state_nouns(doc: Doc, hits: list[tuple[int, int]], nouns: set[str]) -> list[tuple[int, int]]:
+    """ "the kingdom", "the country" after the first name found: coreference may link it to a state, so its
+    sentence is worth parsing."""
+    first = min((s for s, _ in hits), default=len(doc))
+    return [(t.i, t.i + 1) for t in doc[first + 1:] if t.lower_ in nouns and doc[t.i - 1].lower_ == "the"]
+
+
 def bare_body_noun(tok: Token) -> int | None:
     """Where "the" is before a body noun that nothing else modifies and that modifies nothing but as its
     owner ("the community would retaliate", "the exchange's response"); None for "the business community"

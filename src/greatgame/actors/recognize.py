@@ -12,6 +12,7 @@ from spacy.util import filter_spans
 
 from ..geo import gazetteer
 from ..model import Document, Mention
+from .capitals import Capitals
 from .companies import company_names
 from .context import fill_countries
 from .coref import link
@@ -95,6 +96,7 @@ class ActorRecognizer:
         self.places.add("PLACE", list(patterns.places))
         self.lowered.add("ACTOR", list(patterns.lowered))
         self.person_roles = patterns.person_roles
+        self.capitals = Capitals(nlp, patterns.capitals, self.dictionary)  # for text in capitals (casing.py)
 
     # --- before parsing ----------------------------------------------------------------------
 

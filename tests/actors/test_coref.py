@@ -292,3 +292,23 @@ def test_coref_first_person_of_a_quote_that_goes_on(coder, text, expected):
 ])
 def test_coref_the_kingdom_is_the_state_the_story_is_about(coder, text, expected):
     assert resolved(coder, text, "1987-05-01") == expected
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text,expected", [
+    # "the report" speaks for the author of the story's first report, not for a publication named after it
+    ("A confidential World Bank report on the Peruvian economy criticised the government. The report, published "
+     "by a monthly, the Peru Report, said inflation would rise. Officials did not comment on the report.",
+     [("World Bank", "IGOUNODEVWBK", None, None), ("Peruvian", "PER", None, None),
+      ("the government", "---GOV", None, None), ("The report", "IGOUNODEVWBK", (15, 25), None),
+      ("Peru", "PER", None, None), ("Officials", "---GOV", None, None),
+      ("the report", "IGOUNODEVWBK", (15, 25), None)]),
+    # "a statement by" names its author too; a report no actor wrote stands for no one
+    ("A statement by the Iranian Army said Iraq had been defeated. The statement said Iran would fight on. "
+     "Analysts wrote a report on Iraq. The study was criticised by Iraq.",
+     [("the Iranian Army", "IRNMIL", None, None), ("Iraq", "IRQ", None, None),
+      ("The statement", "IRNMIL", (15, 31), "mention"), ("Iran", "IRN", None, None), ("Iraq", "IRQ", None, None),
+      ("Iraq", "IRQ", None, None)]),
+])
+def test_coref_the_report_is_its_author(coder, text, expected):
+    assert resolved(coder, text, "1987-05-01") == expected

@@ -11,6 +11,8 @@
   person. "it" and "they" link only to the speaker of the clause they are reported in ("Washington said
   it would ..."), and so do "I" and "we" of a quote ('Weinberger said, "We are prepared"').
 - A possessive pronoun in a sector-only phrase ("his government", "its troops") names whose it is.
+- "the report" (study, survey, communique, statement) links to the author of the last one named ("a World
+  Bank report"), as "the committee" does.
 - "the country" links to the state last named, "his country" to the last named state of his country;
   "the kingdom", "the island" to the state the story is about (its lead's, else the dominant one) where
   its name fits ("kingdom" needs a kingdom), else to the last state named.
@@ -32,7 +34,7 @@ from .companies import short_name
 from .country_nouns import COUNTRY_NOUNS, TITLED_NOUNS, country_noun_antecedent, story_noun, story_noun_antecedent
 from .resolved import ResolvedMention
 from .speakers import opens_quote, quote_goes_on, speaker
-from .spans import AGENT_BODY_NOUNS, BODY_NOUNS, acronym_of, bare_body_noun, is_acronym
+from .spans import AGENT_BODY_NOUNS, BODY_NOUNS, acronym_of, bare_body_noun, is_acronym, report_of
 from .story import dominant_country, lead_country
 
 if TYPE_CHECKING:
@@ -426,6 +428,10 @@ class _Linker:
             ante = find(rm, sdoc)
             if ante is not None:  # (index 0 is an antecedent too)
                 break
+        # "a World Bank report": "the report" is the bank (the story's first report: later ones are named
+        # again, as "the Peru Report", an economic monthly that published it)
+        if (report := report_of(sdoc[rm.head])) is not None and report.dep_ != "appos":
+            self.bodies.setdefault(report.lower_, self._root(ante if ante is not None else k))
         if ante is not None:
             self.links.antecedent[k] = self._root(ante)
             return

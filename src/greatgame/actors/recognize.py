@@ -21,9 +21,9 @@ from .dictionary import ActorDictionary, Entry, load_dictionary, pick_term
 from .lowercase import lowercase_text
 from .patterns import build_patterns, load_patterns
 from .resolved import Resolved, ResolvedMention, acts_on, actor_code, last_dyad
-from .spans import (AGENT_BODY_NOUNS, OFFICE_HEADS, Compact, against_or_for, body_nouns, flag_of, information,
-                    kind_of_body, location_role, of_head, owned_name, pronoun_before, state_entry, state_nouns,
-                    titled_name, words)
+from .spans import (AGENT_BODY_NOUNS, OFFICE_HEADS, REPORT_NOUNS, Compact, against_or_for, body_nouns, flag_of,
+                    information, kind_of_body, location_role, of_head, owned_name, pronoun_before, state_entry,
+                    state_nouns, titled_name, words)
 
 if TYPE_CHECKING:
     from ..nlp import Parsed, ParsedSentence
@@ -108,7 +108,7 @@ class ActorRecognizer:
             out += compact.match(self.lowered)
         folded = compact.match(self.folded)
         out += body_nouns(doc, out + folded, self.dictionary)
-        out += state_nouns(doc, out, STATE_NOUNS)
+        out += state_nouns(doc, out, STATE_NOUNS | REPORT_NOUNS)
         for s, e in folded:
             entries = self.dictionary.lookup(doc[s:e].text)
             if any(en.type == "pair" or en.sector in ("MIL", "REB", "COP", "OPP") for en in entries) \

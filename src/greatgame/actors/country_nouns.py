@@ -15,13 +15,16 @@ if TYPE_CHECKING:
     from ..nlp import Parsed
     from .resolved import ResolvedMention
 
-__all__ = ["COUNTRY_NOUNS", "STORY_NOUNS", "country_noun_antecedent", "story_noun_antecedent"]
+__all__ = ["COUNTRY_NOUNS", "STATE_NOUNS", "STORY_NOUNS", "country_noun_antecedent", "story_noun",
+           "story_noun_antecedent"]
 
 COUNTRY_NOUNS = {"country"}
 _OWNERS = {"the", "his", "her"}
 # Words a story varies its own state's name with ("King Fahd of Saudi Arabia begins a visit ... Britain's
 # trade surplus with the kingdom"): the state the story is about more often than the state last named.
 STORY_NOUNS = {"kingdom", "republic", "island"}
+# Words that may stand for a state named before them: their sentences are worth parsing.
+STATE_NOUNS = COUNTRY_NOUNS | STORY_NOUNS
 # Of these, the words a state's own name must hold: "the kingdom" is no republic ("Kingdom of Saudi Arabia").
 TITLED_NOUNS = {"kingdom", "republic"}
 # "the island nation", "the island state": a story noun modifying one of these is the phrase's word.

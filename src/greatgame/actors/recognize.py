@@ -16,7 +16,7 @@ from .capitals import Capitals
 from .companies import company_names
 from .context import fill_countries
 from .coref import link
-from .country_nouns import COUNTRY_NOUNS, STORY_NOUNS
+from .country_nouns import STATE_NOUNS
 from .dictionary import ActorDictionary, Entry, load_dictionary, pick_term
 from .lowercase import lowercase_text
 from .patterns import build_patterns, load_patterns
@@ -56,8 +56,6 @@ _MODIFIER_TITLES = {"deputy"}
 _BODY_SECTORS = {"BUS", "MED", "EDU", "NGO", "LAB"}
 _NP_DEPS = {"compound", "amod", "flat", "nmod", "nummod"}
 _NER_ACTOR = {"PERSON": "person", "ORG": "group", "NORP": "group"}
-# Words that may stand for a state named before them ("the country", "the kingdom": coref.py).
-STATE_NOUNS = COUNTRY_NOUNS | STORY_NOUNS
 # Wire services named in datelines ("MOSCOW (Reuters) -") report events; they are not actors in them.
 _WIRE_SERVICES = {"Reuters", "AP", "AFP", "Associated Press", "Agence France-Presse", "Agence France Presse", "UPI",
                   "dpa", "Bloomberg", "ANSA", "EFE"}
@@ -258,7 +256,8 @@ class ActorRecognizer:
                 name = name or self.dictionary.state_names.get(country or "", st.name)
                 if st.sector:
                     sector = sector or st.sector
-        # "president of the Bank of Montreal", "bank officials": the bank's; a minister's is a government's
+        # "president of the Bank of Montreal", "bank officials", "Citibank's president": the bank's (not a minister)
+        body_sector = body_sector or (org.sector if org is not None and org.sector in _BODY_SECTORS else None)
         if body_sector and head_sector == "GOV" and head.lower_ not in ("minister", "ministers"):
             head_sector = body_sector
         if org is not None and not (ruler and org.country is None):

@@ -504,3 +504,20 @@ def test_context_provincial_governments_are_the_states_own(coder):
             "Toronto. Canada said foreign governments should help.")
     assert [g for g in resolved(coder, text, "1987-04-01") if g[0] == "governments"] == [
         ("governments", "CANGOV", "document"), ("governments", "---GOV", None)]
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text,expected", [
+    # a state that owns armed craft, units or positions is its forces
+    ("Iraq said an Iraqi jet was shot down. Iranian boats attacked a Kuwaiti tanker. Iraqi troops shelled Iranian "
+     "positions.",
+     [("Iraq", "IRQ", None), ("Iraqi", "IRQMIL", None), ("Iranian", "IRNMIL", None), ("Kuwaiti", "KWT", None),
+      ("Iraqi troops", "IRQMIL", None), ("Iranian", "IRNMIL", None)]),
+    # "military" with what forces are or do; not what a government gives, a stance, a tanker fleet or an attack
+    ("Iran said the U.S. military presence in the Gulf was a threat. Japan's positions on trade angered Congress. "
+     "Kuwait's tanker fleet was attacked. Iran condemned the Iraqi missile attack and U.S. military aid.",
+     [("Iran", "IRN", None), ("the U.S.", "USAMIL", None), ("Japan", "JPN", None), ("Congress", "USALEG", "document"),
+      ("Kuwait", "KWT", None), ("Iran", "IRN", None), ("Iraqi", "IRQ", None), ("U.S.", "USA", None)]),
+])
+def test_context_a_state_owning_armed_things_is_its_forces(coder, text, expected):
+    assert resolved(coder, text, "1987-05-01") == expected

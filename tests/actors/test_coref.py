@@ -312,3 +312,12 @@ def test_coref_the_kingdom_is_the_state_the_story_is_about(coder, text, expected
 ])
 def test_coref_the_report_is_its_author(coder, text, expected):
     assert resolved(coder, text, "1987-05-01") == expected
+
+
+@pytest.mark.issue(12)
+def test_coref_the_island_is_a_place_unless_it_owns(coder):
+    text = ("Taiwan cut tariffs on U.S. goods. The United States is the island's largest market. Iranian forces "
+            "had taken the island.")
+    assert resolved(coder, text, "1987-05-01") == [
+        ("Taiwan", "TWN", None, None), ("U.S.", "USA", None, None), ("The United States", "USA", None, None),
+        ("the island", "TWN", (0, 6), "mention"), ("Iranian forces", "IRNMIL", None, None)]

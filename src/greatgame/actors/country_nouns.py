@@ -89,6 +89,8 @@ def story_noun(tok: Token) -> tuple[int, str] | None:
         return tok.i - 2, mod.lower_
     if word not in STORY_NOUNS or _bare(tok, {"the"}) is None:
         return None
+    if word == "island" and tok.dep_ != "poss":
+        return None  # "Iranian forces had taken the island": a place, unless it owns ("the island's economy")
     return tok.i - 1, word
 
 

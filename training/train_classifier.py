@@ -215,13 +215,14 @@ def cross_validate(coder, syn, gold, Xs, Xg, C: float, k: int, gold_path: Path, 
 
 
 def cross_validate_articles(coder, X_base, base: list[dict], X_art, arts: list[dict], records: list, C: float,
-                            k: int) -> dict:
+                            k: int, oof_out: Path | None = None) -> dict:
     """K folds over the dev ARTICLES: each fold coded whole by the full coder with a model trained on the
     synthetic sentences, the PLV split and the other folds' articles; scored by `--mode full` rules.
-    Returns the out-of-fold predictions by record id."""
+    Returns the out-of-fold predictions by record id; `oof_out` gets their report with the false
+    positives and the misses (uncalibrated confidences), to find error patterns no model saw."""
     from scipy.sparse import vstack
 
-    from greatgame.exhaustive import format_full_report, score_full
+    from greatgame.exhaustive import format_full_report, misses, score_full
 
     y_base = np.array([e["label"] for e in base])
     y_art = np.array([e["label"] for e in arts])
@@ -239,6 +240,10 @@ def cross_validate_articles(coder, X_base, base: list[dict], X_art, arts: list[d
     coder.events.model = None
     report = score_full(records, preds, f"articles dev half, {k}-fold by article (out of fold)")
     print(format_full_report(report))
+    if oof_out:
+        oof_out.write_text(format_full_report(report, "fp") + "\n\n" + "\n".join(misses(report)) + "\n",
+                           encoding="utf-8")
+        print(f"wrote the out-of-fold false positives and misses to {oof_out}")
     return preds
 
 
@@ -310,6 +315,8 @@ def main() -> None:
     ap.add_argument("--cv-articles", type=int, default=5,
                     help="K-fold cross-validation over the dev articles, whose out-of-fold predictions the "
                          "confidence calibrator is fitted on (default 5; 0 ships no calibrator)")
+    ap.add_argument("--oof-out", type=Path, default=None,
+                    help="write the out-of-fold false positives and misses of the dev articles to this file")
     args = ap.parse_args()
     coder = get_coder(Settings(workers=1, use_model=False, min_confidence=0.0))
     syn = synthetic_examples()
@@ -334,7 +341,7 @@ def main() -> None:
 
             base = syn + gold
             oof = cross_validate_articles(coder, _vstack([Xs, Xg]) if gold else Xs, base, Xa, arts, records,
-                                          args.C, args.cv_articles)
+                                          args.C, args.cv_articles, args.oof_out)
             calibrator = fit_calibrator(records, oof, args.cv_articles)
     if args.cv > 1:
         ys = np.array([e["label"] for e in syn])

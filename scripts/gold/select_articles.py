@@ -26,6 +26,10 @@ and near-copies of them excluded: the event classifier learns from the dev half,
 real events and real non-events. Every sixth is annotated twice.
 
     python scripts/gold/select_articles.py ../shared/corpora/reuters_politics_1987.jsonl --round 4 > selection4.tsv
+
+Rounds 5 and 6 add 12 and 24 more dev articles the same way, the earlier rounds excluded.
+
+    python scripts/gold/select_articles.py ../shared/corpora/reuters_politics_1987.jsonl --round 5 > selection5.tsv
 """
 
 from __future__ import annotations
@@ -75,8 +79,7 @@ def title_key(title: str) -> frozenset[str]:
 
 ROUND2_CATS = ("ACCUSE", "THREATEN", "ASSAULT", "COERCE", "SANCTION", "REJECT", "PROTEST", "MOBILIZE")
 ROUND2_TOTAL = 24
-ROUND3_TOTAL = 24
-ROUND4_TOTAL = 24
+LATER_TOTALS = {3: 24, 4: 24, 5: 12, 6: 24}  # articles chosen in round 3, 4, ...
 
 
 def select(docs: list[dict], total: int = TOTAL, cats: tuple[str, ...] = tuple(CUES),
@@ -111,7 +114,7 @@ def select(docs: list[dict], total: int = TOTAL, cats: tuple[str, ...] = tuple(C
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus")
-    ap.add_argument("--round", type=int, choices=(1, 2, 3, 4), default=1)
+    ap.add_argument("--round", type=int, choices=(1, 2, 3, 4, 5, 6), default=1)
     args = ap.parse_args(argv)
     with open(args.corpus, encoding="utf-8") as fh:
         docs = [json.loads(line) for line in fh if line.strip()]
@@ -119,15 +122,11 @@ def main(argv: list[str] | None = None) -> int:
     by_id = {d["id"]: d for d in docs}
     print("id\tsplit\ttwice\twords\ttitle")
     if args.round >= 2:
-        first = frozenset(d["id"] for d in chosen) | frozenset(SUPPLEMENT)
-        second = select(docs, ROUND2_TOTAL, ROUND2_CATS, first)
-        picked = second
-        if args.round >= 3:
-            before = first | frozenset(d["id"] for d in second)
-            third = select(docs, ROUND3_TOTAL, tuple(CUES), before)
-            picked = third
-            if args.round == 4:
-                picked = select(docs, ROUND4_TOTAL, tuple(CUES), before | frozenset(d["id"] for d in third))
+        before = frozenset(d["id"] for d in chosen) | frozenset(SUPPLEMENT)
+        picked = select(docs, ROUND2_TOTAL, ROUND2_CATS, before)
+        for later in range(3, args.round + 1):  # rounds 3 on: all sixteen categories take turns again
+            before |= frozenset(d["id"] for d in picked)
+            picked = select(docs, LATER_TOTALS[later], tuple(CUES), before)
         for i, d in enumerate(sorted(picked, key=lambda d: int(d["id"].split("-")[1]))):
             print(f"{d['id']}\tdev\t{int(i % 6 == 0)}\t{len(d['text'].split())}\t{d.get('title', '')}")
         return 0

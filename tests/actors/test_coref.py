@@ -32,6 +32,21 @@ def test_coref_surname_and_mr_link_to_the_last_full_mention(coder):
     ]
 
 
+def test_coref_a_hyphenated_given_name_stays_with_its_title_and_the_family_name_links_to_it(coder):
+    # the model ends the person at "Chung" (or "Choi Kwang"); the name goes on to its given name, so the
+    # title and the name are one mention, and "Chung" later is the family name of "Chung In-yong"
+    chung = "South Korea's Finance Minister Chung In-yong"
+    text = (f"{chung} will visit U.S. Treasury Secretary James Baker next week. They said Chung would leave "
+            "on Monday. Foreign Minister Choi Kwang-soo met Japanese officials.")
+    assert resolved(coder, text) == [
+        (chung, "KORGOV", None, None),
+        ("U.S. Treasury Secretary James Baker", "USAGOV", None, None),
+        ("Chung", "KORGOV", (0, 44), "mention"),
+        ("Foreign Minister Choi Kwang-soo", "---GOV", None, None),  # two countries in the story: none chosen
+        ("Japanese officials", "JPNGOV", None, None),
+    ]
+
+
 def test_coref_a_name_whose_person_has_no_country_is_not_made_a_mention(coder):
     # an invented official the tables do not know (Francisco Gros, who stood here before, now is in them)
     text = (f"{FUNARO}, accompanied by central bank director Carlos Lemos, met French officials. "

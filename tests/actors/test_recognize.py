@@ -51,6 +51,18 @@ def test_actors_intelligence_passed_on_is_no_actor(coder, text, expected):
     assert mentions(coder, text) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a state's name that only names its money is no actor, even where the model takes it for a body
+    ("Taiwan's reserves rose to 53 billion U.S.\nDlrs, Taiwan's central bank said.",
+     [("Taiwan", "TWN"), ("Taiwan's central bank", "TWNGOV")]),
+    ("The Canadian dollar fell against the yen as Japan bought Swiss francs.", [("Japan", "JPN")]),
+    # a verb after the name is no money: "won", "marks"
+    ("Japan won the contract and Britain marks the day.", [("Japan", "JPN"), ("Britain", "GBR")]),
+])
+def test_actors_a_currency_is_no_actor(coder, text, expected):
+    assert mentions(coder, text) == expected
+
+
 def test_actors_date_chooses_the_office_holder(coder):
     res = coder.code(Document(id="t", text="Putin met Yeltsin in Moscow.", date="2016-05-01"))
     putin, yeltsin = res.mentions[:2]

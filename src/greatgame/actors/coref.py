@@ -23,7 +23,7 @@ mentions once context has filled the roots in.
 
 from __future__ import annotations
 
-from collections import Counter
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -31,11 +31,10 @@ from spacy.tokens import Doc, Token
 
 from ..model import Mention
 from .companies import short_name
-from .country_nouns import COUNTRY_NOUNS, TITLED_NOUNS, country_noun_antecedent, story_noun, story_noun_antecedent
+from .country_nouns import COUNTRY_NOUNS, country_noun_antecedent, story_noun, story_noun_antecedent, story_state
 from .resolved import ResolvedMention
 from .speakers import opens_quote, quote_goes_on, speaker
-from .spans import AGENT_BODY_NOUNS, BODY_NOUNS, acronym_of, bare_body_noun, is_acronym, report_of
-from .story import dominant_country, lead_country
+from .spans import AGENT_BODY_NOUNS, BODY_NOUNS, acronym_of, bare_body_noun, is_acronym, money_follows, report_of
 
 if TYPE_CHECKING:
     from ..nlp import Parsed
@@ -67,6 +66,8 @@ _NOT_ACTS = {"be", "seem", "appear", "remain", "become", "take", "look", "mean",
 # Pronoun subjects may reach this many sentences back for their person (person_before: sentences that
 # name an actor).
 PRONOUN_REACH = 3
+# A romanised Korean or Chinese given name, after the family name: "In-yong", "Chi-cheng".
+_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 @dataclass
@@ -94,6 +95,8 @@ def surname_keys(rm: ResolvedMention) -> list[str]:
     if len(words) < 2:
         return []
     keys = [words[-1]]
+    if _GIVEN_NAME.fullmatch(words[-1]):  # "Chung In-yong" is Mr. Chung: the family name comes first
+        keys.append(words[-2])
     if len(words) >= 3:  # "Victor Paz Estenssoro" is also "Paz Estenssoro" and "Paz"
         keys += [" ".join(words[-2:]), words[-2]] if words[-2][:1].isupper() else []
     return keys
@@ -124,8 +127,7 @@ class _Linker:
         self.names_seen: dict[str, int] = {}  # organisation name -> mentions so far
         self.bodies: dict[str, int] = {}  # "community" -> the last body named with it ("the European Community")
         # the state the story is about: its lead's, else the one it names most by far
-        self.story = lead_country(found, parsed) or dominant_country(Counter(
-            rm.country for rm in found if rm.country and rm.source != "pair"))
+        self.story = story_state(found, parsed)
 
     # --- what a mention offers later ones ----------------------------------------------------
 
@@ -371,7 +373,8 @@ class _Linker:
                 self._new(sdoc, si, tok.i - 1, tok.i + 1, self._root(k))
             return
         if (bare := story_noun(tok)) is not None:  # "the kingdom": the story's state, if it is one
-            k = story_noun_antecedent(bare[1], si, self.out, self.parsed, self.story, self._fits, PRONOUN_REACH)
+            k = story_noun_antecedent(bare[1], si, self.out, self.parsed, self.story, self.dictionary,
+                                      PRONOUN_REACH)
             if k is not None:
                 self._new(sdoc, si, bare[0], tok.i + 1, self._root(k))
             return
@@ -389,11 +392,8 @@ class _Linker:
             if tok.i > 0 and sdoc[tok.i - 1].pos_ == "PROPN" and start == tok.i:
                 return  # part of another name
             self._new(sdoc, si, start, tok.i + 1, self.surnames[tok.text])
-        elif is_acronym(tok.text) and tok.text.replace(".", "") in self.acronyms:
+        elif is_acronym(tok.text) and tok.text.replace(".", "") in self.acronyms and not money_follows(sdoc, tok.i + 1):
             self._new(sdoc, si, tok.i, tok.i + 1, self.acronyms[tok.text.replace(".", "")])
-
-    def _fits(self, country: str, word: str) -> bool:
-        return word not in TITLED_NOUNS or self.dictionary.names_hold(country, word)
 
     # --- the pass ------------------------------------------------------------------------------
 

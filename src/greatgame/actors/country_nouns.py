@@ -4,19 +4,22 @@ named state of the person "his" stands for; "the kingdom", "the island" the stat
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .spans import LOCATION_PREPS
+from .story import dominant_country, lead_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from ..nlp import Parsed
+    from .dictionary import ActorDictionary
     from .resolved import ResolvedMention
 
 __all__ = ["COUNTRY_NOUNS", "STATE_NOUNS", "STORY_NOUNS", "country_noun_antecedent", "story_noun",
-           "story_noun_antecedent"]
+           "story_noun_antecedent", "story_state"]
 
 COUNTRY_NOUNS = {"country"}
 _OWNERS = {"the", "his", "her"}
@@ -94,8 +97,14 @@ def story_noun(tok: Token) -> tuple[int, str] | None:
     return tok.i - 1, word
 
 
+def story_state(found: list[ResolvedMention], parsed: Parsed) -> str | None:
+    """The state a story is about: its lead's, else the one its mentions name most by far."""
+    return lead_country(found, parsed) or dominant_country(Counter(
+        rm.country for rm in found if rm.country and rm.source != "pair"))
+
+
 def story_noun_antecedent(word: str, si: int, out: list[ResolvedMention], parsed: Parsed, story: str | None,
-                          fits: Callable[[str, str], bool], reach: int) -> int | None:
+                          dictionary: ActorDictionary, reach: int) -> int | None:
     """The mention (index into `out`) of the state "the kingdom" stands for: the last mention of the story's
     own state (`story`: its lead's or dominant country) where its name fits the word ("kingdom" needs a
     kingdom), else the last state named within `reach` sentences whose name fits."""
@@ -105,7 +114,7 @@ def story_noun_antecedent(word: str, si: int, out: list[ResolvedMention], parsed
         rm = out[k]
         m = rm.mention
         if m.kind != "state" or m.sector is not None or not m.country or rm.source == "pair" \
-                or not fits(m.country, word):
+                or word in TITLED_NOUNS and not dictionary.names_hold(m.country, word):
             continue
         if m.country == story:
             return k

@@ -21,9 +21,9 @@ from .dictionary import ActorDictionary, Entry, load_dictionary, pick_term
 from .lowercase import lowercase_text
 from .patterns import build_patterns, load_patterns
 from .resolved import Resolved, ResolvedMention, acts_on, actor_code, last_dyad
-from .spans import (AGENT_BODY_NOUNS, OFFICE_HEADS, REPORT_NOUNS, Compact, against_or_for, body_nouns, flag_of,
-                    information, kind_of_body, location_role, of_head, owned_name, pronoun_before, state_entry,
-                    state_nouns, titled_name, words)
+from .spans import (AGENT_BODY_NOUNS, OFFICE_HEADS, REPORT_NOUNS, Compact, against_or_for, body_nouns, currency_name,
+                    flag_of, given_name_end, information, kind_of_body, location_role, of_head, owned_name,
+                    pronoun_before, state_entry, state_nouns, titled_name, words)
 
 if TYPE_CHECKING:
     from ..nlp import Parsed, ParsedSentence
@@ -132,7 +132,7 @@ class ActorRecognizer:
         found += [Span(sdoc, s, e, label="ACTOR") for s, e in compact.match(self.folded)
                   if (sdoc[e - 1].pos_ in ("NOUN", "PROPN") or self._is_pair(sdoc[s:e]))
                   and not (e - s == 1 and s >= 2 and sdoc[s - 1].text == "-" and sdoc[s - 2].like_num)]
-        found = [sp for sp in found if not information(sp) and not kind_of_body(sp)]
+        found = [sp for sp in found if not information(sp) and not kind_of_body(sp) and not currency_name(sp)]
         actor_spans = filter_spans(found)
         place_spans = filter_spans([Span(sdoc, s, e, label="PLACE") for s, e in compact.match(self.places)])
         # "Nigel Lawson" is a person, not the town of Nigel; "New York" is not York: a longer name wins
@@ -151,12 +151,13 @@ class ActorRecognizer:
         taken = company_names(sdoc, taken, self.dictionary)
         covered = {i for sp in taken for i in range(sp.start, sp.end)}
         for ent in sdoc.ents:
-            if ent.text in _WIRE_SERVICES:
+            if ent.text in _WIRE_SERVICES or currency_name(ent):
                 continue
             if ent.label_ in _NER_ACTOR or ent.label_ in ("GPE", "LOC", "FAC"):
-                if not any(i in covered for i in range(ent.start, ent.end)):
+                end = given_name_end(sdoc, ent.end) if ent.label_ == "PERSON" else ent.end
+                if not any(i in covered for i in range(ent.start, end)):
                     label = "NER_" + ent.label_
-                    taken.append(Span(sdoc, ent.start, ent.end, label=label))
+                    taken.append(Span(sdoc, ent.start, end, label=label))
         taken.sort(key=lambda s: s.start)
         actors = [s for s in taken if s.label_ == "ACTOR" or s.label_[4:] in _NER_ACTOR]
         places = [s for s in taken if s.label_ == "PLACE" or s.label_ in ("NER_GPE", "NER_LOC", "NER_FAC")]

@@ -208,6 +208,51 @@ def information(sp: Span) -> bool:
     return head.lemma_.lower() in _PASSING_ON
 
 
+_CURRENCY_NOUNS = {"dollar", "dollars", "dlr", "dlrs", "cent", "cents", "yen", "mark", "marks", "franc", "francs",
+                   "pound", "pounds", "sterling", "lira", "lire", "peseta", "pesetas", "guilder", "guilders", "rupee",
+                   "rupees", "peso", "pesos", "rand", "ruble", "rubles", "rouble", "roubles", "yuan", "won", "riyal",
+                   "riyals", "dinar", "dinars", "shekel", "shekels", "krona", "kronor", "krone", "kroner", "euro",
+                   "euros", "currency", "currencies"}
+
+
+def currency_name(sp: Span) -> bool:
+    """Whether a state's name only names its money ("53 billion U.S. dlrs", "the Canadian dollar", "Swiss
+    francs"): a sum, not the state."""
+    doc = sp.doc
+    if sp[-1].lower_ in _CURRENCY_NOUNS:  # the model may take "U.S. Dlrs" for a body
+        return True
+    # the next word, whatever the parse made of it: it often hangs "U.S." off the number of "53 billion
+    # U.S. Dlrs" (a newline in between)
+    return money_follows(doc, sp.end)
+
+
+def money_follows(doc: Doc, i: int) -> bool:
+    """Whether the word at token i (past a line break) names a currency: "U.S.\nDlrs"."""
+    nxt = next((t for t in doc[i:i + 2] if not t.is_space), None)
+    # a noun: "Japan won the contract", "Britain marks the day" name no money
+    return nxt is not None and nxt.lower_ in _CURRENCY_NOUNS and nxt.pos_ in ("NOUN", "PROPN")
+
+
+def given_name_end(sdoc: Doc, end: int) -> int:
+    """Where a person's name ends that the model cut short before a hyphenated given name: "Chung" of
+    "Finance Minister Chung In-yong", "Rha" of "Rha Woong-bae" (a capitalised word, then a hyphen and a
+    lower-case word, written together, as Korean and Chinese given names are romanised; a line break may
+    come before it), or before the lower-case half of one ("Choi Kwang" of "Choi Kwang-soo")."""
+    last = sdoc[end - 1]
+    if end + 1 < len(sdoc) and not last.whitespace_ and sdoc[end].text == "-" and not sdoc[end].whitespace_ \
+            and last.text[:1].isupper() and sdoc[end + 1].is_alpha and sdoc[end + 1].text.islower():
+        return end + 2
+    i = end + 1 if end < len(sdoc) and sdoc[end].is_space and "\n\n" not in sdoc[end].text else end
+    if i > end or last.whitespace_:
+        if i + 2 < len(sdoc) and not sdoc[i].whitespace_ and sdoc[i + 1].text == "-" \
+                and not sdoc[i + 1].whitespace_:
+            first, rest = sdoc[i], sdoc[i + 2]
+            if first.is_alpha and first.text[:1].isupper() and first.text[1:].islower() \
+                    and rest.is_alpha and rest.text.islower():
+                return i + 3
+    return end
+
+
 def owned_name(sp: Span, actors: list[Span]) -> Span | None:
     """The organisation's name the model found right after a possessive ("Britain's" + "Export Credits
     Guarantee Department"), which the parse may split from its owner."""

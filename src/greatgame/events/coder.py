@@ -15,11 +15,12 @@ from .calibration import calibration_features
 from .classifier import load_calibrator, load_classifier, pair_features
 from .dates import event_date
 from .extra import extra_candidates, fallback_candidates, origin_of
-from .extract import Candidate, Frame, find_candidates, mutual
+from .extract import Candidate, Frame, find_candidates, mentions_by_token, mutual
 from .lexicon import LexiconHit, load_lexicon
 from .modality import CueTable, modality_of, threat_code
 from .ontology import cameo_table
 from .reach import coordinated_spans, reach_candidates
+from .roles import bought_goods, debt_figure, lender_of, membership, own_forces, venue_of_talks
 from .sides import beside_own_dyad, from_origin, one_party, own_dyads, trade_figure
 
 if TYPE_CHECKING:
@@ -308,7 +309,7 @@ class EventCoder:
                 cands += fallback_candidates(ps.doc, si, ms, cands, self._event_noun)
                 cands += extra_candidates(ps.doc, si, ms, cands, self._event_noun, self._violent)
                 cands += reach_candidates(ps.doc, si, ms, cands, self._event_noun)
-            person, dyads = one_party(ps.doc, ms), own_dyads(ms)
+            person, dyads, by_token = one_party(ps.doc, ms), own_dyads(ms), mentions_by_token(ms)
             proposed: set[tuple[int, int, int]] = set()
             for cand in cands:
                 src, tgt = cand.source.mention, cand.target.mention
@@ -325,10 +326,16 @@ class EventCoder:
                     continue  # "Israel said the two countries would ...": Israel is one of them
                 if from_origin(ps.doc, cand.source, cand.target):
                     continue  # "discussed by the ministers from Bahrain": where they come from
-                if trade_figure(ps.doc[cand.trigger]):
-                    continue  # "Japan's trade surplus with the U.S. rose": a figure, no act
+                trigger = ps.doc[cand.trigger]
+                if trade_figure(trigger) or debt_figure(trigger) or membership(trigger):
+                    continue  # "Japan's trade surplus with the U.S. rose", "Brazil owes U.K. banks", "comprises"
+                if (venue_of_talks(ps.doc, cand.target, cand.trigger, by_token)
+                        or own_forces(ps.doc, cand.source, cand.target, cand.trigger)
+                        or lender_of(ps.doc, cand.target, cand.trigger)
+                        or bought_goods(ps.doc, cand.target, cand.trigger)):
+                    continue  # "flew to Paris for talks with the banks", "moved its warships", "a loan from Y"
                 origin = origin_of(ps.doc, cand.target)
-                if {"unit", "media"} & {origin, origin_of(ps.doc, cand.source)} or (
+                if {"unit", "media", "maker", "name"} & {origin, origin_of(ps.doc, cand.source)} or (
                         origin == "material" and not self._forceful(cand.frame)):
                     continue  # "equipped itself with Chinese missiles": China is no party to it
                 proposed.add(sides)

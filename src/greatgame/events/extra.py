@@ -16,6 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from ..actors.recognize import ResolvedMention
+from .control import object_control
 from .extract import (_OWN_CLAUSE, _PASS_SUBJ, _SUBJ, LOCATIVE_PREPS, SCENE_PREPS, STATE_NOUNS, Candidate, Frame,
                       _find_mentions, _governing, _owned_act, _subjects, _targets, mentions_by_token, uncovered,
                       verb_frame)
@@ -39,6 +40,9 @@ MATERIAL_NOUNS = {"missile", "weapon", "arm", "rocket", "artillery", "gun", "amm
                   "wheat", "corn", "rice", "sugar", "coffee", "beef", "good", "product", "car", "vehicle",
                   "steel", "textile", "computer", "chip", "semiconductor", "technology", "component", "part",
                   "machinery", "export", "import", "commodity", "material", "shipment", "supply"}
+
+# Participles of making: "Chinese-made missiles", "Soviet-built jets" say where a thing was made.
+MAKING = {"make", "build", "manufacture", "design", "produce", "supply"}
 
 # Units of money: a nationality word on one names a currency, never a party ("68 billion U.S. dlr debt").
 UNIT_NOUNS = {"dlr", "dollar", "yen", "mark", "franc", "pound", "sterling", "lira", "peso", "rouble", "ruble",
@@ -236,15 +240,28 @@ COMPARING = {"equal", "similar", "comparable", "identical", "equivalent", "super
              "akin", "proportional", "relative"}
 
 
+# Words of bearing: the place "of" names after one is where, never who ("120 miles east of Bahrain").
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+              "north-east", "north-west", "south-east", "south-west"}
+
+
 def _argument_path_ok(verb: Token, tok: Token, owned: Callable[[Token], bool] = lambda _: False) -> bool:
     """Whether `tok` sits in `verb`'s own clause outside scene and place phrases: the chain of heads from
     it up to the verb crosses no clause with a subject of its own and no locative or scene preposition.
     (Letting the fallback into reported clauses, "X said Y was responsible", found more sentence-gold
     events but cost whole-article precision and recall at the default threshold: measured, left out.)"""
     t = tok
+    top = tok  # the head of the actor's own phrase: "Oman" of "of Oman and Qatar"
+    while top.dep_ in ("conj", "appos", "compound") and top.head.i != top.i:
+        top = top.head
     for _ in range(12):
         if t.i == verb.i:
             return True
+        if t.dep_ == "pcomp" and t.pos_ == "VERB" and t.head.head.i == verb.i and object_control(t):
+            return False  # "charged Japan with violating GATT rules": GATT's rules are the violating's, Japan's
+        if t.dep_ in _SUBJ | _PASS_SUBJ and t.head.i != verb.i and any(
+                c.tag_ in ("WP", "WDT") for c in t.head.children):
+            return False  # "struck the refinery in what the Pentagon called an escalation": who names the act
         if t.dep_ in _OWN_CLAUSE or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
                                       and any(c.dep_ in _SUBJ | _PASS_SUBJ for c in t.children)):
             return False
@@ -252,6 +269,8 @@ def _argument_path_ok(verb: Token, tok: Token, owned: Callable[[Token], bool] = 
             return False  # "a demand by the IMF" names who demanded
         if t.dep_ == "prep" and t.lower_ != "by" and owned(t.head):
             return False  # "backed Reagan's strike against Iranian targets": the strike's target, not the verb's
+        if t.dep_ == "prep" and t.lower_ == "of" and t.head.lemma_.lower() in DIRECTIONS and top.head.i == t.i:
+            return False  # "attacked the platform 120 miles east of Bahrain": a bearing from a place
         if t.dep_ == "prep" and t.head.lemma_.lower() in COMPARING:
             return False  # "insisting on a quota equal to its enemy Iran": Iran is what it is measured by
         # "in Geneva" and "off the coast of Oman" are places; "at Iran's Ahvaz field" names whose field:
@@ -309,20 +328,39 @@ def fallback_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention
     return out
 
 
+# Nouns of negotiations named for a place: "the Uruguay round", "the Tokyo round".
+NAMED_ROUNDS = {"round"}
+
 # Nouns of news media: a place or state named on one is the medium ("Tehran radio said"), never a party.
 MEDIA_NOUNS = {"radio", "television", "tv", "agency", "newspaper", "paper", "daily", "weekly", "broadcast"}
 
 
 def origin_of(sdoc: Doc, m: ResolvedMention) -> str | None:
     """"media" where a mention is only a name on a news medium ("Tehran" in "Tehran radio"), "unit" where it
-    is only a nationality word on a unit of money ("U.S." in "68 billion U.S. dlr debt"), "material" where
-    it is one on a noun of goods or weapons ("Chinese" in "Chinese missiles"; not "Iran's missiles": an
+    is only a nationality word on a unit of money ("U.S." in "68 billion U.S. dlr debt"), "name" where it
+    names a round of talks ("the Uruguay round"), "maker" where it
+    says where a thing was made ("Chinese-made missiles"), "material" where it is one on a noun of goods or
+    weapons ("Chinese" in "Chinese missiles", "Chinese Silkworm missiles"; not "Iran's missiles": an
     owner), else None."""
     head = sdoc[m.head]
     if m.end < len(sdoc) and sdoc[m.end].lemma_.lower() in UNIT_NOUNS:
         return "unit"
+    if m.end < len(sdoc) and sdoc[m.end].lower_ in NAMED_ROUNDS:
+        return "name"  # "the Uruguay round (talks)": talks named for where they began, however parsed
+    if (head.dep_ == "npadvmod" and head.head.lemma_.lower() in MAKING and head.head.dep_ == "amod"
+            and not m.start <= head.head.i < m.end):
+        return "maker"  # "fired a Chinese-made missile": where it was made, never a party
     if head.dep_ not in ("amod", "compound", "nmod") or m.start <= head.head.i < m.end:
         return None
+    noun = head.head
+    # "Chinese Silkworm missiles": the thing a nationality word's whole name sits on (not "Iran Silkworm
+    # missiles": a state's own)
+    for _ in range(4 if head.ent_type_ == "NORP" or head.pos_ == "ADJ" else 0):
+        if noun.dep_ not in ("compound", "nmod") or noun.head.pos_ not in ("NOUN", "PROPN") or noun.head.i <= noun.i:
+            break
+        noun = noun.head
+    if noun.i != head.head.i and noun.lemma_.lower() in MATERIAL_NOUNS and noun.pos_ == "NOUN":
+        return "material"
     lemma = head.head.lemma_.lower()
     if lemma in MEDIA_NOUNS:
         return "media"

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors.recognize import ResolvedMention
 from ..actors.spans import LOCATION_PREPS
+from .control import TOPIC_PREPS, object_control
 
 __all__ = ["MUTUAL_NOUNS", "Candidate", "Frame", "find_candidates", "mentions_by_token", "mutual", "uncovered",
            "verb_frame"]
@@ -152,6 +153,10 @@ def _subjects(verb: Token, by_token: dict[int, ResolvedMention]) -> tuple[list[R
             tok = tok.head
             continue
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            if object_control(tok):
+                break  # "charged Japan with violating GATT rules": the violating is the object's, alleged
+            if tok.head.lower_ in TOPIC_PREPS:
+                break  # "heard complaints about lending to South Africa": what is talked of, not done
             tok = tok.head.head  # "After travelling to France, Funaro hopes …" (a preposition's clause)
             continue
         if tok.dep_ in ("acl", "relcl") and tok.head.i != tok.i:
@@ -159,6 +164,9 @@ def _subjects(verb: Token, by_token: dict[int, ResolvedMention]) -> tuple[list[R
                 # "the accord reached by X and Y": X and Y are the ones who reached it
                 return _agents(tok, by_token), False
             m = _find_mentions(tok.head, by_token)
+            if not m and tok.head.lemma_.lower() in MUTUAL_NOUNS and any(
+                    c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+                return [], False  # "signed an agreement to reschedule Nigeria's debt": what was agreed, not done
             if not m and tok.head.head.lemma_.lower() in REJECTING and any(
                     c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
                 return [], False  # "vetoed a resolution to impose sanctions": nobody imposes them

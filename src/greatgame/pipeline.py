@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
+from .casing import as_written
 from .model import Document, Event, InputError, Mention, PairLabel
 from .runners import local_runner, task_results
 from .settings import Settings
@@ -47,10 +48,15 @@ class Coder:
 
         for doc in docs:
             try:
-                parsed = parse_candidates(self.nlp, self.actors, doc, self.settings)
-                resolved = self.actors.resolve(parsed, doc)
-                events = self.events.extract(parsed, resolved, doc, explain=explain)
-                yield DocResult(doc, tuple(self.actors.mentions(resolved)), tuple(events), stats=parsed.stats)
+                # a text in capitals is read in sentence case (casing.py), its records then given its own words
+                shown = self.actors.capitals.read(doc)
+                parsed = parse_candidates(self.nlp, self.actors, shown, self.settings)
+                resolved = self.actors.resolve(parsed, shown)
+                mentions = tuple(self.actors.mentions(resolved))
+                events = tuple(self.events.extract(parsed, resolved, shown, explain=explain))
+                if shown is not doc:
+                    mentions, events = as_written(doc, mentions, events)
+                yield DocResult(doc, mentions, events, stats=parsed.stats)
             except Exception as exc:  # one document's failure must not stop the batch
                 yield DocResult(doc, error=f"{type(exc).__name__}: {exc}")
 

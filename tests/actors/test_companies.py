@@ -70,6 +70,20 @@ def test_company_later_named_without_group_links_to_it(coder):
 
 
 def test_company_without_a_form_stays_uncoded(coder):
-    # "Co" and "Corp" are forms of many states' law: they say nothing of the country
-    got = resolved(coder, "Brazil met Morgan Guaranty Trust Co in New York.")
-    assert all(g[1] is None for g in got if "Morgan" in g[0]), got
+    # "Co" and "Corp" are forms of many states' law: they say nothing of the country (an invented company:
+    # Morgan Guaranty Trust Co, which stood here before, is a bank the tables know)
+    got = resolved(coder, "Brazil met Harbour Guaranty Trust Co in New York.")
+    assert all(g[1] is None for g in got if "Harbour" in g[0]), got
+
+
+def test_company_banks_named_without_a_legal_form_are_their_country_s(coder):
+    # igos.tsv: well-known banks whose names give no legal form; their officers are the bank's (BUS), not a
+    # government's, though "president" alone would say GOV
+    text = ("Brazil's negotiator met Citibank executive William Rhodes and representatives from Morgan Guaranty "
+            "Trust Co on Monday. William Mulholland, president of the Bank of Montreal, said Chase Manhattan would "
+            "lend.")
+    assert resolved(coder, text) == [
+        ("Brazil's negotiator", "BRAGOV", "person"), ("Citibank executive William Rhodes", "USABUS", "person"),
+        ("Morgan Guaranty Trust Co", "USABUS", "group"), ("William Mulholland", "CANBUS", "person"),
+        ("president of the Bank of Montreal", "CANBUS", "person"), ("the Bank of Montreal", "CANBUS", "group"),
+        ("Chase Manhattan", "USABUS", "group")]

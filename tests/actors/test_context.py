@@ -238,9 +238,10 @@ def test_context_congressional_is_the_us_congress(coder):
 
 
 def test_context_a_person_described_by_a_body_of_no_country_does_not_take_the_storys(coder):
-    # issue 12: a Canadian banker in a story about Brazil; his appositive says whose he is, and
-    # "president of the Bank" is the bank's president, not a government's
-    text = ("Brazil suspended interest payments. William Mulholland, president of the Bank of Montreal, said "
+    # issue 12: a foreign banker in a story about Brazil; his appositive says whose he is, and
+    # "president of the Bank" is the bank's president, not a government's (an invented bank: the Bank of
+    # Montreal, which stood here before, is one the tables know, and Canada's)
+    text = ("Brazil suspended interest payments. William Mulholland, president of the Bank of Elmvale, said "
             "Brazil should seek growth. Brazil's government defended the decision. Brazil met its creditors.")
     got = resolved(coder, text, "1987-03-13")
     assert ("William Mulholland", None, None) in got and ("president of the Bank", "---BUS", None) in got, got
@@ -410,7 +411,7 @@ def test_context_role_word_that_only_qualifies_a_body_is_no_actor(coder):
             "Citibank executive William Rhodes met Brazil's negotiators.")
     assert resolved(coder, text, "1987-05-01") == [
         ("The IMF", "IGOBUSIMF", None), ("the fund", "IGOBUSIMF", None),
-        ("EC's executive Commission", "IGOEUREEC", None), ("Citibank executive William Rhodes", "---BUS", None),
+        ("EC's executive Commission", "IGOEUREEC", None), ("Citibank executive William Rhodes", "USABUS", None),
         ("Brazil's negotiators", "BRAGOV", None)]
 
 
@@ -503,3 +504,20 @@ def test_context_provincial_governments_are_the_states_own(coder):
             "Toronto. Canada said foreign governments should help.")
     assert [g for g in resolved(coder, text, "1987-04-01") if g[0] == "governments"] == [
         ("governments", "CANGOV", "document"), ("governments", "---GOV", None)]
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text,expected", [
+    # a state that owns armed craft, units or positions is its forces
+    ("Iraq said an Iraqi jet was shot down. Iranian boats attacked a Kuwaiti tanker. Iraqi troops shelled Iranian "
+     "positions.",
+     [("Iraq", "IRQ", None), ("Iraqi", "IRQMIL", None), ("Iranian", "IRNMIL", None), ("Kuwaiti", "KWT", None),
+      ("Iraqi troops", "IRQMIL", None), ("Iranian", "IRNMIL", None)]),
+    # "military" with what forces are or do; not what a government gives, a stance, a tanker fleet or an attack
+    ("Iran said the U.S. military presence in the Gulf was a threat. Japan's positions on trade angered Congress. "
+     "Kuwait's tanker fleet was attacked. Iran condemned the Iraqi missile attack and U.S. military aid.",
+     [("Iran", "IRN", None), ("the U.S.", "USAMIL", None), ("Japan", "JPN", None), ("Congress", "USALEG", "document"),
+      ("Kuwait", "KWT", None), ("Iran", "IRN", None), ("Iraqi", "IRQ", None), ("U.S.", "USA", None)]),
+])
+def test_context_a_state_owning_armed_things_is_its_forces(coder, text, expected):
+    assert resolved(coder, text, "1987-05-01") == expected

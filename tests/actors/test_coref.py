@@ -285,3 +285,54 @@ def test_coref_he_reaches_past_quotes_that_name_no_one(coder):
 ])
 def test_coref_first_person_of_a_quote_that_goes_on(coder, text, expected):
     assert resolved(coder, text, "1987-04-20") == expected
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text,expected", [
+    # the story's own state (its lead's), though another state is named in the same sentence
+    ("King Fahd of Saudi Arabia began a visit to Britain on Tuesday. Britain sold arms to the kingdom last year.",
+     [("King Fahd of Saudi Arabia", "SAUGOV", None, None), ("Saudi Arabia", "SAU", None, None),
+      ("Britain", "GBR", None, None), ("Britain", "GBR", None, None), ("the kingdom", "SAU", (13, 25), "mention")]),
+    # a lead state that is no kingdom: the last kingdom named
+    ("France signed a trade pact with Morocco on Monday. French officials said the kingdom would buy ten airliners.",
+     [("France", "FRA", None, None), ("Morocco", "MAR", None, None), ("French officials", "FRAGOV", None, None),
+      ("the kingdom", "MAR", (32, 39), "mention")]),
+    # "the island nation"; "a kingdom", "in the kingdom" (a place) are no state's mention
+    ("President Corazon Aquino of the Philippines met Japanese officials. Japan will lend the island nation 100 "
+     "mln dlrs. Japan has a kingdom of trade. Japanese banks in the republic will lend more.",
+     [("President Corazon Aquino of the Philippines", "PHLGOV", None, None), ("the Philippines", "PHL", None, None),
+      ("Japanese officials", "JPNGOV", None, None), ("Japan", "JPN", None, None),
+      ("the island nation", "PHL", (28, 43), "mention"), ("Japan", "JPN", None, None),
+      ("Japanese banks", "JPNBUS", None, None)]),
+])
+def test_coref_the_kingdom_is_the_state_the_story_is_about(coder, text, expected):
+    assert resolved(coder, text, "1987-05-01") == expected
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text,expected", [
+    # "the report" speaks for the author of the story's first report, not for a publication named after it
+    ("A confidential World Bank report on the Peruvian economy criticised the government. The report, published "
+     "by a monthly, the Peru Report, said inflation would rise. Officials did not comment on the report.",
+     [("World Bank", "IGOUNODEVWBK", None, None), ("Peruvian", "PER", None, None),
+      ("the government", "---GOV", None, None), ("The report", "IGOUNODEVWBK", (15, 25), None),
+      ("Peru", "PER", None, None), ("Officials", "---GOV", None, None),
+      ("the report", "IGOUNODEVWBK", (15, 25), None)]),
+    # "a statement by" names its author too; a report no actor wrote stands for no one
+    ("A statement by the Iranian Army said Iraq had been defeated. The statement said Iran would fight on. "
+     "Analysts wrote a report on Iraq. The study was criticised by Iraq.",
+     [("the Iranian Army", "IRNMIL", None, None), ("Iraq", "IRQ", None, None),
+      ("The statement", "IRNMIL", (15, 31), "mention"), ("Iran", "IRN", None, None), ("Iraq", "IRQ", None, None),
+      ("Iraq", "IRQ", None, None)]),
+])
+def test_coref_the_report_is_its_author(coder, text, expected):
+    assert resolved(coder, text, "1987-05-01") == expected
+
+
+@pytest.mark.issue(12)
+def test_coref_the_island_is_a_place_unless_it_owns(coder):
+    text = ("Taiwan cut tariffs on U.S. goods. The United States is the island's largest market. Iranian forces "
+            "had taken the island.")
+    assert resolved(coder, text, "1987-05-01") == [
+        ("Taiwan", "TWN", None, None), ("U.S.", "USA", None, None), ("The United States", "USA", None, None),
+        ("the island", "TWN", (0, 6), "mention"), ("Iranian forces", "IRNMIL", None, None)]

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from .armed import arm
 from .companies import form_country
 from .speakers import SPEECH
 from .resolved import ResolvedMention, actor_code
@@ -381,6 +382,7 @@ def fill_countries(parsed: Parsed, places: tuple[tuple[Span, ...], ...], links: 
             m = rm.mention
             found[k] = replace(rm, mention=replace(m, country=country, code=actor_code(country, m.sector),
                                                    country_from=source))
+    arm(found, parsed)  # "an Iraqi jet": Iraq's forces
     titled_people(found, parsed)
     titled_elsewhere(found, parsed)
     return links

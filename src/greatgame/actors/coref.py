@@ -11,7 +11,11 @@
   person. "it" and "they" link only to the speaker of the clause they are reported in ("Washington said
   it would ..."), and so do "I" and "we" of a quote ('Weinberger said, "We are prepared"').
 - A possessive pronoun in a sector-only phrase ("his government", "its troops") names whose it is.
-- "the country" links to the state last named, "his country" to the last named state of his country.
+- "the report" (study, survey, communique, statement) links to the author of the last one named ("a World
+  Bank report"), as "the committee" does.
+- "the country" links to the state last named, "his country" to the last named state of his country;
+  "the kingdom", "the island" to the state the story is about (its lead's, else the dominant one) where
+  its name fits ("kingdom" needs a kingdom), else to the last state named.
 
 Linking finds and records; it copies nothing. The recogniser copies each chain's root onto the linked
 mentions once context has filled the roots in.
@@ -27,10 +31,10 @@ from spacy.tokens import Doc, Token
 
 from ..model import Mention
 from .companies import short_name
-from .country_nouns import COUNTRY_NOUNS, country_noun_antecedent
+from .country_nouns import COUNTRY_NOUNS, country_noun_antecedent, story_noun, story_noun_antecedent, story_state
 from .resolved import ResolvedMention
 from .speakers import opens_quote, quote_goes_on, speaker
-from .spans import AGENT_BODY_NOUNS, BODY_NOUNS, acronym_of, bare_body_noun, is_acronym, money_follows
+from .spans import AGENT_BODY_NOUNS, BODY_NOUNS, acronym_of, bare_body_noun, is_acronym, money_follows, report_of
 
 if TYPE_CHECKING:
     from ..nlp import Parsed
@@ -122,6 +126,8 @@ class _Linker:
         self.acronyms: dict[str, int] = {}
         self.names_seen: dict[str, int] = {}  # organisation name -> mentions so far
         self.bodies: dict[str, int] = {}  # "community" -> the last body named with it ("the European Community")
+        # the state the story is about: its lead's, else the one it names most by far
+        self.story = story_state(found, parsed)
 
     # --- what a mention offers later ones ----------------------------------------------------
 
@@ -366,6 +372,12 @@ class _Linker:
             if k is not None:
                 self._new(sdoc, si, tok.i - 1, tok.i + 1, self._root(k))
             return
+        if (bare := story_noun(tok)) is not None:  # "the kingdom": the story's state, if it is one
+            k = story_noun_antecedent(bare[1], si, self.out, self.parsed, self.story, self.dictionary,
+                                      PRONOUN_REACH)
+            if k is not None:
+                self._new(sdoc, si, bare[0], tok.i + 1, self._root(k))
+            return
         if text not in self.surnames and text.replace(".", "") not in self.acronyms and tok.lower_ not in _PRONOUNS:
             return
         if tok.dep_ in _SUBJ and tok.lower_ in _PRONOUNS:
@@ -416,6 +428,10 @@ class _Linker:
             ante = find(rm, sdoc)
             if ante is not None:  # (index 0 is an antecedent too)
                 break
+        # "a World Bank report": "the report" is the bank (the story's first report: later ones are named
+        # again, as "the Peru Report", an economic monthly that published it)
+        if (report := report_of(sdoc[rm.head])) is not None and report.dep_ != "appos":
+            self.bodies.setdefault(report.lower_, self._root(ante if ante is not None else k))
         if ante is not None:
             self.links.antecedent[k] = self._root(ante)
             return

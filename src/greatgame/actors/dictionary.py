@@ -147,6 +147,20 @@ class ActorDictionary:
         no capitals at all (lowercase.py)."""
         return self._lowercase_forms.get(" ".join(text.split()).lower(), [])
 
+    @cached_property
+    def _name_words(self) -> dict[str, frozenset[str]]:
+        """The lowercase words of each state's names and official names ("SAU": kingdom, of, saudi, arabia)."""
+        words: dict[str, set[str]] = {}
+        for entries in self.forms.values():
+            for e in entries:
+                if e.type in ("name", "official") and e.country and e.kind == "state":
+                    words.setdefault(e.country, set()).update(e.text.lower().split())
+        return {iso: frozenset(w) for iso, w in words.items()}
+
+    def names_hold(self, iso3: str, word: str) -> bool:
+        """Whether one of a state's names holds a word ("kingdom": the Kingdom of Saudi Arabia, not France)."""
+        return word in self._name_words.get(iso3, frozenset())
+
     def _load_states(self) -> None:
         for r in _rows("states.tsv", ("iso3", "name", "kind")):
             self.state_names[r["iso3"]] = r["name"]

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from .dictionary import Entry
 
-__all__ = ["LOWERCASE_SHARE", "MIN_LETTERS", "common_words", "foldable", "lowercase_text"]
+__all__ = ["LOWERCASE_SHARE", "MIN_LETTERS", "common_word", "common_words", "foldable", "lowercase_text"]
 
 # A lowercase text has fewer capitals than this share of its letters (a name or two may keep theirs)...
 LOWERCASE_SHARE = 0.01
@@ -45,6 +45,21 @@ def common_words(nlp: Language) -> dict[str, frozenset[str]]:
         return {}
     index = lookups.get_table("lemma_index")
     return {pos: frozenset(index.get(pos, [])) for pos in ("verb", "adj", "adv")}
+
+
+def common_word(form: str, entries: list[Entry], common: dict[str, frozenset[str]]) -> bool:
+    """Whether a form of one word is, in lower case, a stop word or an English verb, adjective or adverb that
+    names no state ("us", "aid", "major"; not "china", "iraqi", "reagan"): in a text in capitals it is read
+    as that word."""
+    words = form.split()
+    if len(words) != 1:
+        return False
+    low = words[0].lower()
+    if low in STOP_WORDS or len(low) < 2:
+        return True
+    if any(e.type in _NAME_TYPES and e.kind == "state" for e in entries):
+        return False
+    return any(low in common.get(pos, ()) for pos in ("verb", "adj", "adv"))
 
 
 def foldable(form: str, entries: list[Entry], common: dict[str, frozenset[str]]) -> bool:

@@ -15,7 +15,7 @@ from spacy.language import Language
 from ..datacache import cached, fingerprint
 from ..geo import Gazetteer
 from .dictionary import ActorDictionary
-from .lowercase import common_words, foldable
+from .lowercase import common_word, common_words, foldable
 
 __all__ = ["Patterns", "build_patterns", "load_patterns"]
 
@@ -32,6 +32,9 @@ class Patterns:
     # LOWER ids of the case-sensitive forms that are no common English word in lower case ("world bank",
     # "peru", "alan garcia"; not "aid", "china", "us"), for text set all in lower case (lowercase.py)
     lowered: Ids
+    # LOWER ids of the case-sensitive forms that are no stop word, verb, adjective or adverb in lower case
+    # ("peru", "china", "reagan"; not "aid", "major", "us"), for text set all in capitals (casing.py)
+    capitals: Ids
     person_roles: frozenset[str]  # words of the titles people hold ("minister"), for linking "the minister"
 
 
@@ -49,8 +52,9 @@ def build_patterns(nlp: Language, dictionary: ActorDictionary, gazetteer: Gazett
              for w in key.split() if w not in ("of", "the", "for", "and")}
     common = common_words(nlp)
     lowered = [key for key in exact if foldable(key, dictionary.forms[key], common)]
+    capitals = [key for key in exact if not common_word(key, dictionary.forms[key], common)]
     return Patterns(_ids(nlp, exact, "ORTH"), _ids(nlp, folded, "LOWER"), _ids(nlp, gazetteer.forms(), "ORTH"),
-                    _ids(nlp, lowered, "LOWER"), frozenset(roles))
+                    _ids(nlp, lowered, "LOWER"), _ids(nlp, capitals, "LOWER"), frozenset(roles))
 
 
 def load_patterns(nlp: Language, dictionary: ActorDictionary, gazetteer: Gazetteer) -> Patterns:

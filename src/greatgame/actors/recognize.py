@@ -12,16 +12,18 @@ from spacy.util import filter_spans
 
 from ..geo import gazetteer
 from ..model import Document, Mention
+from .capitals import Capitals
 from .companies import company_names
 from .context import fill_countries
 from .coref import link
+from .country_nouns import STATE_NOUNS
 from .dictionary import ActorDictionary, Entry, load_dictionary, pick_term
 from .lowercase import lowercase_text
 from .patterns import build_patterns, load_patterns
 from .resolved import Resolved, ResolvedMention, acts_on, actor_code, last_dyad
-from .spans import (AGENT_BODY_NOUNS, OFFICE_HEADS, Compact, against_or_for, body_nouns, currency_name, flag_of,
-                    given_name_end, information, kind_of_body, location_role, of_head, owned_name, pronoun_before,
-                    state_entry, titled_name, words)
+from .spans import (AGENT_BODY_NOUNS, OFFICE_HEADS, REPORT_NOUNS, Compact, against_or_for, body_nouns, currency_name,
+                    flag_of, given_name_end, information, kind_of_body, location_role, of_head, owned_name,
+                    pronoun_before, state_entry, state_nouns, titled_name, words)
 
 if TYPE_CHECKING:
     from ..nlp import Parsed, ParsedSentence
@@ -92,6 +94,7 @@ class ActorRecognizer:
         self.places.add("PLACE", list(patterns.places))
         self.lowered.add("ACTOR", list(patterns.lowered))
         self.person_roles = patterns.person_roles
+        self.capitals = Capitals(nlp, patterns.capitals, self.dictionary)  # for text in capitals (casing.py)
 
     # --- before parsing ----------------------------------------------------------------------
 
@@ -103,6 +106,7 @@ class ActorRecognizer:
             out += compact.match(self.lowered)
         folded = compact.match(self.folded)
         out += body_nouns(doc, out + folded, self.dictionary)
+        out += state_nouns(doc, out, STATE_NOUNS | REPORT_NOUNS)
         for s, e in folded:
             entries = self.dictionary.lookup(doc[s:e].text)
             if any(en.type == "pair" or en.sector in ("MIL", "REB", "COP", "OPP") for en in entries) \
@@ -253,7 +257,8 @@ class ActorRecognizer:
                 name = name or self.dictionary.state_names.get(country or "", st.name)
                 if st.sector:
                     sector = sector or st.sector
-        # "president of the Bank of Montreal", "bank officials": the bank's; a minister's is a government's
+        # "president of the Bank of Montreal", "bank officials", "Citibank's president": the bank's (not a minister)
+        body_sector = body_sector or (org.sector if org is not None and org.sector in _BODY_SECTORS else None)
         if body_sector and head_sector == "GOV" and head.lower_ not in ("minister", "ministers"):
             head_sector = body_sector
         if org is not None and not (ruler and org.country is None):

@@ -14,9 +14,9 @@ if TYPE_CHECKING:
     from .dictionary import ActorDictionary, Entry
 
 __all__ = ["AGENT_BODY_NOUNS", "AIMING_VERBS", "BODY_NOUNS", "LOCATION_PREPS", "OFFICE_HEADS", "PRONOUN_WINDOW",
-           "Compact", "acronym_of", "against_or_for", "bare_body_noun", "body_nouns", "flag_of", "information",
-           "is_acronym", "kind_of_body", "location_role", "of_head", "owned_name", "pronoun_before", "state_entry",
-           "titled_name", "words"]
+           "REPORT_NOUNS", "Compact", "acronym_of", "against_or_for", "bare_body_noun", "body_nouns", "flag_of",
+           "information", "is_acronym", "kind_of_body", "location_role", "of_head", "owned_name", "pronoun_before",
+           "report_of", "state_entry", "state_nouns", "titled_name", "words"]
 
 # A US state rather than the country: these places anywhere in the document, these words in the sentence.
 _US_STATE_PLACES = {"Atlanta", "Savannah", "Seattle", "Spokane", "Olympia"}
@@ -30,6 +30,8 @@ BODY_NOUNS = {"community", "fund"}
 # ... and the same for bodies named by a sector's words: "the committee" after "a 14-bank advisory committee",
 # "the exchange" after "the Tokyo Stock Exchange"
 AGENT_BODY_NOUNS = {"committee", "exchange"}
+# What an actor writes or issues, which later speaks for it: "a World Bank report ... The report said".
+REPORT_NOUNS = {"report", "study", "survey", "communique", "statement"}
 # Prepositions after which a place name says where something happened, not who acted.
 LOCATION_PREPS = {"in", "at", "near", "into", "across", "outside", "off", "around", "throughout", "inside",
                   "along", "within", "over"}
@@ -142,6 +144,24 @@ def body_nouns(doc: Doc, hits: list[tuple[int, int]], dictionary: ActorDictionar
             if before.lower_ == "the":
                 out.append((t.i, t.i + 1))
     return out
+
+
+def state_nouns(doc: Doc, hits: list[tuple[int, int]], nouns: set[str]) -> list[tuple[int, int]]:
+    """ "the kingdom", "the country" after the first name found: coreference may link it to a state, so its
+    sentence is worth parsing."""
+    first = min((s for s, _ in hits), default=len(doc))
+    return [(t.i, t.i + 1) for t in doc[first + 1:] if t.lower_ in nouns and doc[t.i - 1].lower_ == "the"]
+
+
+def report_of(tok: Token) -> Token | None:
+    """The report a mention's head is the author of: "a World Bank report", "the IMF's study", "a report by
+    the OECD"; None for anything else."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("by", "from"):
+        head = head.head
+    elif tok.dep_ not in ("compound", "poss"):
+        return None
+    return head if head.lower_ in REPORT_NOUNS and head.i != tok.i else None
 
 
 def bare_body_noun(tok: Token) -> int | None:

@@ -1,0 +1,32 @@
+"""Steps of country-from-context that read the whole document's offices and bodies, run before and after
+its rounds (context.fill_countries): one-word legislatures first, so that they are filled like other
+bodies; then offices a state does not have, and international bodies named by less than their name."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from .chambers import bare_chambers
+from .igo_members import igo_members, igo_words
+from .state_offices import refit_offices
+
+if TYPE_CHECKING:
+    from ..nlp import Parsed
+    from .dictionary import ActorDictionary
+    from .resolved import ResolvedMention
+
+__all__ = ["after_fill", "before_fill"]
+
+
+def before_fill(found: list[ResolvedMention], parsed: Parsed) -> None:
+    """What must have a sector before the rounds fill countries: "the House", "Congressional"."""
+    bare_chambers(found, parsed)
+
+
+def after_fill(found: list[ResolvedMention], parsed: Parsed, counts: Counter, dictionary: ActorDictionary) -> None:
+    """What the filled countries and the document's bodies settle: "an Agriculture Ministry official" not of
+    the United States, "Foreign Ministers of ASEAN", "the 17-man Commission"."""
+    refit_offices(found, counts)
+    igo_members(found, parsed)
+    igo_words(found, parsed, dictionary)

@@ -172,3 +172,22 @@ def test_a_committee_of_a_chamber_is_the_chamber(coder):
     text = ("Smart told a Senate Labor Committee hearing that the tariffs on Japan would help. "
             "Japan protested against the United States.")
     assert ("Senate", "USALEG", "document") in resolved(coder, text, "1987-04-01")
+
+
+# --- bodies met on a visit -----------------------------------------------------------------------------
+
+_KOREA = " South Korea wants more exports, and South Korea will cut tariffs."
+
+
+def test_officials_met_on_a_visit_are_the_visited_state(coder):
+    text = ("South Korea's trade minister Rha Woong-bae visited Paris to explain Seoul's import rules to government "
+            "officials." + _KOREA)
+    assert ("government officials", "FRAGOV", "context") in resolved(coder, text, "1987-05-02")
+    text = ("South Korea's trade minister Rha Woong-bae will travel to Bonn for talks with government "
+            "officials." + _KOREA)
+    assert ("government officials", "DEUGOV", "context") in resolved(coder, text, "1987-05-02")
+
+
+def test_officials_travelling_with_the_visitor_are_the_visitor_state(coder):
+    text = "South Korea's trade minister Rha Woong-bae visited Paris with government officials." + _KOREA
+    assert ("government officials", "KORGOV", "document") in resolved(coder, text, "1987-05-02")

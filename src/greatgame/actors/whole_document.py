@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from .chambers import bare_chambers
 from .igo_members import igo_members, igo_words
 from .state_offices import refit_offices
+from .visits import visited_bodies
 
 if TYPE_CHECKING:
     from ..nlp import Parsed
@@ -25,8 +26,9 @@ def before_fill(found: list[ResolvedMention], parsed: Parsed) -> None:
 
 
 def after_fill(found: list[ResolvedMention], parsed: Parsed, counts: Counter, dictionary: ActorDictionary) -> None:
-    """What the filled countries and the document's bodies settle: "an Agriculture Ministry official" not of
-    the United States, "Foreign Ministers of ASEAN", "the 17-man Commission"."""
+    """What the filled countries and the document's bodies settle: officials met on a visit, "an Agriculture
+    Ministry official" not of the United States, "Foreign Ministers of ASEAN", "the 17-man Commission"."""
+    visited_bodies(found, parsed)
     refit_offices(found, counts)
     igo_members(found, parsed)
     igo_words(found, parsed, dictionary)

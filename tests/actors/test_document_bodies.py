@@ -191,3 +191,39 @@ def test_officials_met_on_a_visit_are_the_visited_state(coder):
 def test_officials_travelling_with_the_visitor_are_the_visitor_state(coder):
     text = "South Korea's trade minister Rha Woong-bae visited Paris with government officials." + _KOREA
     assert ("government officials", "KORGOV", "document") in resolved(coder, text, "1987-05-02")
+
+
+# --- acronyms the document defines --------------------------------------------------------------------
+
+
+def test_an_acronym_the_document_spells_out_as_another_body(coder):
+    text = ("Ceylon Plantation Corp (CPC) said it would sell more tea to Egypt. CPC officials said the cabinet had "
+            "approved the sale. Sri Lanka exports most of its tea.")
+    assert resolved(coder, text, "1987-05-02") == [
+        ("Ceylon", "LKA", None), ("CPC", "LKABUS", None), ("Egypt", "EGY", None), ("CPC officials", "LKABUS", None),
+        ("the cabinet", "LKAGOV", "document"), ("Sri Lanka", "LKA", None)]
+
+
+def test_an_acronym_spelled_out_as_the_dictionary_body_keeps_it(coder):
+    text = "The Communist Party of China (CPC) met in Beijing. The CPC said it would open the economy further."
+    assert resolved(coder, text, "1987-05-02") == [
+        ("The Communist Party of China", "CHNPTYCPC", None), ("CPC", "CHNPTYCPC", None),
+        ("The CPC", "CHNPTYCPC", None), ("it", "CHNPTYCPC", "mention")]
+
+
+# --- organisations described beside their name -------------------------------------------------------
+
+
+def test_organisations_said_to_be_a_body_with_a_country_take_it(coder):
+    text = ("The bill would hit two Japanese banks. The two Japanese banks are Sumitomo Trust Co. and Yasuda Trust "
+            "Co., which trade in New York. Yasuda Trust Co. declined to comment.")
+    assert resolved(coder, text, "1987-05-02") == [
+        ("Japanese banks", "JPNBUS", None), ("Japanese banks", "JPNBUS", None),
+        ("Sumitomo Trust Co.", "JPNBUS", "context"), ("Yasuda Trust Co.", "JPNBUS", "context"),
+        ("Yasuda Trust Co.", "JPNBUS", "context")]
+
+
+def test_an_undescribed_organisation_stays_uncoded(coder):
+    text = "Sumitomo Trust Co. and Yasuda Trust Co. trade in New York. Japan said so."
+    got = resolved(coder, text, "1987-05-02")
+    assert [g for g in got if "Trust" in g[0]] == [("Sumitomo Trust Co.", None, None), ("Yasuda Trust Co.", None, None)]

@@ -354,13 +354,13 @@ def fill_countries(parsed: Parsed, places: tuple[tuple[Span, ...], ...], links: 
     """
     links = replace(links, mentions=list(links.mentions))
     found = links.mentions  # filled as the rounds go: the second round sees what the first filled
+    before_fill(found, parsed, dictionary)
     home = dictionary.home_country
     ctx = _Context(parsed, places, links, gazetteer, dictionary)
     counts = country_counts(found, links)
     dominant = dominant_country(counts)
     dateline = dateline_country(parsed.doc.text, gazetteer)
     lead = lead_country(found, parsed)
-    before_fill(found, parsed)
     _reseat(found, dictionary, counts, dateline)
     for k, rm in enumerate(found):
         if _relational(rm, parsed):

@@ -227,3 +227,10 @@ def test_an_undescribed_organisation_stays_uncoded(coder):
     text = "Sumitomo Trust Co. and Yasuda Trust Co. trade in New York. Japan said so."
     got = resolved(coder, text, "1987-05-02")
     assert [g for g in got if "Trust" in g[0]] == [("Sumitomo Trust Co.", None, None), ("Yasuda Trust Co.", None, None)]
+
+
+def test_a_congressman_is_of_the_united_states_congress(coder):
+    text = "Congressman Richard Gephardt said Japan must open its markets. Japan and the United States are talking."
+    assert resolved(coder, text, "1987-05-02") == [
+        ("Congressman Richard Gephardt", "USALEG", "document"), ("Japan", "JPN", None), ("Japan", "JPN", None),
+        ("the United States", "USA", None)]

@@ -7,6 +7,7 @@ again by the last word of one of its names ("the 17-man Commission" of the Europ
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from .resolved import ResolvedMention, actor_code
@@ -71,20 +72,19 @@ def igo_members(found: list[ResolvedMention], parsed: Parsed) -> None:
             found[k] = replace(rm, mention=replace(m, code=actor_code(None, m.sector, body)))
 
 
-def _last_words(dictionary: ActorDictionary) -> dict[str, set[str]]:
-    """A capitalised last word of a multi-word name of an international body -> the bodies' codes."""
-    cached = getattr(dictionary, "_igo_last_words", None)
-    if cached is None:
-        cached = {}
-        for form, entries in dictionary.forms.items():
-            words = form.split()
-            if len(words) < 2 or not words[-1][:1].isupper():
-                continue
-            for e in entries:
-                if e.kind in _IGO_KINDS and e.code:
-                    cached.setdefault(words[-1], set()).add(e.code)
-        dictionary._igo_last_words = cached  # type: ignore[attr-defined]
-    return cached
+@cache
+def _last_words(dictionary: ActorDictionary) -> dict[str, frozenset[str]]:
+    """A capitalised last word of a multi-word name of an international body -> the bodies' codes (built
+    once for the loaded dictionary)."""
+    out: dict[str, set[str]] = {}
+    for form, entries in dictionary.forms.items():
+        words = form.split()
+        if len(words) < 2 or not words[-1][:1].isupper():
+            continue
+        for e in entries:
+            if e.kind in _IGO_KINDS and e.code:
+                out.setdefault(words[-1], set()).add(e.code)
+    return {w: frozenset(codes) for w, codes in out.items()}
 
 
 def igo_words(found: list[ResolvedMention], parsed: Parsed, dictionary: ActorDictionary) -> None:
@@ -103,7 +103,7 @@ def igo_words(found: list[ResolvedMention], parsed: Parsed, dictionary: ActorDic
         words = [t.text for t in sdoc[rm.start:rm.end] if not t.is_space and t.is_alpha or "." in t.text]
         codes: set[str] = set()
         if words and words[-1][:1].isupper():
-            codes |= _last_words(dictionary).get(words[-1], set())
+            codes |= _last_words(dictionary).get(words[-1], frozenset())
         for w in words:
             if "." in w and w.replace(".", "").isupper():
                 codes |= {e.code for form in (w, w.replace(".", "")) for e in dictionary.lookup(form)

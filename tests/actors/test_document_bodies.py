@@ -234,3 +234,25 @@ def test_a_congressman_is_of_the_united_states_congress(coder):
     assert resolved(coder, text, "1987-05-02") == [
         ("Congressman Richard Gephardt", "USALEG", "document"), ("Japan", "JPN", None), ("Japan", "JPN", None),
         ("the United States", "USA", None)]
+
+
+def test_an_acronym_spelled_another_way_keeps_the_dictionary_body(coder):
+    text = "The Organisation of Petroleum Exporting Countries (OPEC) met in Vienna. OPEC said Iran would cut output."
+    assert [g for g in resolved(coder, text, "1987-05-02") if g[0] == "OPEC"] == [
+        ("OPEC", "IGOBUSOPC", None), ("OPEC", "IGOBUSOPC", None)]
+    text = "The General Agreement on Tariffs and Trade (GATT) met in Geneva. GATT said Japan broke the rules."
+    assert [g for g in resolved(coder, text, "1987-05-02") if g[0] == "GATT"] == [
+        ("GATT", "IGOBUSGAT", None), ("GATT", "IGOBUSGAT", None)]
+
+
+def test_a_visit_to_several_states_gives_its_officials_none(coder):
+    text = ("South Korea's trade minister Rha Woong-bae will visit Britain, France and Italy for talks with government "
+            "officials." + _KOREA)
+    assert ("government officials", "KORGOV", "document") in resolved(coder, text, "1987-05-02")
+
+
+def test_a_longer_name_ending_in_a_body_word_is_not_that_body(coder):
+    text = ("The World Bank lent Brazil more. The Organization of Economic Cooperation and Development said Brazil "
+            "would grow.")
+    got = resolved(coder, text, "1987-05-02")
+    assert not any(code == "IGOUNODEVWBK" and "Organization" in t for t, code, _ in got)

@@ -29,5 +29,7 @@ def bare_chambers(found: list[ResolvedMention], parsed: Parsed) -> None:
         sdoc = parsed.sentences[rm.sentence].doc
         words = [t.text for t in sdoc[rm.start:rm.end] if not t.is_space and t.lower_ != "the"]
         after = sdoc[rm.end] if rm.end < len(sdoc) else None
-        if len(words) == 1 and words[0] in CHAMBERS and (after is None or after.lower_ != "of"):
+        # (not a word of a longer name the model left in pieces: "the House Iran committee")
+        named = after is not None and (after.lower_ == "of" or sdoc[rm.head].dep_ == "compound")
+        if len(words) == 1 and words[0] in CHAMBERS and not named:
             found[k] = replace(rm, mention=replace(m, kind="agent", sector="LEG", code=actor_code(None, "LEG")))

@@ -58,9 +58,11 @@ def redefined_acronyms(found: list[ResolvedMention], parsed: Parsed, dictionary:
         if not known or spelled is None:
             continue
         start, name = spelled
-        if any(e.code in known for e in dictionary.lookup(name)) or any(
-                o.mention.code in known and start <= o.mention.start < match.start() for o in found):
-            continue  # the dictionary's own body, spelled out
+        # the dictionary's own body, spelled out (or spelled another way: "Organisation of Petroleum ...")
+        own = {w.lower() for e in dictionary.lookup(acronym) for w in (e.name or "").split() if len(w) > 3}
+        if any(e.code in known for e in dictionary.lookup(name)) or own & {w.lower() for w in name.split()} or any(
+                o.mention.code in known and o.mention.start < match.start() and o.mention.end > start for o in found):
+            continue
         country, sector = _code_of(found, start, match.start(), name, dictionary)
         for k, rm in enumerate(found):
             m = rm.mention

@@ -102,7 +102,10 @@ def igo_words(found: list[ResolvedMention], parsed: Parsed, dictionary: ActorDic
         sdoc = parsed.sentences[rm.sentence].doc
         words = [t.text for t in sdoc[rm.start:rm.end] if not t.is_space and t.is_alpha or "." in t.text]
         codes: set[str] = set()
-        if words and words[-1][:1].isupper():
+        # one name word, after a determiner or a count ("the 17-man Commission"), not a longer name of
+        # another body ("the Organization of Economic Cooperation and Development")
+        names = [w for w in words if w[:1].isupper() and w.lower() != "the"]
+        if len(names) == 1 and names[0] == words[-1]:
             codes |= _last_words(dictionary).get(words[-1], frozenset())
         for w in words:
             if "." in w and w.replace(".", "").isupper():

@@ -21,6 +21,7 @@ TRAVEL = {"visit", "travel", "fly", "go", "come", "arrive", "head", "tour"}
 _DESTINATION_PREPS = {"to", "in"}
 # Sectors of a state's own bodies that a visitor meets.
 _MET = {"GOV", "MIL", "LEG", "JUD", "PTY", "OPP", "BUS"}
+_STATES = {"governments", "countries", "nations", "states"}
 # Where a body's country came from when no word of its phrase or clause said so.
 _UNSAID = {None, "document", "dateline"}
 # Links up from the body to the travel verb that keep to the visit's purpose ("to explain ... to officials").
@@ -42,10 +43,11 @@ def _travel_verb(head: Token) -> Token | None:
 
 
 def _destinations(verb: Token) -> list[Token]:
+    """Where the verb goes, every place of a list ("visit Britain, France and Italy")."""
     out = [c for c in verb.children if c.dep_ == "dobj"]
     out += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _DESTINATION_PREPS
             for p in c.children if p.dep_ == "pobj"]
-    return out
+    return out + [c for t in out for c in t.subtree if c.dep_ == "conj"]
 
 
 def visited_bodies(found: list[ResolvedMention], parsed: Parsed) -> None:
@@ -59,6 +61,8 @@ def visited_bodies(found: list[ResolvedMention], parsed: Parsed) -> None:
         if m.country is not None and m.country_from is None:
             continue  # its own words named it
         sdoc = parsed.sentences[rm.sentence].doc
+        if sdoc[rm.head].lower_ in _STATES:
+            continue  # "support from governments": several states'
         verb = _travel_verb(sdoc[rm.head])
         if verb is None:
             continue

@@ -385,7 +385,7 @@ def fill_countries(parsed: Parsed, places: tuple[tuple[Span, ...], ...], links: 
             m = rm.mention
             found[k] = replace(rm, mention=replace(m, country=country, code=actor_code(country, m.sector),
                                                    country_from=source))
-    after_fill(found, parsed, counts, dictionary)
+    after_fill(links, parsed, counts, dictionary)
     titled_people(found, parsed)
     titled_elsewhere(found, parsed)
     return links

@@ -37,11 +37,11 @@ def _descriptions(head: Token) -> list[Token]:
     return out
 
 
-def described_groups(found: list[ResolvedMention], parsed: Parsed) -> None:
+def described_groups(found: list[ResolvedMention], parsed: Parsed, linked: set[int]) -> None:
     """Uncoded organisations described by a body with a country and sector take them (see the module)."""
     named: dict[str, ResolvedMention] = {}
     for k, rm in enumerate(found):
-        if not _uncoded(rm):
+        if not _uncoded(rm) or k in linked:
             continue
         m = rm.mention
         key = " ".join(m.text.split())

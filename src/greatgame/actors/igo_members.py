@@ -87,7 +87,7 @@ def _last_words(dictionary: ActorDictionary) -> dict[str, frozenset[str]]:
     return {w: frozenset(codes) for w, codes in out.items()}
 
 
-def igo_words(found: list[ResolvedMention], parsed: Parsed, dictionary: ActorDictionary) -> None:
+def igo_words(found: list[ResolvedMention], parsed: Parsed, dictionary: ActorDictionary, linked: set[int]) -> None:
     """Organisations the model found and nothing coded, named by the last word of a name ("the
     Commission") or holding an acronym ("the E.C. Charges") of one international body the document
     names: that body, linked to its last mention before."""
@@ -97,7 +97,8 @@ def igo_words(found: list[ResolvedMention], parsed: Parsed, dictionary: ActorDic
         if m.kind in _IGO_KINDS and m.code and m.country is None:
             named[m.code] = rm
             continue
-        if m.kind != "group" or m.code is not None or m.country is not None or rm.source == "pair":
+        if m.kind != "group" or m.code is not None or m.country is not None or rm.source == "pair" \
+                or k in linked:
             continue
         sdoc = parsed.sentences[rm.sentence].doc
         words = [t.text for t in sdoc[rm.start:rm.end] if not t.is_space and t.is_alpha or "." in t.text]

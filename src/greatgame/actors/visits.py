@@ -50,13 +50,14 @@ def _destinations(verb: Token) -> list[Token]:
     return out + [c for t in out for c in t.subtree if c.dep_ == "conj"]
 
 
-def visited_bodies(found: list[ResolvedMention], parsed: Parsed) -> None:
+def visited_bodies(found: list[ResolvedMention], parsed: Parsed, linked: set[int]) -> None:
     """A state's body with no country of its own words, phrase or clause, that a clause of travel sends
     someone to meet ("visited Washington to talk to government officials"), takes the country of the
     state or place visited."""
     for k, rm in enumerate(found):
         m = rm.mention
-        if m.kind != "agent" or m.sector not in _MET or m.country_from not in _UNSAID or rm.source == "pair":
+        if m.kind != "agent" or m.sector not in _MET or m.country_from not in _UNSAID or rm.source == "pair" \
+                or k in linked:
             continue
         if m.country is not None and m.country_from is None:
             continue  # its own words named it

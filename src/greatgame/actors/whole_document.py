@@ -17,6 +17,7 @@ from .visits import visited_bodies
 
 if TYPE_CHECKING:
     from ..nlp import Parsed
+    from .coref import Links
     from .dictionary import ActorDictionary
     from .resolved import ResolvedMention
 
@@ -30,11 +31,13 @@ def before_fill(found: list[ResolvedMention], parsed: Parsed, dictionary: ActorD
     bare_chambers(found, parsed)
 
 
-def after_fill(found: list[ResolvedMention], parsed: Parsed, counts: Counter, dictionary: ActorDictionary) -> None:
+def after_fill(links: Links, parsed: Parsed, counts: Counter, dictionary: ActorDictionary) -> None:
     """What the filled countries and the document's bodies settle: officials met on a visit, "an Agriculture
-    Ministry official" not of the United States, "Foreign Ministers of ASEAN", "the 17-man Commission"."""
-    visited_bodies(found, parsed)
-    described_groups(found, parsed)
+    Ministry official" not of the United States, "Foreign Ministers of ASEAN", "the 17-man Commission".
+    Mentions linked to a fuller one are left to take its codes."""
+    found, linked = links.mentions, set(links.antecedent)
+    visited_bodies(found, parsed, linked)
+    described_groups(found, parsed, linked)
     refit_offices(found, counts)
     igo_members(found, parsed)
-    igo_words(found, parsed, dictionary)
+    igo_words(found, parsed, dictionary, linked)

@@ -23,6 +23,7 @@ from .armed import arm
 from .companies import form_country
 from .speakers import SPEECH
 from .resolved import ResolvedMention, actor_code
+from .whole_document import after_fill, before_fill
 from .story import country_counts, dateline_country, dominant_country, lead_country, two_sides
 from .titles import titled_elsewhere, titled_people
 
@@ -66,6 +67,7 @@ _COMMITTEES = {"committee", "group", "panel"}
 # Words that make a body any state's, or another's than the document's: "foreign banks", "their government".
 _UNSPECIFIC = {"unidentified", "unknown", "foreign", "western", "international", "other", "overseas", "allied",
                "world", "multinational", "their", "your", "both", "several", "many", "some", "all", "each"}
+_QUANTIFIERS = {"both", "several", "many", "some", "all", "each"}  # ... of those, the ones counting people
 
 
 def _verb_of(tok: Token) -> Token | None:
@@ -282,7 +284,8 @@ class _Context:
         # ... but "provincial governments", "federal and provincial governments" are one state's own
         below = {w.lower_ for t in around for w in (t, *(c for c in t.children if c.dep_ == "conj"))}
         many = head.lower_ in _MANY and rm.mention.sector == "GOV" and not _SUBNATIONAL & below
-        return many or any(w in _UNSPECIFIC for w in words)
+        # "several top government officials" are of one government; "several governments" are not
+        return many or any(w in _UNSPECIFIC and (w not in _QUANTIFIERS or head.lower_ in _MANY) for w in words)
 
 
 def _sector_only(rm: ResolvedMention) -> bool:
@@ -338,7 +341,7 @@ def _core(rm: ResolvedMention, sdoc: Doc) -> str:
 def _home(core: str, home: dict[str, str]) -> str | None:
     """The home country of a body named in a phrase: "trade representative clayton yeutter" -> USA."""
     words = f" {core} "
-    found = [c for name, c in home.items() if f" {name} " in words]
+    found = [c for name, c in home.items() if f" {name} " in words and f" {name} of " not in words]
     return found[0] if len(set(found)) == 1 else None
 
 
@@ -352,6 +355,7 @@ def fill_countries(parsed: Parsed, places: tuple[tuple[Span, ...], ...], links: 
     """
     links = replace(links, mentions=list(links.mentions))
     found = links.mentions  # filled as the rounds go: the second round sees what the first filled
+    before_fill(found, parsed, dictionary)
     home = dictionary.home_country
     ctx = _Context(parsed, places, links, gazetteer, dictionary)
     counts = country_counts(found, links)
@@ -383,6 +387,7 @@ def fill_countries(parsed: Parsed, places: tuple[tuple[Span, ...], ...], links: 
             found[k] = replace(rm, mention=replace(m, country=country, code=actor_code(country, m.sector),
                                                    country_from=source))
     arm(found, parsed)  # "an Iraqi jet": Iraq's forces
+    after_fill(links, parsed, counts, dictionary)
     titled_people(found, parsed)
     titled_elsewhere(found, parsed)
     return links
@@ -423,9 +428,12 @@ def _sector_country(ctx: _Context, k: int, links: Links, counts: Counter, story:
     # a word of a longer name ("the Customs Administration Department") is not the bare institution; one
     # that modifies a thing is ("the Treasury brief", "Commerce Department monitors")
     head = sdoc[rm.head]
-    in_name = head.dep_ == "compound" and head.head.pos_ == "PROPN"
+    # (but its committee is it: "a Senate Labor Committee hearing")
+    in_name = head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.lower_ != "committee"
     own = None if in_name else _home(_core(rm, sdoc), home)
-    if own is not None and (counts.get(own) or dominant is None):
+    # "Treasury Secretary Mario Brodersohn" in a story dominated by Argentina is Argentina's
+    foreign = rm.mention.kind == "person" and dominant not in (None, own)
+    if own is not None and (counts.get(own) or dominant is None) and not foreign:
         return own, "document"
     sides = two_sides(counts)
     if sides is not None:

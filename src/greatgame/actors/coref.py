@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Token
 from ..model import Mention
 from .companies import short_name
 from .country_nouns import COUNTRY_NOUNS, country_noun_antecedent, story_noun, story_noun_antecedent, story_state
+from .dictionary import held_on
 from .resolved import ResolvedMention
 from .speakers import opens_quote, quote_goes_on, speaker
 from .spans import AGENT_BODY_NOUNS, BODY_NOUNS, acronym_of, bare_body_noun, is_acronym, money_follows, report_of
@@ -200,9 +201,13 @@ class _Linker:
         if m.sector != "GOV" or not m.name:
             return set()
         out: set[str] = set()
+        date = self.parsed.doc.date
         for e in self.dictionary.lookup(m.name):
             for t in e.terms:
-                out |= OFFICE_WORDS.get(t.role, set())
+                # a dated story holds a person to the offices of its day: Chirac, prime minister in 1987, is
+                # not "the president" of it
+                if date is None or held_on(t, date):
+                    out |= OFFICE_WORDS.get(t.role, set())
         return out
 
     def _description(self, rm: ResolvedMention, sdoc: Doc) -> int | None:

@@ -9,7 +9,8 @@ from importlib import resources
 
 from ..datacache import cached, fingerprint
 
-__all__ = ["ActorDictionary", "DictionaryError", "Entry", "Term", "load_dictionary", "pick_term"]
+__all__ = ["ActorDictionary", "DictionaryError", "Entry", "Term", "held_on", "load_dictionary", "pick_term",
+           "titlecase_acronym"]
 
 # Types of state_names.tsv that name the government rather than the country as a whole.
 GOVERNMENT_TYPES = {"capital", "seat"}
@@ -49,6 +50,12 @@ def term_start(t: Term) -> str | None:
     if t.end:
         return f"{int(t.end[:4]) - UNDATED_TERM_YEARS:04d}{t.end[4:]}"
     return None
+
+
+def held_on(t: Term, date: str) -> bool:
+    """Whether a term was running on a day (one with no dates never is)."""
+    start = term_start(t)
+    return start is not None and start <= date and (t.end is None or date <= t.end)
 
 
 def pick_term(terms: list[Term], date: str | None) -> tuple[Term, str]:
@@ -101,6 +108,18 @@ def _rows(name: str, required: tuple[str, ...]) -> list[dict[str, str]]:
                 raise DictionaryError(f"{name}:{n}: wrong number of fields")
             rows.append({k: (v or "").strip() for k, v in row.items()})
         return rows
+
+
+# Acronyms whose title-case spelling is a common word, not the body: "Plan" (the People's Liberation Army Navy).
+_WORDLIKE_ACRONYMS = {"PLAN"}
+
+
+def titlecase_acronym(text: str) -> str | None:
+    """The spelling some papers give an acronym said as a word ("Asean", "Nato", "Opec" for ASEAN, NATO,
+    OPEC): for one of four or more capitals that is no common word."""
+    if len(text) < 4 or not text.isalpha() or not text.isupper() or text in _WORDLIKE_ACRONYMS:
+        return None
+    return text[0] + text[1:].lower()
 
 
 def _split(cell: str) -> list[str]:
@@ -185,6 +204,10 @@ class ActorDictionary:
                            r["name"], kind, until=until))
             if r["text"].startswith("the "):
                 self.add(Entry(r["text"][4:], kind, r["country"] or None, r["sector"] or None, r["code"],
+                               r["name"], kind, until=until))
+            titled = titlecase_acronym(r["text"])
+            if titled and titled not in self.forms:
+                self.add(Entry(titled, kind, r["country"] or None, r["sector"] or None, r["code"],
                                r["name"], kind, until=until))
 
     def _load_agents(self) -> None:

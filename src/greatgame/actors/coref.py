@@ -23,7 +23,6 @@ mentions once context has filled the roots in.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -35,6 +34,7 @@ from .country_nouns import COUNTRY_NOUNS, country_noun_antecedent, story_noun, s
 from .dictionary import held_on
 from .resolved import ResolvedMention
 from .speakers import opens_quote, quote_goes_on, speaker
+from .surnames import HONORIFICS, surname_keys
 from .spans import AGENT_BODY_NOUNS, BODY_NOUNS, acronym_of, bare_body_noun, is_acronym, money_follows, report_of
 
 if TYPE_CHECKING:
@@ -43,14 +43,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Links", "link"]
 
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady",
-              "madame", "mme", "mme.", "senator", "sen.", "rep.", "gen.", "general", "col.", "colonel",
-              "maj.", "adm.", "admiral", "lt.", "prof.", "professor", "rev.", "sheikh", "president", "premier",
-              "chancellor", "minister", "secretary", "governor", "judge", "ambassador", "king", "queen"}
 FEMALE = {"mrs", "mrs.", "ms", "ms.", "miss", "madame", "mme", "mme.", "dame", "lady", "queen", "princess",
           "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "policewoman", "she", "her"}
 MALE = {"mr", "mr.", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "he", "him", "his"}
-_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _DETS = {"the", "this", "that"}
 _SUBJ = {"nsubj", "nsubjpass"}
 # Offices of the leader tables and the words that name them.
@@ -67,8 +62,6 @@ _NOT_ACTS = {"be", "seem", "appear", "remain", "become", "take", "look", "mean",
 # Pronoun subjects may reach this many sentences back for their person (person_before: sentences that
 # name an actor).
 PRONOUN_REACH = 3
-# A romanised Korean or Chinese given name, after the family name: "In-yong", "Chi-cheng".
-_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 @dataclass
@@ -78,29 +71,6 @@ class Links:
     mentions: list[ResolvedMention]
     antecedent: dict[int, int] = field(default_factory=dict)  # index -> index of the mention it stands for
     possessor: dict[int, int] = field(default_factory=dict)  # "his government" -> the man it is his
-
-
-def _name_words(rm: ResolvedMention) -> list[str]:
-    m = rm.mention
-    if m.kind != "person" or not m.name:
-        return []
-    words = [w for w in m.name.split() if w.lower() not in HONORIFICS]
-    while words and words[-1].lower().strip(",") in _SUFFIXES:
-        words.pop()
-    return words
-
-
-def surname_keys(rm: ResolvedMention) -> list[str]:
-    """The shorter forms that may later stand for a person named in full: "Funaro", "Paz Estenssoro"."""
-    words = _name_words(rm)
-    if len(words) < 2:
-        return []
-    keys = [words[-1]]
-    if _GIVEN_NAME.fullmatch(words[-1]):  # "Chung In-yong" is Mr. Chung: the family name comes first
-        keys.append(words[-2])
-    if len(words) >= 3:  # "Victor Paz Estenssoro" is also "Paz Estenssoro" and "Paz"
-        keys += [" ".join(words[-2:]), words[-2]] if words[-2][:1].isupper() else []
-    return keys
 
 
 def _gender(rm: ResolvedMention, sdoc: Doc) -> str | None:

@@ -19,8 +19,9 @@ __all__ = ["visited_bodies"]
 # Verbs of going somewhere; the place is their object ("visited Washington") or after "to"/"in".
 TRAVEL = {"visit", "travel", "fly", "go", "come", "arrive", "head", "tour"}
 _DESTINATION_PREPS = {"to", "in"}
-# Sectors of a state's own bodies that a visitor meets.
-_MET = {"GOV", "MIL", "LEG", "JUD", "PTY", "OPP", "BUS"}
+# Sectors of a state's own bodies that a visitor meets; not banks and companies, which a debtor's minister
+# meets wherever they are from ("flew to France for talks with creditor banks": of many countries).
+_MET = {"GOV", "MIL", "LEG", "JUD", "PTY", "OPP"}
 _STATES = {"governments", "countries", "nations", "states"}
 # Where a body's country came from when no word of its phrase or clause said so.
 _UNSAID = {None, "document", "dateline"}

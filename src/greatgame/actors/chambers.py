@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .resolved import ResolvedMention, actor_code
+from .resolved import ResolvedMention, actor_code, uncoded_group
 
 if TYPE_CHECKING:
     from ..nlp import Parsed
@@ -23,9 +23,9 @@ def bare_chambers(found: list[ResolvedMention], parsed: Parsed) -> None:
     """Uncoded organisations named "House", "the House" or "Congressional" alone (not "House of Lords",
     "the House Banking Committee") become legislatures with no country yet."""
     for k, rm in enumerate(found):
-        m = rm.mention
-        if m.kind != "group" or m.code is not None or m.country is not None or rm.source == "pair":
+        if not uncoded_group(rm):
             continue
+        m = rm.mention
         sdoc = parsed.sentences[rm.sentence].doc
         words = [t.text for t in sdoc[rm.start:rm.end] if not t.is_space and t.lower_ != "the"]
         after = sdoc[rm.end] if rm.end < len(sdoc) else None

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from .armed import arm
 from .companies import form_country
 from .speakers import SPEECH
-from .resolved import ResolvedMention, actor_code
+from .resolved import ResolvedMention, actor_code, sector_only
 from .whole_document import after_fill, before_fill
 from .story import country_counts, dateline_country, dominant_country, lead_country, two_sides
 from .titles import titled_elsewhere, titled_people
@@ -288,12 +288,6 @@ class _Context:
         return many or any(w in _UNSPECIFIC and (w not in _QUANTIFIERS or head.lower_ in _MANY) for w in words)
 
 
-def _sector_only(rm: ResolvedMention) -> bool:
-    m = rm.mention
-    return (m.country is None and m.sector is not None and rm.source != "pair" and not rm.is_location
-            and (m.code is None or m.code.startswith("---")))
-
-
 def _reseat(found: list[ResolvedMention], dictionary: ActorDictionary, counts: Counter,
             dateline: str | None) -> None:
     """ "the Chancellery", "the Majlis": a seat of power several states have is the one of the story's
@@ -371,7 +365,7 @@ def fill_countries(parsed: Parsed, places: tuple[tuple[Span, ...], ...], links: 
         for k, rm in enumerate(found):
             if rm.mention.country is not None:
                 continue
-            if _sector_only(rm):
+            if sector_only(rm):
                 country, source = _sector_country(ctx, k, links, counts, (dominant, lead), dateline, home)
             elif _unplaced_person(rm):
                 country, source = ctx.phrase_country(k, person=True), "context"

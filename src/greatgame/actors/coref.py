@@ -23,6 +23,7 @@ mentions once context has filled the roots in.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -271,7 +272,8 @@ class _Linker:
         """The subject person (else the first person) of the nearest earlier sentence that names one, within
         PRONOUN_REACH sentences that name an actor (a quote that names no one does not part "he" from
         Yeutter: 'Yeutter told reporters. "It would be impossible," he said. ... He said the sanctions')."""
-        named = {rm.sentence for rm in self.out}
+        named = sorted({rm.sentence for rm in self.out})  # counted between a person and here by bisection
+        before = bisect_left(named, si)
         candidates: dict[int, list[int]] = {}
         for k, rm in enumerate(self.out):
             m = rm.mention
@@ -279,7 +281,7 @@ class _Linker:
                 continue
             if rm.sentence == si and rm.start >= tok.i:
                 continue
-            if 1 + sum(1 for s in named if rm.sentence < s < si) > PRONOUN_REACH:
+            if 1 + before - bisect_right(named, rm.sentence) > PRONOUN_REACH:
                 continue
             sdoc = self.parsed.sentences[rm.sentence].doc
             g = _gender(self.out[self._root(k)], self.parsed.sentences[self.out[self._root(k)].sentence].doc)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .resolved import ResolvedMention, actor_code
+from .resolved import ResolvedMention, actor_code, uncoded_group
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -16,11 +16,6 @@ if TYPE_CHECKING:
     from ..nlp import Parsed
 
 __all__ = ["described_groups"]
-
-
-def _uncoded(rm: ResolvedMention) -> bool:
-    m = rm.mention
-    return m.kind == "group" and m.code is None and m.country is None and rm.source != "pair"
 
 
 def _descriptions(head: Token) -> list[Token]:
@@ -41,7 +36,7 @@ def described_groups(found: list[ResolvedMention], parsed: Parsed, linked: set[i
     """Uncoded organisations described by a body with a country and sector take them (see the module)."""
     named: dict[str, ResolvedMention] = {}
     for k, rm in enumerate(found):
-        if not _uncoded(rm) or k in linked:
+        if not uncoded_group(rm) or k in linked:
             continue
         m = rm.mention
         key = " ".join(m.text.split())

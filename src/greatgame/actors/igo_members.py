@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .resolved import ResolvedMention, actor_code
+from .resolved import ResolvedMention, actor_code, sector_only, uncoded_group
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -21,13 +21,6 @@ if TYPE_CHECKING:
 __all__ = ["igo_members", "igo_words"]
 
 _IGO_KINDS = ("igo", "ngo")
-
-
-def _open(rm: ResolvedMention) -> bool:
-    """A body named by its sector alone, with no country or body yet ("Ministers", "the ministers")."""
-    m = rm.mention
-    return (m.country is None and m.sector is not None and rm.source != "pair" and not rm.is_location
-            and (m.code is None or m.code.startswith("---")))
 
 
 def _body_of(found: list[ResolvedMention], rm: ResolvedMention, sdoc: Doc) -> str | None:
@@ -59,7 +52,7 @@ def igo_members(found: list[ResolvedMention], parsed: Parsed) -> None:
     for k, rm in enumerate(found):
         sdoc = parsed.sentences[rm.sentence].doc
         word = sdoc[rm.head].lower_
-        if not _open(rm):
+        if not sector_only(rm):
             m = rm.mention
             last[word] = m.code if m.kind in _IGO_KINDS and m.code and m.country is None else None
             continue
@@ -97,8 +90,7 @@ def igo_words(found: list[ResolvedMention], parsed: Parsed, dictionary: ActorDic
         if m.kind in _IGO_KINDS and m.code and m.country is None:
             named[m.code] = rm
             continue
-        if m.kind != "group" or m.code is not None or m.country is not None or rm.source == "pair" \
-                or k in linked:
+        if not uncoded_group(rm) or k in linked:
             continue
         sdoc = parsed.sentences[rm.sentence].doc
         words = [t.text for t in sdoc[rm.start:rm.end] if not t.is_space and t.is_alpha or "." in t.text]

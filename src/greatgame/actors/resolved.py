@@ -10,7 +10,7 @@ from ..model import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-__all__ = ["Resolved", "ResolvedMention", "actor_code", "acts_on", "last_dyad"]
+__all__ = ["Resolved", "ResolvedMention", "actor_code", "acts_on", "last_dyad", "sector_only", "uncoded_group"]
 
 
 @dataclass
@@ -38,6 +38,19 @@ class Resolved:
 
     mentions: tuple[ResolvedMention, ...]
     places: tuple[tuple[Span, ...], ...]
+
+
+def sector_only(rm: ResolvedMention) -> bool:
+    """A body named by its sector alone, with no country or body yet ("the generals", "the ministers")."""
+    m = rm.mention
+    return (m.country is None and m.sector is not None and rm.source != "pair" and not rm.is_location
+            and (m.code is None or m.code.startswith("---")))
+
+
+def uncoded_group(rm: ResolvedMention) -> bool:
+    """An organisation the model found that nothing has coded yet ("House", "Sandoz", "the Commission")."""
+    m = rm.mention
+    return m.kind == "group" and m.code is None and m.country is None and rm.source != "pair"
 
 
 def actor_code(country: str | None, sector: str | None, base: str | None = None) -> str | None:

@@ -233,23 +233,25 @@ def money_follows(doc: Doc, i: int) -> bool:
     return nxt is not None and nxt.lower_ in _CURRENCY_NOUNS and nxt.pos_ in ("NOUN", "PROPN")
 
 
+def _given_half(sdoc: Doc, h: int) -> bool:
+    """Whether token h is a hyphen written close between a word and a lower-case word: "-yong" of "In-yong"."""
+    return (h + 1 < len(sdoc) and not sdoc[h - 1].whitespace_ and sdoc[h].text == "-" and not sdoc[h].whitespace_
+            and sdoc[h + 1].is_alpha and sdoc[h + 1].text.islower())
+
+
 def given_name_end(sdoc: Doc, end: int) -> int:
     """Where a person's name ends that the model cut short before a hyphenated given name: "Chung" of
     "Finance Minister Chung In-yong", "Rha" of "Rha Woong-bae" (a capitalised word, then a hyphen and a
     lower-case word, written together, as Korean and Chinese given names are romanised; a line break may
     come before it), or before the lower-case half of one ("Choi Kwang" of "Choi Kwang-soo")."""
     last = sdoc[end - 1]
-    if end + 1 < len(sdoc) and not last.whitespace_ and sdoc[end].text == "-" and not sdoc[end].whitespace_ \
-            and last.text[:1].isupper() and sdoc[end + 1].is_alpha and sdoc[end + 1].text.islower():
+    if last.text[:1].isupper() and _given_half(sdoc, end):
         return end + 2
     i = end + 1 if end < len(sdoc) and sdoc[end].is_space and "\n\n" not in sdoc[end].text else end
-    if i > end or last.whitespace_:
-        if i + 2 < len(sdoc) and not sdoc[i].whitespace_ and sdoc[i + 1].text == "-" \
-                and not sdoc[i + 1].whitespace_:
-            first, rest = sdoc[i], sdoc[i + 2]
-            if first.is_alpha and first.text[:1].isupper() and first.text[1:].islower() \
-                    and rest.is_alpha and rest.text.islower():
-                return i + 3
+    if (i > end or last.whitespace_) and _given_half(sdoc, i + 1):
+        first = sdoc[i]
+        if first.is_alpha and first.text[:1].isupper() and first.text[1:].islower():
+            return i + 3
     return end
 
 

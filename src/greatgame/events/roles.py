@@ -22,13 +22,13 @@ from spacy.tokens import Doc, Token
 
 from ..actors.resolved import ResolvedMention
 from .extract import TALK_NOUNS, _conjuncts, _find_mentions
+from .reach import TRAVEL_VERBS as JOURNEY_VERBS
+from .reach import TRIP_NOUNS
 
 __all__ = ["bought_goods", "debt_figure", "lender_of", "membership", "own_forces", "venue_of_talks"]
 
-# Journeys, by noun and by verb (as reach.py proposes them).
-TRIP_NOUNS = {"trip", "visit", "tour", "journey", "mission", "stay", "stop", "stopover"}
-TRAVEL_VERBS = {"visit", "travel", "fly", "go", "arrive", "come", "head", "return", "leave", "tour", "be",
-                "depart", "set"}
+# Journeys, by noun and by verb: those reach.py proposes, and setting off ("departed for", "set out for").
+TRAVEL_VERBS = JOURNEY_VERBS | {"depart", "set"}
 # Verbs whose direct object is the place a journey starts from.
 LEAVING = {"leave", "depart", "quit"}
 # Prepositions that name where a journey goes or stays.

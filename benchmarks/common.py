@@ -37,6 +37,17 @@ def article_records(split: str) -> list | None:
     return [r for r in records if r.split == split]
 
 
+def read_ids(path: Path | None) -> set[str] | None:
+    """The article ids a file lists, one a line at its start (a TSV such as select_articles.py prints; a
+    header line is ignored, as no article has its id); None for no file; exit with a message where it is
+    missing."""
+    if path is None:
+        return None
+    if not path.exists():
+        sys.exit(f"{path}: no such file")
+    return {ln.split("\t")[0].strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()}
+
+
 def load_jsonl(path: Path, limit: int | None = None) -> list[dict]:
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as f:

@@ -27,7 +27,7 @@ import json
 import sys
 from pathlib import Path
 
-from common import SHARED
+from common import SHARED, read_ids
 
 from greatgame.model import Document, Mention
 from greatgame.pipeline import get_coder
@@ -145,12 +145,7 @@ def main() -> None:
     if args.articles:
         if not args.texts or not args.texts.exists() or not args.articles.exists():
             sys.exit("skipped: --articles needs the gold file and its --texts corpus")
-        ids = None
-        if args.ids:
-            if not args.ids.exists():
-                sys.exit(f"{args.ids}: no such file")
-            ids = {ln.split("\t")[0].strip() for ln in args.ids.read_text(encoding="utf-8").splitlines() if ln.strip()}
-        print(json.dumps(score_articles(args.articles, args.texts, args.split, args.show, ids)))
+        print(json.dumps(score_articles(args.articles, args.texts, args.split, args.show, read_ids(args.ids))))
         return
     paths = args.gold or sorted((SHARED / "gold").glob("*.jsonl"))
     if not paths or not all(p.exists() for p in paths):

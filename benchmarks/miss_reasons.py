@@ -4,7 +4,7 @@ For each required gold event of a half of tests/gold/articles.jsonl that the cod
 pair: is each actor recognised at all (a mention overlapping its span), does the event finder propose
 the pair (a candidate in its sentence), and if so what the classifier said. Counts, then examples.
 
-    .venv/bin/python benchmarks/miss_reasons.py [--split dev] [--examples 20]
+    .venv/bin/python benchmarks/miss_reasons.py [--split dev] [--examples 20] [--ids IDS.tsv]
 """
 
 from __future__ import annotations
@@ -12,18 +12,23 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from pathlib import Path
 
-from common import article_records
+from common import article_records, read_ids
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev")
     ap.add_argument("--examples", type=int, default=20)
+    ap.add_argument("--ids", type=Path, help="only these articles: a file whose lines start with an article id "
+                    "(a TSV such as scripts/gold/select_articles.py prints)")
     args = ap.parse_args()
     records = article_records(args.split)
     if records is None:
         return 0
+    ids = read_ids(args.ids)
+    records = [r for r in records if ids is None or r.id in ids]
     from greatgame.exhaustive import Prediction, actor_key, match
     from greatgame.model import Document
     from greatgame.nlp import parse_candidates

@@ -13,7 +13,8 @@ code exactly (in IGOEUREEC or PSEREBHMSGOV letters 4-6 name a body, not a sector
 
 Articles gold (`--articles`, stand-off, joined to `--texts`). Every source and target of every gold
 event of the split counts once per event side. Its mention is the recognised mention that overlaps the
-gold span most, the shorter on a tie (none: "no_mention"). Right country: the mention's country is the gold code's first
+gold span most, the shorter on a tie (none: "no_mention"); of mentions of one span ("the two countries"), the
+one with the gold country. Right country: the mention's country is the gold code's first
 three letters, or for a gold code of no country (`---…`) the mention has none, or for an international
 body (`IGO…`, `NGO…`) the mention is one too (no country, a code of the same three letters; tables name
 some bodies differently: IGOBUSWBK, IGOUNODEVWBK). Right code: the mention's code is the gold code
@@ -91,13 +92,19 @@ def country_right(gold_code: str, m: Mention) -> bool:
     return m.country == gold_code[:3]
 
 
-def best_mention(spans: list[tuple[int, int]], mentions: list[Mention]) -> Mention | None:
-    """The mention overlapping the gold spans most; on a tie the shorter, then the earlier one."""
+def best_mention(spans: list[tuple[int, int]], mentions: list[Mention], gold_code: str = "") -> Mention | None:
+    """The mention overlapping the gold spans most; on a tie the shorter, then the earlier one. Mentions of
+    the very same span ("the two countries" as two states) are one place holding several actors: among
+    them, the one with the gold code's country, if any, is the one the gold side means."""
     def overlap(m: Mention) -> int:
         return max(min(m.end, b) - max(m.start, a) for a, b in spans)
 
     hits = [m for m in mentions if overlap(m) > 0]
-    return max(hits, key=lambda m: (overlap(m), m.start - m.end)) if hits else None
+    if not hits:
+        return None
+    best = max(hits, key=lambda m: (overlap(m), m.start - m.end))
+    same = [m for m in hits if (m.start, m.end) == (best.start, best.end)]
+    return next((m for m in same if gold_code and country_right(gold_code, m)), best)
 
 
 def score_articles(gold: Path, texts: Path, split: str | None, show: bool = False,
@@ -118,7 +125,7 @@ def score_articles(gold: Path, texts: Path, split: str | None, show: bool = Fals
         for ev in rec.events:
             for side in (ev.source, ev.target):
                 n += 1
-                m = best_mention(list(side.spans), mentions)
+                m = best_mention(list(side.spans), mentions, side.code)
                 if m is None:
                     no_mention += 1
                 else:

@@ -44,6 +44,7 @@ class Coder:
 
     def code_many(self, docs: Iterable[Document], explain: bool = False) -> Iterator[DocResult]:
         """Code documents in order; a document that fails gives a DocResult with its error."""
+        from .actors.resolved import party_places  # lazily: see __init__
         from .nlp import parse_candidates  # lazily: loads spaCy (see __init__)
 
         for doc in docs:
@@ -54,6 +55,8 @@ class Coder:
                 resolved = self.actors.resolve(parsed, shown)
                 mentions = tuple(self.actors.mentions(resolved))
                 events = tuple(self.events.extract(parsed, resolved, shown, explain=explain))
+                parties = {(a.start, a.end) for ev in events for a in (ev.source, ev.target)}
+                mentions = party_places(mentions, resolved, parties)
                 if shown is not doc:
                     mentions, events = as_written(doc, mentions, events)
                 yield DocResult(doc, mentions, events, stats=parsed.stats)

@@ -10,7 +10,8 @@ from ..model import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-__all__ = ["Resolved", "ResolvedMention", "actor_code", "acts_on", "last_dyad", "sector_only", "uncoded_group"]
+__all__ = ["Resolved", "ResolvedMention", "actor_code", "acts_on", "last_dyad", "party_places", "sector_only",
+           "uncoded_group"]
 
 
 @dataclass
@@ -38,6 +39,17 @@ class Resolved:
 
     mentions: tuple[ResolvedMention, ...]
     places: tuple[tuple[Span, ...], ...]
+
+
+def party_places(mentions: tuple[Mention, ...], resolved: Resolved,
+                 parties: set[tuple[int, int]]) -> tuple[Mention, ...]:
+    """The mentions users see, with the place names an event makes a party, in text order: "troops were
+    deployed in Kuwait" acts on Kuwait, so Kuwait is an actor there; "met in Geneva" leaves Geneva a place."""
+    places = [rm.mention for rm in resolved.mentions
+              if rm.is_location and (rm.mention.start, rm.mention.end) in parties]
+    if not places:
+        return mentions
+    return tuple(sorted([*mentions, *places], key=lambda m: m.start))  # (stable: a dyad's two members stay in order)
 
 
 def sector_only(rm: ResolvedMention) -> bool:

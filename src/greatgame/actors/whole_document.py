@@ -12,6 +12,7 @@ from .chambers import bare_chambers
 from .defined_acronyms import redefined_acronyms
 from .described_groups import described_groups
 from .igo_members import igo_members, igo_words
+from .moved_forces import moved_forces
 from .state_offices import refit_offices
 from .visits import visited_bodies
 
@@ -33,10 +34,11 @@ def before_fill(found: list[ResolvedMention], parsed: Parsed, dictionary: ActorD
 
 def after_fill(links: Links, parsed: Parsed, counts: Counter, dictionary: ActorDictionary) -> None:
     """What the filled countries and the document's bodies settle: officials met on a visit, "an Agriculture
-    Ministry official" not of the United States, "Foreign Ministers of ASEAN", "the 17-man Commission".
+    Ministry official" not of the United States, troops a state deploys, "Foreign Ministers of ASEAN", "the 17-man Commission".
     Mentions linked to a fuller one are left to take its codes."""
     found, linked = links.mentions, set(links.antecedent)
     visited_bodies(found, parsed, linked)
+    moved_forces(found, parsed, linked)
     described_groups(found, parsed, linked)
     refit_offices(found, counts)
     igo_members(found, parsed)

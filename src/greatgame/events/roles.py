@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..actors.moved_forces import MOVING
 from ..actors.resolved import ResolvedMention
 from .extract import TALK_NOUNS, _conjuncts, _find_mentions
 from .reach import TRAVEL_VERBS as JOURNEY_VERBS
@@ -92,11 +93,6 @@ def venue_of_talks(sdoc: Doc, target: ResolvedMention, trigger: int,
         if any(m is not target and _other_side(m, target) for m in others):
             return True
     return False
-
-
-# Verbs by which a party moves or places forces: their object is the mover's instrument, not a target.
-MOVING = {"move", "send", "deploy", "dispatch", "station", "position", "transfer", "shift", "mass", "redeploy",
-          "withdraw", "pull", "bring", "rush", "sail", "reinforce"}
 
 
 def own_forces(sdoc: Doc, source: ResolvedMention, target: ResolvedMention, trigger: int) -> bool:

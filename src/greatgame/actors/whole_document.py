@@ -33,8 +33,9 @@ def before_fill(found: list[ResolvedMention], parsed: Parsed, dictionary: ActorD
 
 
 def after_fill(links: Links, parsed: Parsed, counts: Counter, dictionary: ActorDictionary) -> None:
-    """What the filled countries and the document's bodies settle: officials met on a visit, "an Agriculture
-    Ministry official" not of the United States, troops a state deploys, "Foreign Ministers of ASEAN", "the 17-man Commission".
+    """What the filled countries and the document's bodies settle: officials met on a visit, troops a state
+    deploys, "an Agriculture Ministry official" not of the United States, "Foreign Ministers of ASEAN", "the
+    17-man Commission".
     Mentions linked to a fuller one are left to take its codes."""
     found, linked = links.mentions, set(links.antecedent)
     visited_bodies(found, parsed, linked)

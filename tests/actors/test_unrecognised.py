@@ -100,3 +100,24 @@ def test_unrecognised_they_stands_for_the_plural_subject_just_before(coder):
 ])
 def test_unrecognised_they_links_to_nothing_else(coder, text):
     assert not any(m[0].lower() == "they" for m in resolved(coder, text))
+
+
+def test_unrecognised_governors_are_a_government_body_of_the_story(coder):
+    text = "Brazilian governors urged President Jose Sarney to dismiss his finance minister. Sarney met the governors."
+    assert resolved(coder, text) == [
+        ("Brazilian governors", "BRAGOV", None),
+        ("President Jose Sarney", "BRAGOV", None),
+        ("finance minister", "BRAGOV", None),
+        ("Sarney", "BRAGOV", (26, 47)),
+        ("the governors", "BRAGOV", (0, 19)),
+    ]
+
+
+def test_unrecognised_makers_of_an_industry_are_its_businesses(coder):
+    text = ("Leading Japanese semiconductor makers will cut output, and U.S. chip makers welcomed the move. "
+            "British steelmakers and policy makers said nothing.")
+    assert resolved(coder, text) == [
+        ("Japanese semiconductor makers", "JPNBUS", None),
+        ("U.S. chip makers", "USABUS", None),
+        ("British steelmakers", "GBRBUS", None),  # (policy makers are no business: no row for bare "makers")
+    ]

@@ -430,7 +430,8 @@ def test_context_linked_mention_in_the_phrase_gives_its_antecedents_country(code
     ("Japanese officials will meet the Deputy U.S. Trade Representative, Michael Smith, and the Under Secretary "
      "of Commerce.",
      [("Japanese officials", "JPNGOV", None), ("the Deputy U.S. Trade Representative", "USAGOV", None),
-      ("Michael Smith", "USAGOV", "context"), ("Commerce", None, None)]),
+      ("Michael Smith", "USAGOV", "context"), ("the Under Secretary of Commerce", "---GOV", None),
+      ("Commerce", None, None)]),
     ("Irish Defence Minister Michael Smith met U.S. officials.",
      [("Irish Defence Minister Michael Smith", "IRLGOV", None), ("U.S. officials", "USAGOV", None)]),
 ])

@@ -402,7 +402,8 @@ def _sector_country(ctx: _Context, k: int, links: Links, counts: Counter, story:
         return form_country(forms, counts), "context"
     if ctx.unspecific(k):  # "Western diplomats in Khartoum" are not Sudan's
         return ctx.own_country(k), "context"
-    country = ctx.phrase_country(k)
+    # (a titled person's phrase, as a named person's: "Sen. John Glenn, in Kuwait on a tour")
+    country = ctx.phrase_country(k, person=rm.mention.kind == "person" and rm.mention.name is not None)
     if country is not None:
         return country, "context"
     if rm.mention.sector not in STATE_SECTORS:

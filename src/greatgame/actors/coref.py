@@ -34,8 +34,9 @@ from .companies import short_name
 from .country_nouns import COUNTRY_NOUNS, country_noun_antecedent, story_noun, story_noun_antecedent, story_state
 from .dictionary import held_on
 from .resolved import ResolvedMention
+from .plural import they_before
 from .speakers import opens_quote, quote_goes_on, speaker
-from .surnames import HONORIFICS, surname_keys
+from .surnames import HONORIFICS, PARTICLES, surname_keys
 from .spans import AGENT_BODY_NOUNS, BODY_NOUNS, acronym_of, bare_body_noun, is_acronym, money_follows, report_of
 
 if TYPE_CHECKING:
@@ -229,7 +230,8 @@ class _Linker:
     # --- mentions of their own: pronouns, surnames, acronyms the recogniser did not find ------
 
     def _pronoun(self, tok: Token, si: int, items: list[tuple[ResolvedMention, int]]) -> int | None:
-        """The person a pronoun subject stands for (he, she), or the speaker it reports (it, they, I, we)."""
+        """The person a pronoun subject stands for (he, she), the speaker it reports (it, they, I, we), or
+        the plural subject just before (they)."""
         low = tok.lower_
         if low in ("i", "we") and not any(t.text in ('"', "“", "``") for t in tok.doc[:tok.i]) \
                 and not opens_quote(self.parsed, si):
@@ -246,6 +248,8 @@ class _Linker:
             return quote_goes_on(self.parsed, self.out, si, low)
         if low == "it":
             return self._it_before(tok, si)
+        if low == "they":
+            return they_before(tok, si, self.parsed, self.out)
         if low not in ("he", "she"):
             return None
         return self.person_before(tok, si, "f" if low == "she" else "m")
@@ -365,7 +369,9 @@ class _Linker:
         # (a name that opens a sentence may be tagged a common noun: "Verhofstadt, who chaired the meeting")
         name = tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.i == 0 and tok.text.istitle()
         if name and tok.text in self.surnames and tok.dep_ not in ("compound", "flat"):
-            start = tok.i - 1 if tok.i > 0 and sdoc[tok.i - 1].lower_ in HONORIFICS else tok.i
+            # (with its title or lowercase particle: "Mr. Funaro", "de Keersmaeker")
+            start = tok.i - 1 if tok.i > 0 and (sdoc[tok.i - 1].lower_ in HONORIFICS
+                                                or sdoc[tok.i - 1].text in PARTICLES) else tok.i
             if tok.i > 0 and sdoc[tok.i - 1].pos_ == "PROPN" and start == tok.i:
                 return  # part of another name
             self._new(sdoc, si, start, tok.i + 1, self.surnames[tok.text])

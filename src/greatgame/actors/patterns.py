@@ -42,11 +42,19 @@ def _ids(nlp: Language, forms: Iterable[str], attr: str) -> Ids:
     return tuple(tuple(int(x) for x in doc.to_array(attr)) for doc in nlp.tokenizer.pipe(forms) if len(doc))
 
 
+def _capitalised(forms: list[str]) -> list[str]:
+    """Each form with a capital first letter too, where it ends a word with a period: the tokenizer keeps
+    "Rep." and "Gen." whole as titles but splits "rep." and "gen." (a folded pattern must be split as the
+    text is)."""
+    return forms + [f[:1].upper() + f[1:] for f in forms if "." in f]
+
+
 def build_patterns(nlp: Language, dictionary: ActorDictionary, gazetteer: Gazetteer) -> Patterns:
     """Tokenise every form of the dictionary and the gazetteer with this pipeline's tokenizer."""
     exact, folded = [], []
     for key, entries in dictionary.forms.items():
         (folded if entries[0].case_insensitive else exact).append(key)
+    folded = _capitalised(folded)
     roles = {w for key, entries in dictionary.forms.items()
              if any(e.type == "agent" and e.kind == "person" and e.sector not in ("CVL", "CRM") for e in entries)
              for w in key.split() if w not in ("of", "the", "for", "and")}

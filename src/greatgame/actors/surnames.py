@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .resolved import ResolvedMention
 
-__all__ = ["HONORIFICS", "surname_keys"]
+__all__ = ["HONORIFICS", "PARTICLES", "surname_keys"]
 
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady",
               "madame", "mme", "mme.", "senator", "sen.", "rep.", "gen.", "general", "col.", "colonel",
@@ -17,6 +17,9 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # A romanised Korean or Chinese given name, after the family name: "In-yong", "Chi-cheng".
 _GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
+# Lowercase particles that belong to the family name after them: "Paul de Keersmaeker" is "de Keersmaeker".
+PARTICLES = {"de", "da", "di", "do", "dos", "du", "del", "della", "des", "la", "le", "van", "von", "der", "den",
+             "ter", "ten", "zu", "bin", "ibn"}
 
 
 def _name_words(rm: ResolvedMention) -> list[str]:
@@ -39,4 +42,12 @@ def surname_keys(rm: ResolvedMention) -> list[str]:
         keys.append(words[-2])
     if len(words) >= 3:  # "Victor Paz Estenssoro" is also "Paz Estenssoro" and "Paz"
         keys += [" ".join(words[-2:]), words[-2]] if words[-2][:1].isupper() else []
+        # "Paul de Keersmaeker" is "de Keersmaeker" ("De Keersmaeker" opening a sentence), "Hans van den
+        # Broek" "van den Broek"
+        lead = len(words) - 1
+        while lead > 1 and words[lead - 1] in PARTICLES:
+            lead -= 1
+        if lead < len(words) - 1:
+            tail = " ".join(words[lead:])
+            keys += [tail, tail[:1].upper() + tail[1:]]
     return keys

@@ -1,4 +1,4 @@
-"""Issue 12: places the city list misses: English exonyms and former names, first-level divisions."""
+"""Issue 12: places the city list misses: English exonyms and former names, US states, first-level divisions."""
 
 from __future__ import annotations
 
@@ -37,6 +37,18 @@ def test_gazetteer_knows_islands_and_the_fao_peninsula(places: Gazetteer) -> Non
     got = _where(places, ["Kharg Island", "Kharg", "Fao", "the Faw peninsula", "Bubiyan Island"])
     assert got == [("Kharg Island", "IRN"), ("Kharg Island", "IRN"), ("Fao peninsula", "IRQ"),
                    ("Fao peninsula", "IRQ"), ("Bubiyan Island", "KWT")]
+
+
+def test_gazetteer_us_states_are_american(places: Gazetteer) -> None:
+    assert _where(places, ["Texas", "Alaska", "New Mexico", "West Virginia"]) == [
+        ("Texas", "USA"), ("Alaska", "USA"), ("New Mexico", "USA"), ("West Virginia", "USA")]
+
+
+def test_gazetteer_georgia_is_the_country_unless_the_story_is_american(places: Gazetteer) -> None:
+    # a state ranks below a country of its name: the actors' countries decide (Gazetteer.lookup)
+    assert _where(places, ["Georgia"]) == [("Georgia", "GEO")]
+    assert _where(places, ["Georgia"], ("USA",)) == [("Georgia", "USA")]
+    assert _where(places, ["Georgia"], ("USA", "GEO")) == [("Georgia", "GEO")]
 
 
 def test_gazetteer_a_name_a_us_city_shares_is_the_larger_foreign_place(places: Gazetteer) -> None:
@@ -82,9 +94,12 @@ def test_events_in_the_gulf_war_are_placed(coder, text, expected) -> None:
 def test_events_a_place_gives_agents_their_country(coder) -> None:
     # the police and the protesters are of the country of the place they are in
     assert _events(coder, "Police arrested protesters in Bombay.") == [("INDCOP", "INDOPP", "Bombay", "IND")]
+    assert _events(coder, "Police arrested protesters in Texas.") == [("USACOP", "USAOPP", "Texas", "USA")]
 
 
 def test_events_a_state_named_after_a_country_is_not_that_country(coder) -> None:
-    # "New South Wales" is no Wales
+    # "New Mexico" is no Mexico, "New South Wales" no Wales
+    assert _events(coder, "The governor of New Mexico met Mexican officials.") == [
+        ("USAGOV", "MEXGOV", "New Mexico", "USA"), ("MEXGOV", "USAGOV", "New Mexico", "USA")]
     assert _events(coder, "Police in New South Wales arrested protesters.") == [
         ("AUSCOP", "---OPP", "New South Wales", "AUS")]

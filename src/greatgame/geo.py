@@ -28,6 +28,12 @@ PLACES_TSV = Path(__file__).parent / "actors" / "data" / "places.tsv"
 # Prepositions that tie a place to an event ("met in Vladivostok", "fired into the Sea of Japan").
 EVENT_PREPS = {"in", "at", "near", "into", "off", "outside", "inside", "over", "across", "to", "from",
                "around", "along", "toward", "towards"}
+# A first-level division is a place of its country, below any city or country of the same name: "Georgia"
+# is the Caucasian state unless the story's actors are American (see Gazetteer.lookup).
+DIVISION_POPULATION = 1
+# US states that are also a frequent given name or surname ("Virginia", "Montana"), or whose name already
+# means a larger place of the USA (the city of Washington, New York in places.tsv).
+STATES_NOT_PLACES = {"Virginia", "Montana", "Washington", "New York"}
 
 
 @dataclass(frozen=True)
@@ -74,8 +80,8 @@ def gazetteer_key() -> str:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """Cities of at least 100,000 people, every country's name, and the package's places.tsv (built once,
-    then read from the cache)."""
+    """Cities of at least 100,000 people, every country's name, the US states, and the package's places.tsv
+    (built once, then read from the cache)."""
     return cached("gazetteer", gazetteer_key(), _build_gazetteer)
 
 
@@ -105,6 +111,9 @@ def _build_gazetteer() -> Gazetteer:
     for c in gc.get_countries().values():
         lat = lon = None
         g.add(c["name"], Place(c["name"], c["iso3"], lat, lon, 10**9))
+    for state in gc.get_us_states().values():
+        if state["name"] not in STATES_NOT_PLACES:
+            g.add(state["name"], Place(state["name"], "USA", None, None, DIVISION_POPULATION))
     for form, place in dict(package_places()).items():  # a name given twice means its last row
         g.add(form, place)
     return g

@@ -78,7 +78,7 @@ def test_igo_forms_each_name_one_code():
 
 
 def test_places_have_a_kind_coordinates_on_the_globe_and_forms_that_name_one_place():
-    kinds = {"sea", "strait", "ocean", "region", "border", "river", "canal", "peninsula"}
+    kinds = {"sea", "strait", "ocean", "region", "border", "river", "canal", "peninsula", "island", "city"}
     names: dict[str, set[str]] = {}
     for r in _header_and_rows(ACTORS / "places.tsv")[1]:
         assert r["kind"] in kinds and -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180, r

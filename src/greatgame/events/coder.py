@@ -15,6 +15,7 @@ from .calibration import calibration_features
 from .classifier import load_calibrator, load_classifier, pair_features
 from .dates import event_date
 from .extra import extra_candidates, fallback_candidates, origin_of
+from .joint import joint_candidates
 from .extract import Candidate, Frame, find_candidates, mentions_by_token, mutual
 from .lexicon import LexiconHit, load_lexicon
 from .modality import CueTable, modality_of, threat_code
@@ -309,6 +310,7 @@ class EventCoder:
                 cands += fallback_candidates(ps.doc, si, ms, cands, self._event_noun)
                 cands += extra_candidates(ps.doc, si, ms, cands, self._event_noun, self._violent)
                 cands += reach_candidates(ps.doc, si, ms, cands, self._event_noun)
+                cands += joint_candidates(ps.doc, si, ms, cands, self._event_noun)
             person, dyads, by_token = one_party(ps.doc, ms), own_dyads(ms), mentions_by_token(ms)
             proposed: set[tuple[int, int, int]] = set()
             for cand in cands:

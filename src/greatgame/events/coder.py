@@ -15,6 +15,7 @@ from .calibration import calibration_features
 from .classifier import load_calibrator, load_classifier, pair_features
 from .dates import event_date
 from .extra import extra_candidates, fallback_candidates, origin_of
+from .joint import joint_candidates
 from .extract import Candidate, Frame, find_candidates, mentions_by_token, mutual
 from .lexicon import LexiconHit, load_lexicon
 from .modality import CueTable, modality_of, threat_code
@@ -81,6 +82,18 @@ def _by_sentence(mentions: tuple[ResolvedMention, ...]) -> dict[int, list[Resolv
     for rm in mentions:
         out.setdefault(rm.sentence, []).append(rm)
     return out
+
+
+def _both_sides(plover: str, cand: Candidate) -> str | None:
+    """The construction of the reverse event where the act is both sides', else None: "mutual" for a
+    meeting or an accord ("met", "talks with", "signed an accord with"); "consulted" for any other
+    consultation ("told Yeutter", "telephoned Kohl", "visited Bonn"): of the dev half's CONSULT events, 388
+    of 443 have their reverse. The calibrator weighs the two apart."""
+    if cand.construction == "coordination":
+        return None  # both directions are candidates of their own
+    if (plover in ("CONSULT", "AGREE") and mutual(cand.frame)) or (plover == "CONSULT" and "with" in cand.frame.preps):
+        return "mutual"
+    return "consulted" if plover == "CONSULT" else None
 
 
 def one_event_per_act(events: list[Event], distinct: Sequence[tuple[int, int]] = ()) -> list[Event]:
@@ -309,6 +322,7 @@ class EventCoder:
                 cands += fallback_candidates(ps.doc, si, ms, cands, self._event_noun)
                 cands += extra_candidates(ps.doc, si, ms, cands, self._event_noun, self._violent)
                 cands += reach_candidates(ps.doc, si, ms, cands, self._event_noun)
+                cands += joint_candidates(ps.doc, si, ms, cands, self._event_noun)
             person, dyads, by_token = one_party(ps.doc, ms), own_dyads(ms), mentions_by_token(ms)
             proposed: set[tuple[int, int, int]] = set()
             for cand in cands:
@@ -362,11 +376,9 @@ class EventCoder:
                 continue
             both = [cand]
             plover = self.codes[dec.cameo].plover
-            if cand.construction != "coordination" and (
-                    (plover in ("CONSULT", "AGREE") and mutual(cand.frame))
-                    or (plover == "CONSULT" and "with" in cand.frame.preps)):
-                # a meeting or an accord is the act of both sides
-                both.append(replace(cand, source=cand.target, target=cand.source, construction="mutual"))
+            reverse = _both_sides(plover, cand)
+            if reverse is not None:  # a meeting or an accord is the act of both sides
+                both.append(replace(cand, source=cand.target, target=cand.source, construction=reverse))
             for c in both:
                 ev = self._event(doc, ps.doc, ps.offset, c, dec, places, explain)
                 if ev is not None and ev.event_id not in seen:

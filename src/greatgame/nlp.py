@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from .blas import one_thread, use_blas
 from .chunking import PIECE_CHARS, chunks
 from .documents import boilerplate_spans
+from .entity_decoder import recognise_entities
 from .geo import dateline_place, gazetteer
 from .model import Document
 from .settings import Settings
@@ -239,8 +240,8 @@ def _parse_whole(nlp: Language, finder: CandidateFinder, doc: Document, settings
         if ner is not None:
             unknown = [sdoc for (_, s, e), sdoc in zip(keep, sdocs, strict=True)
                        if _unknown_names(tokdoc, s, e, covered)]
-            for _ in ner.pipe(unknown, batch_size=settings.parse_batch_size):
-                pass  # the entities are set on the docs themselves
+            # spaCy's recogniser with its decoding loop in numpy (entity_decoder.py): the same entities
+            recognise_entities(ner, unknown, settings.parse_batch_size)
     parsed = [ParsedSentence(index=si, offset=a, doc=sdoc)
               for (si, _, _), (a, _), sdoc in zip(keep, bounds, sdocs, strict=True)]
     stats = {

@@ -5,7 +5,8 @@
     .venv/bin/python training/train_classifier.py --cv 5         # also: 5-fold cross-validated PLV figures
 
 Training data: the project's own synthetic sentences (training/synthetic/*.jsonl, see training/README.md),
-unless --no-gold the PLV training split at ../shared/gold/plv_train.jsonl (read from there, never copied),
+unless --no-gold the PLV training split at ../shared/gold/plv_train.jsonl (read from there, never copied; each
+example weighs --gold-weight, 2, against 1 for a synthetic one),
 and unless --no-articles every candidate pair of the dev half of tests/gold/articles.jsonl (the category
 of the gold event it is, else NONE: real negatives). Features are greatgame.events.classifier.pair_features,
 hashed, so the weight file holds no text. The confidence calibrator (greatgame.events.calibration) is
@@ -373,7 +374,9 @@ def main() -> None:
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--no-articles", action="store_true", help="leave out the dev half of the articles gold")
     ap.add_argument("--article-weight", type=float, default=3.0,
-                    help="sample weight of each dev-article example (synthetic and PLV ones weigh 1)")
+                    help="sample weight of each dev-article example (synthetic ones weigh 1, PLV ones --gold-weight)")
+    ap.add_argument("--gold-weight", type=float, default=2.0,
+                    help="sample weight of each PLV example (synthetic ones weigh 1; default 2)")
     ap.add_argument("--uncovered", action="store_true",
                     help="also train on the dev-article gold events no candidate pair covers (see article_examples)")
     ap.add_argument("--cv-articles", type=int, default=5,
@@ -393,6 +396,8 @@ def main() -> None:
     Xs = hasher.transform(featurise(coder, syn))
     fg = featurise(coder, gold)
     choose_labels(gold, fg)
+    for ex in gold:
+        ex["weight"] = args.gold_weight
     Xg = hasher.transform(fg) if gold else None
     arts: list[dict] = []
     Xa = None
@@ -435,7 +440,7 @@ def main() -> None:
             "trained_on": ["training/synthetic/*.jsonl"] + ([] if args.no_gold else ["../shared/gold/plv_train.jsonl"])
             + ([] if args.no_articles else ["tests/gold/articles.jsonl (dev half)"]),
             "examples": len(examples), "C": args.C, "article_weight": args.article_weight,
-            "uncovered": args.uncovered,
+            "gold_weight": args.gold_weight, "uncovered": args.uncovered,
             "calibration": calibrator.to_dict() if calibrator else None}
     np.savez_compressed(OUT, weights=model.weights, bias=model.bias, meta=np.array(json.dumps(meta)))
     print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size / 1e6:.1f} MB)")

@@ -119,9 +119,13 @@ def one_event_per_act(events: list[Event], distinct: Sequence[tuple[int, int]] =
 _MEDIA = "MED"
 
 
-def _media_barred(src: Mention, tgt: Mention, cameo_root: str, construction: str) -> bool:
-    direct = construction in ("svo", "passive")  # "troops stormed the radio station"
-    return src.sector == _MEDIA or (tgt.sector == _MEDIA and (cameo_root < "17" or not direct))
+def _media_barred(src: Mention, tgt: Mention, cameo_root: str, construction: str, tgt_dep: str) -> bool:
+    """Media are no party to what they report; a paper or a journalist named as what the act is done to
+    ("troops stormed the radio station", "a court freed the blogger", "sued the newspaper", "denied entry
+    to an Austrian journalist") is its target for acts beyond words of cooperation (CAMEO 08 and up), but
+    not as the compound or owner of another noun ("denied a Reuters report")."""
+    direct = construction in ("svo", "passive") and tgt_dep not in ("compound", "poss", "nmod")
+    return src.sector == _MEDIA or (tgt.sector == _MEDIA and (cameo_root < "08" or not direct))
 
 
 class EventCoder:
@@ -367,7 +371,8 @@ class EventCoder:
             places = places_of[cand.sentence]
             dec = self.decide(ps.doc, (cand.source.start, cand.source.end), (cand.target.start, cand.target.end),
                               cand.trigger, cand.frame, cand.construction)
-            if dec is None or _media_barred(src, tgt, self.codes[dec.cameo].root, cand.construction):
+            if dec is None or _media_barred(src, tgt, self.codes[dec.cameo].root, cand.construction,
+                                            ps.doc[cand.target.head].dep_):
                 continue
             both = [cand]
             plover = self.codes[dec.cameo].plover

@@ -5,7 +5,8 @@
     .venv/bin/python training/train_classifier.py --cv 5         # also: 5-fold cross-validated PLV figures
 
 Training data: the project's own synthetic sentences (training/synthetic/*.jsonl, see training/README.md),
-unless --no-gold the PLV training split at ../shared/gold/plv_train.jsonl (read from there, never copied),
+unless --no-gold the PLV training split at ../shared/gold/plv_train.jsonl (read from there, never copied; each
+example weighs --gold-weight, 2, against 1 for a synthetic one),
 and unless --no-articles every candidate pair of the dev half of tests/gold/articles.jsonl (the category
 of the gold event it is, else NONE: real negatives). Features are greatgame.events.classifier.pair_features,
 hashed, so the weight file holds no text. The confidence calibrator (greatgame.events.calibration) is
@@ -91,6 +92,15 @@ def gold_examples(path: Path) -> list[dict]:
     return out
 
 
+def choose_labels(gold: list[dict], feats: list[list[str]]) -> None:
+    """A gold event with several acceptable labels (PLV marks a release CONCEDE or RETREAT) trains on the one
+    the lexicon gives the pair (its `lexp:` feature) where that is one of them, else on the first: always
+    the first taught the model that every release is CONCEDE, against the synthetic sentences and cameo.tsv."""
+    for ex, fs in zip(gold, feats, strict=True):
+        lex = next((f[5:] for f in fs if f.startswith("lexp:") and f[5:] in ex.get("labels", ())), None)
+        ex["label"] = lex or ex["label"]
+
+
 def article_records(split: str = "dev") -> list[ExhaustiveRecord]:
     """The records of one half of the project's exhaustive articles gold, joined to the corpus."""
     texts, _ = read_corpus(CORPUS)
@@ -172,11 +182,49 @@ def fit(X, labels: np.ndarray, examples: list[dict], C: float) -> PairClassifier
                           clf.intercept_.astype(np.float32), default_cameo)
 
 
-def cross_validate(coder, syn, gold, Xs, Xg, C: float, k: int, gold_path: Path, extra=None) -> None:
+def _side(ref) -> dict:
+    return {"start": ref.start, "end": ref.end, "text": ref.text, "code": ref.code}
+
+
+def _oof_row(user, rec, events, pairs: list) -> dict:
+    """One PLV record's out-of-fold output for `--plv-oof`: the pair labels of its gold events, the events
+    the coder printed (with how each was found) and every candidate pair with the fold model's four most
+    likely categories (so a miss can be told apart: no mention, no candidate, NONE or a low confidence)."""
+    from greatgame.model import Document as Doc
+    from greatgame.nlp import parse_candidates
+
+    doc = Doc(rec.id, rec.text, rec.date)
+    parsed = parse_candidates(user.nlp, user.actors, doc, user.settings)
+    resolved = user.actors.resolve(parsed, doc)
+    cands = []
+    for ps, cand in user.events.candidates(parsed, resolved):
+        s, t = cand.source.mention, cand.target.mention
+        feats = user.events.features(ps.doc, (cand.source.start, cand.source.end),
+                                     (cand.target.start, cand.target.end), cand.trigger, cand.frame,
+                                     cand.construction)
+        probs = sorted(user.events.model.predict_proba(feats).items(), key=lambda kv: -kv[1])[:4]
+        cands.append({"source": _side(s), "target": _side(t), "construction": cand.construction,
+                      "trigger": ps.doc[cand.trigger].text, "probs": [[k, round(v, 3)] for k, v in probs]})
+    return {"id": rec.id,
+            "pairs": [{"event": o.event_index, "plover": o.plover, "cameo": o.cameo, "confidence": o.confidence}
+                      for o in pairs],
+            "events": [{"source": _side(e.source), "target": _side(e.target), "plover": e.plover,
+                        "cameo": e.cameo, "confidence": e.confidence, "modality": e.modality,
+                        "trigger": e.trigger.text, **{k: e.explain.get(k) for k in
+                                                      ("construction", "method", "raw_confidence")}}
+                       for e in events],
+            "mentions": [{"start": m.start, "end": m.end, "text": m.text, "code": m.code}
+                         for m in user.actors.mentions(resolved)],
+            "candidates": cands}
+
+
+def cross_validate(coder, syn, gold, Xs, Xg, C: float, k: int, gold_path: Path, extra=None,
+                   oof_out: Path | None = None) -> None:
     """K folds over gold RECORDS; each fold scored by greatgame.evaluate in pairs and e2e mode.
 
     `extra` (examples, features) is trained on in every fold (the dev articles). The e2e runs use the
-    shipped calibrator and are scored at several thresholds (0 is `--all`, 0.5 the default)."""
+    shipped calibrator and are scored at several thresholds (0 is `--all`, 0.5 the default). `oof_out`
+    gets one JSON line a record of the out-of-fold output (`benchmarks/plv_breakdown.py` reads it)."""
     from scipy.sparse import vstack
 
     from greatgame.evaluate import Outcome, evaluate, match_event, read_gold, score
@@ -193,16 +241,24 @@ def cross_validate(coder, syn, gold, Xs, Xg, C: float, k: int, gold_path: Path, 
     user = Coder(Settings(workers=1, min_confidence=0.0))  # the shipped calibrator, every event kept
     pairs: list = []
     coded: list = []  # (record, events) out of fold
+    rows: list[dict] = []
     for _, test_r in KFold(k, shuffle=True, random_state=0).split(records):
         held = set(test_r.tolist())
         train = [i for i, r in enumerate(record_of) if r not in held]
         model = fit(vstack([Xb, Xg[train]]), np.concatenate([yb, yg[train]]), base + [gold[i] for i in train], C)
         coder.events.model = user.events.model = model
         fold = [records[i] for i in test_r]
-        pairs += evaluate(fold, coder, "pairs").outcomes
+        fold_pairs = evaluate(fold, coder, "pairs").outcomes
+        pairs += fold_pairs
         docs = [Doc(r.id, r.text, r.date) for r in fold]
-        coded += [(r, res.events) for r, res in zip(fold, user.code_many(docs), strict=True)]
-    coder.events.model = None
+        fold_coded = [(r, res.events) for r, res in zip(fold, user.code_many(docs, explain=True), strict=True)]
+        coded += fold_coded
+        if oof_out:
+            rows += [_oof_row(user, r, evs, [o for o in fold_pairs if o.record_id == r.id]) for r, evs in fold_coded]
+    coder.events.model = user.events.model = None
+    if oof_out:
+        oof_out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        print(f"wrote the PLV out-of-fold output to {oof_out}")
     sc = score(pairs, "plover")
     print(f"{k}-fold cross-validated (folds by record), pairs mode, {len(pairs)} gold events: "
           f"macro-F1 {sc.macro_f1:.3f}, accuracy {sc.accuracy:.3f}")
@@ -318,7 +374,9 @@ def main() -> None:
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--no-articles", action="store_true", help="leave out the dev half of the articles gold")
     ap.add_argument("--article-weight", type=float, default=3.0,
-                    help="sample weight of each dev-article example (synthetic and PLV ones weigh 1)")
+                    help="sample weight of each dev-article example (synthetic ones weigh 1, PLV ones --gold-weight)")
+    ap.add_argument("--gold-weight", type=float, default=2.0,
+                    help="sample weight of each PLV example (synthetic ones weigh 1; default 2)")
     ap.add_argument("--uncovered", action="store_true",
                     help="also train on the dev-article gold events no candidate pair covers (see article_examples)")
     ap.add_argument("--cv-articles", type=int, default=5,
@@ -326,6 +384,9 @@ def main() -> None:
                          "confidence calibrator is fitted on (default 5; 0 ships no calibrator)")
     ap.add_argument("--oof-out", type=Path, default=None,
                     help="write the out-of-fold false positives and misses of the dev articles to this file")
+    ap.add_argument("--plv-oof", type=Path, default=None,
+                    help="with --cv: write the PLV split's out-of-fold output, a JSON line a record, to this file "
+                         "(benchmarks/plv_breakdown.py reads it)")
     args = ap.parse_args()
     coder = get_coder(Settings(workers=1, use_model=False, min_confidence=0.0))
     syn = synthetic_examples()
@@ -333,7 +394,11 @@ def main() -> None:
     print(f"{len(syn)} synthetic examples, {len(gold)} gold examples")
     hasher = FeatureHasher(n_features=N_FEATURES, input_type="string", alternate_sign=False)
     Xs = hasher.transform(featurise(coder, syn))
-    Xg = hasher.transform(featurise(coder, gold)) if gold else None
+    fg = featurise(coder, gold)
+    choose_labels(gold, fg)
+    for ex in gold:
+        ex["weight"] = args.gold_weight
+    Xg = hasher.transform(fg) if gold else None
     arts: list[dict] = []
     Xa = None
     calibrator = None
@@ -355,7 +420,8 @@ def main() -> None:
     if args.cv > 1:
         ys = np.array([e["label"] for e in syn])
         if gold:
-            cross_validate(coder, syn, gold, Xs, Xg, args.C, args.cv, args.gold, (arts, Xa) if arts else None)
+            cross_validate(coder, syn, gold, Xs, Xg, args.C, args.cv, args.gold, (arts, Xa) if arts else None,
+                           args.plv_oof)
         else:
             from sklearn.model_selection import StratifiedKFold
 
@@ -374,7 +440,7 @@ def main() -> None:
             "trained_on": ["training/synthetic/*.jsonl"] + ([] if args.no_gold else ["../shared/gold/plv_train.jsonl"])
             + ([] if args.no_articles else ["tests/gold/articles.jsonl (dev half)"]),
             "examples": len(examples), "C": args.C, "article_weight": args.article_weight,
-            "uncovered": args.uncovered,
+            "gold_weight": args.gold_weight, "uncovered": args.uncovered,
             "calibration": calibrator.to_dict() if calibrator else None}
     np.savez_compressed(OUT, weights=model.weights, bias=model.bias, meta=np.array(json.dumps(meta)))
     print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size / 1e6:.1f} MB)")

@@ -138,6 +138,30 @@ def test_decide_finds_an_event_where_none_holds_under_half_the_mass(coder, probs
     assert (events.codes[dec.cameo].plover if dec else None) == expected
 
 
+@pytest.mark.parametrize(("probs", "expected"), [
+    # the model all but rules out the lexicon row's category ("release <sailor>", RETREAT): the model's
+    ({"NONE": 0.05, "REJECT": 0.85, "RETREAT": 0.10}, ("REJECT", "120", "model")),
+    # a close call between the two: the specific row decides
+    ({"NONE": 0.05, "REJECT": 0.50, "RETREAT": 0.45}, ("RETREAT", "0841", "lexicon")),
+    # the model's YIELD mass mostly on CONCEDE: the row's finer code, as an agreement of the two
+    ({"NONE": 0.05, "CONCEDE": 0.75, "RETREAT": 0.20}, ("RETREAT", "0841", "lexicon+model")),
+])
+def test_decide_lets_a_specific_lexicon_row_overrule_the_model_only_in_a_close_call(coder, probs, expected) -> None:
+    import copy
+
+    from greatgame.events.pairs import pair_frame, token_span
+
+    text = "Iran released the British sailors."
+    sdoc = coder.nlp(text)
+    src, tgt = token_span(sdoc, 0, 4), token_span(sdoc, 18, 33)
+    trigger, frame, construction = pair_frame(sdoc, src, tgt)
+    events = copy.copy(coder.events)
+    events.model = _FixedModel(probs)
+    events.model.default_cameo.update({"CONCEDE": "080", "RETREAT": "0841"})
+    dec = events.decide(sdoc, src, tgt, trigger, frame, construction)
+    assert (events.codes[dec.cameo].plover, dec.cameo, dec.method) == expected
+
+
 def test_article_examples_leave_out_gold_events_no_candidate_covers_unless_asked(coder) -> None:
     import importlib.util
     from pathlib import Path
@@ -166,3 +190,18 @@ def test_article_examples_leave_out_gold_events_no_candidate_covers_unless_asked
     examples, feats = train.article_examples(coder, [record], uncovered=True)
     assert [(e["label"], e["cameo"]) for e in examples] == [("ASSAULT", "190"), ("CONSULT", None)]
     assert "cons:pair" in feats[1]
+
+
+def test_choose_labels_takes_the_lexicons_among_several_acceptable_labels() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "training" / "train_classifier.py"
+    spec = importlib.util.spec_from_file_location("train_classifier", path)
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    gold = [{"label": "CONCEDE", "labels": ["CONCEDE", "RETREAT"]},  # the lexicon says RETREAT: RETREAT
+            {"label": "CONCEDE", "labels": ["CONCEDE", "RETREAT"]},  # the lexicon says AID, not acceptable
+            {"label": "ACCUSE", "labels": ["ACCUSE"]}]  # one label: kept whatever the lexicon says
+    train.choose_labels(gold, [["t:release", "lexp:RETREAT"], ["lexp:AID"], ["lexp:REJECT"]])
+    assert [g["label"] for g in gold] == ["RETREAT", "CONCEDE", "ACCUSE"]

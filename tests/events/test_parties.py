@@ -169,3 +169,13 @@ def test_a_radio_named_after_a_capital_is_no_party(coder) -> None:
     text = "Tehran radio said Iraqi warplanes had bombed the Iranian city of Dezful."
     assert candidates(coder, text) == {("Iraqi warplanes", "Iranian")}
     assert events(coder, text) == {("IRQMIL", "IRN", "ASSAULT")}
+
+
+@pytest.mark.issue(11)
+def test_a_journalist_or_paper_acted_on_is_a_target_but_no_reporter_is_a_party(coder) -> None:
+    assert events(coder, "A Turkish court freed the German journalist on Monday.") == {("TURJUD", "DEUMED", "RETREAT")}
+    assert events(coder, "Ukraine denied entry to an Austrian journalist on Friday.") == {("UKR", "AUTMED", "REJECT")}
+    # the paper only owns what is denied, and the agency told of what others did
+    assert events(coder, "Iran denied a Reuters report that it had attacked a Kuwaiti tanker.") == set()
+    assert events(coder, "An Iraqi official told Reuters that Iranian gunboats attacked a Kuwaiti tanker.") == {
+        ("IRNMIL", "KWT", "ASSAULT"), ("IRQGOV", "IRNMIL", "ACCUSE")}

@@ -88,18 +88,6 @@ def _by_sentence(mentions: tuple[ResolvedMention, ...]) -> dict[int, list[Resolv
     return out
 
 
-def _both_sides(plover: str, cand: Candidate) -> str | None:
-    """The construction of the reverse event where the act is both sides', else None: "mutual" for a
-    meeting or an accord ("met", "talks with", "signed an accord with"); "consulted" for any other
-    consultation ("told Yeutter", "telephoned Kohl", "visited Bonn"): of the dev half's CONSULT events, 388
-    of 443 have their reverse. The calibrator weighs the two apart."""
-    if cand.construction == "coordination":
-        return None  # both directions are candidates of their own
-    if (plover in ("CONSULT", "AGREE") and mutual(cand.frame)) or (plover == "CONSULT" and "with" in cand.frame.preps):
-        return "mutual"
-    return "consulted" if plover == "CONSULT" else None
-
-
 def one_event_per_act(events: list[Event], distinct: Sequence[tuple[int, int]] = ()) -> list[Event]:
     """Keep one event per sentence, directed pair of parties and category: the most confident.
 
@@ -390,9 +378,11 @@ class EventCoder:
                 continue
             both = [cand]
             plover = self.codes[dec.cameo].plover
-            reverse = _both_sides(plover, cand)
-            if reverse is not None:  # a meeting or an accord is the act of both sides
-                both.append(replace(cand, source=cand.target, target=cand.source, construction=reverse))
+            if cand.construction != "coordination" and (
+                    (plover in ("CONSULT", "AGREE") and mutual(cand.frame))
+                    or (plover == "CONSULT" and "with" in cand.frame.preps)):
+                # a meeting or an accord is the act of both sides
+                both.append(replace(cand, source=cand.target, target=cand.source, construction="mutual"))
             for c in both:
                 ev = self._event(doc, ps.doc, ps.offset, c, dec, places, explain)
                 if ev is not None and ev.event_id not in seen:

@@ -18,13 +18,15 @@ from .datacache import cached, fingerprint
 from .documents import dateline
 from .model import Location
 
-__all__ = ["Gazetteer", "PlaceCandidate", "ascii_form", "choose_location", "dateline_place", "gazetteer", "is_place",
-           "package_places"]
+__all__ = ["Gazetteer", "PlaceCandidate", "ascii_form", "choose_location", "country_on", "dateline_place", "gazetteer",
+           "is_place", "package_places"]
 
 MIN_POPULATION = 100_000
 # Seas, regions and places the city list lacks; kept with the actor dictionaries' data files, read here
 # (geo owns places; the actors package uses the gazetteer, not the other way round).
 PLACES_TSV = Path(__file__).parent / "actors" / "data" / "places.tsv"
+# States whose land was part of another state until a day: a place in Leningrad in 1987 is the Soviet Union's.
+TERRITORIES_TSV = Path(__file__).parent / "actors" / "data" / "territories.tsv"
 # Prepositions that tie a place to an event ("met in Vladivostok", "fired into the Sea of Japan").
 EVENT_PREPS = {"in", "at", "near", "into", "off", "outside", "inside", "over", "across", "to", "from",
                "around", "along", "toward", "towards"}
@@ -64,6 +66,26 @@ class Gazetteer:
             return None
         preferred = set(prefer)
         return max(places, key=lambda p: (p.country in preferred, p.population))
+
+
+@lru_cache(maxsize=1)
+def _territories() -> dict[str, list[tuple[str, str]]]:
+    out: dict[str, list[tuple[str, str]]] = {}
+    with TERRITORIES_TSV.open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            out.setdefault(r["iso3"], []).append((r["until"], r["part_of"]))
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def country_on(country: str | None, date: str | None) -> str | None:
+    """The state a place of `country` (today's) belonged to on a day: RUS and UKR are SUN until 1991-12-26,
+    CZE is CSK until 1992-12-31 (territories.tsv). With no date, today's."""
+    if country is None or not date:
+        return country
+    for until, whole in _territories().get(country, ()):
+        if date[:10] <= until:
+            return whole
+    return country
 
 
 def _iso3_map() -> dict[str, str]:
@@ -193,9 +215,10 @@ def _attached_to(span: Span, trigger: int) -> bool:
 
 
 def choose_location(
-    places: list[PlaceCandidate], trigger: int, actor_countries: Iterable[str | None],
+    places: list[PlaceCandidate], trigger: int, actor_countries: Iterable[str | None], date: str | None = None,
 ) -> Location | None:
-    """The place tied to the event's verb if one is, else the first place the sentence names.
+    """The place tied to the event's verb if one is, else the first place the sentence names; its country
+    the one it belonged to on the date, if given (`country_on`).
 
     A name that is part of another name ("Security Pacific Corp") is no place: see `is_place`.
     """
@@ -208,5 +231,5 @@ def choose_location(
     for cand in ranked:
         place = g.lookup(cand.span.text, prefer)
         if place is not None:
-            return Location(cand.span.text, place.country, place.lat, place.lon)
+            return Location(cand.span.text, country_on(place.country, date), place.lat, place.lon)
     return None

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from ..geo import country_on
 from .armed import arm
 from .companies import form_country
 from .speakers import SPEECH
@@ -144,7 +145,7 @@ class _Context:
 
     def _place_country(self, sp: Span) -> str | None:
         place = self.gazetteer.lookup(" ".join(sp.text.split()))
-        return place.country if place else None
+        return country_on(place.country, self.parsed.doc.date) if place else None
 
     def placed_only_in(self, si: int, country: str) -> bool:
         """Whether every place sentence `si` names whose country is known is in `country` (or it names none)."""
@@ -354,7 +355,7 @@ def fill_countries(parsed: Parsed, places: tuple[tuple[Span, ...], ...], links: 
     ctx = _Context(parsed, places, links, gazetteer, dictionary)
     counts = country_counts(found, links)
     dominant = dominant_country(counts)
-    dateline = dateline_country(parsed.doc.text, gazetteer)
+    dateline = dateline_country(parsed.doc.text, gazetteer, parsed.doc.date)
     lead = lead_country(found, parsed)
     _reseat(found, dictionary, counts, dateline)
     for k, rm in enumerate(found):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..geo import dateline_place
+from ..geo import country_on, dateline_place
 
 if TYPE_CHECKING:
     from ..geo import Gazetteer
@@ -50,11 +50,11 @@ def two_sides(counts: Counter) -> tuple[str, str] | None:
     return ranked[0][0], ranked[1][0]
 
 
-def dateline_country(text: str, gazetteer: Gazetteer) -> str | None:
+def dateline_country(text: str, gazetteer: Gazetteer, date: str | None = None) -> str | None:
     """The country of a dateline's place ("BEIRUT, March 3 -"), where the text opens with one (under a
-    byline, if any)."""
+    byline, if any); on the date, if given ("LENINGRAD" in 1987 is the Soviet Union)."""
     found = dateline_place(text, gazetteer)
-    return found[0].country if found else None
+    return country_on(found[0].country, date) if found else None
 
 
 def lead_country(found: list[ResolvedMention], parsed: Parsed) -> str | None:

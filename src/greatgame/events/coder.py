@@ -285,7 +285,7 @@ class EventCoder:
         t0 = offset + trig.idx
         location = None
         if self.settings.locations:
-            location = choose_location(places, cand.trigger, (src.country, tgt.country))
+            location = choose_location(places, cand.trigger, (src.country, tgt.country), doc.date)
         info: dict[str, Any] = {}
         if explain:
             info = {"method": dec.method, "rule": dec.rule, "construction": cand.construction,

@@ -434,6 +434,9 @@ def test_context_linked_mention_in_the_phrase_gives_its_antecedents_country(code
       ("Commerce", None, None)]),
     ("Irish Defence Minister Michael Smith met U.S. officials.",
      [("Irish Defence Minister Michael Smith", "IRLGOV", None), ("U.S. officials", "USAGOV", None)]),
+    # a title running into the name, which the parse makes a conjunct beside it (as in a dev article)
+    ("Talks between Kuroda and Deputy U.S. Trade Representative Michael Smith began.",
+     [("Deputy U.S. Trade Representative", "USAGOV", None), ("Michael Smith", "USAGOV", "context")]),
 ])
 def test_context_title_beside_a_tables_name_naming_another_state(coder, text, expected):
     assert resolved(coder, text, "1987-05-01") == expected

@@ -41,7 +41,7 @@ def titled_people(found: list[ResolvedMention], parsed: Parsed) -> None:
 
 def titled_elsewhere(found: list[ResolvedMention], parsed: Parsed) -> None:
     """ "the Deputy U.S. Trade Representative, Michael Smith": a name of the leader tables whose title in
-    apposition names another state is another person of that name, the title's."""
+    apposition, or just before it, names another state is another person of that name, the title's."""
     for k, rm in enumerate(found):
         m = rm.mention
         if m.kind != "person" or m.country is None or rm.source != "dictionary" or m.country_from:
@@ -56,7 +56,10 @@ def titled_elsewhere(found: list[ResolvedMention], parsed: Parsed) -> None:
             a, b = sdoc[rm.head], sdoc[other.head]
             # (the parse may join the name to the title it follows as a conjunct: "the X, Michael Smith, and")
             after = a.dep_ == "conj" and a.head.i == b.i and rm.start == other.end + 1 and sdoc[other.end].text == ","
-            if _in_apposition(a, b) or after:
+            # (or the title runs into the name, "Deputy U.S. Trade Representative Michael Smith", which the parse
+            # may hang on the name or beside it)
+            before = rm.start == other.end and b.head.i in (a.i, a.head.i)
+            if _in_apposition(a, b) or after or before:
                 found[k] = replace(rm, mention=replace(m, country=t.country, sector=t.sector,
                                                        code=actor_code(t.country, t.sector), country_from="context"))
                 break

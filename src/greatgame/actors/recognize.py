@@ -18,9 +18,10 @@ from .context import fill_countries
 from .coref import link
 from .country_nouns import STATE_NOUNS
 from .dictionary import ActorDictionary, Entry, load_dictionary, pick_term
+from .dyads import dyad_members
 from .lowercase import lowercase_text
 from .patterns import build_patterns, load_patterns
-from .resolved import Resolved, ResolvedMention, acts_on, actor_code, last_dyad
+from .resolved import Resolved, ResolvedMention, actor_code
 from .spans import (AGENT_BODY_NOUNS, OFFICE_HEADS, REPORT_NOUNS, Compact, against_or_for, body_nouns, currency_name,
                     flag_of, given_name_end, information, kind_of_body, location_role, of_head, owned_name,
                     pronoun_before, state_entry, state_nouns, titled_name, words)
@@ -429,14 +430,9 @@ class ActorRecognizer:
                 if rm is None:
                     continue
             if rm.source == "pair" and not rm.members:
-                sdoc = parsed.sentences[rm.sentence].doc
-                dyad = last_dyad([o for o in out if o.sentence != rm.sentence or not acts_on(sdoc, o.head, rm.head)])
-                if dyad is None:
+                rm = dyad_members(rm, out, parsed.sentences[rm.sentence].doc, self.dictionary.state_names)
+                if rm is None:
                     continue
-                rm = replace(rm, members=tuple(
-                    Mention(doc.id, rm.mention.start, rm.mention.end, rm.mention.text, m.code, m.country,
-                            m.sector, m.name, m.kind, m.linked_to, m.country_from, m.office_from) for m in dyad
-                ))
             out.append(rm)
         return Resolved(tuple(out), places)
 

@@ -33,3 +33,12 @@ def test_creditor_bodies_have_no_debtor_country(coder, text, expected):
 ])
 def test_other_banks_keep_their_country(coder, text, expected):
     assert mention_rows(coder, text, "1987-05-01", "text", "code") == expected
+
+
+def test_bare_committee_with_here_links_to_the_creditor_committee(coder):
+    # "the committee here" is the bank advisory committee named before; "here" does not make it another phrase
+    text = ("Brazil and its bank advisory committee agreed to transmit a request. Speaking after talks with "
+            "the committee here, Gros also said he did not expect to pay.")
+    assert mention_rows(coder, text, "1987-05-01", "text", "code") == [
+        ("Brazil", "BRA"), ("bank advisory committee", "---BUS"), ("the committee", "---BUS"), ("Gros", "BRAELI"),
+        ("he", "BRAELI")]

@@ -164,6 +164,10 @@ def report_of(tok: Token) -> Token | None:
     return head if head.lower_ in REPORT_NOUNS and head.i != tok.i else None
 
 
+# Adverbs of place that may hang off a bare body noun without making it another phrase.
+_PLACE_ADVERBS = frozenset({"here", "there"})
+
+
 def bare_body_noun(tok: Token) -> int | None:
     """Where "the" is before a body noun that nothing else modifies and that modifies nothing but as its
     owner ("the community would retaliate", "the exchange's response"); None for "the business community"
@@ -174,9 +178,10 @@ def bare_body_noun(tok: Token) -> int | None:
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod") or det < 0 \
             or tok.doc[det].lower_ != "the":
         return None
-    # (a line break after the noun hangs off it too); "the exchange of prisoners" is an act, not the body
+    # (a line break after the noun hangs off it too, as may "here": "talks with the committee here");
+    # "the exchange of prisoners" is an act, not the body
     if any(c.dep_ not in ("det", "case", "punct", "prep", "relcl", "acl", "cc", "conj") and not c.is_space
-           or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+           and c.lower_ not in _PLACE_ADVERBS or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return None
     return det
 

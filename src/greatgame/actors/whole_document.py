@@ -12,6 +12,7 @@ from .chambers import bare_chambers
 from .creditors import creditor_bodies
 from .defined_acronyms import redefined_acronyms
 from .described_groups import described_groups
+from .domestic import domestic_bodies
 from .igo_members import igo_members, igo_words
 from .moved_forces import moved_forces
 from .state_offices import refit_offices
@@ -35,13 +36,15 @@ def before_fill(found: list[ResolvedMention], parsed: Parsed, dictionary: ActorD
 
 def after_fill(links: Links, parsed: Parsed, counts: Counter, dictionary: ActorDictionary) -> None:
     """What the filled countries and the document's bodies settle: officials met on a visit, troops a state
-    deploys, creditor banks that are not their debtor's, "an Agriculture Ministry official" not of the United
-    States, "Foreign Ministers of ASEAN", "the 17-man Commission".
+    deploys, creditor banks that are not their debtor's, "domestic" makers of the story's country, "an
+    Agriculture Ministry official" not of the United States, "Foreign Ministers of ASEAN", "the 17-man
+    Commission".
     Mentions linked to a fuller one are left to take its codes."""
     found, linked = links.mentions, set(links.antecedent)
     visited_bodies(found, parsed, linked)
     moved_forces(found, parsed, linked)
     creditor_bodies(found, parsed, linked)
+    domestic_bodies(found, parsed, counts, linked)
     described_groups(found, parsed, linked)
     refit_offices(found, counts)
     igo_members(found, parsed)

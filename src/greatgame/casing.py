@@ -21,7 +21,7 @@ __all__ = ["MIN_LETTERS", "UPPER_SHARE", "as_written", "sentence_case", "upperca
 UPPER_SHARE = 0.95
 # ... among at least this many letters (an acronym alone, "NATO", is no text in capitals)
 MIN_LETTERS = 12
-_LETTER = re.compile(r"[^\W\d_]")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")  # all but the letters: taken out, the letters are left
 # where a sentence starts: the text's first letter, one after a full stop (not of "U.S."), question or
 # exclamation mark and a space, or after a blank line
 _START = re.compile(r"(?:^|(?<!\b\w\.\w)[.!?][\"')\]]*\s+|\n\s*\n)\W*?(\w)")
@@ -29,8 +29,19 @@ _START = re.compile(r"(?:^|(?<!\b\w\.\w)[.!?][\"')\]]*\s+|\n\s*\n)\W*?(\w)")
 
 def uppercase_text(text: str) -> bool:
     """Whether a text is set all in capitals."""
-    letters = _LETTER.findall(text)
-    return len(letters) >= MIN_LETTERS and sum(c.isupper() for c in letters) >= UPPER_SHARE * len(letters)
+    letters = _NOT_LETTERS.sub("", text)
+    n = len(letters)
+    if n < MIN_LETTERS:
+        return False
+    # the share of capitals only falls with each other letter: stop at the one that takes it under
+    # (a text in ordinary case, after a few words)
+    need, others = UPPER_SHARE * n, 0
+    for c in letters:
+        if not c.isupper():
+            others += 1
+            if n - others < need:
+                return False
+    return True
 
 
 def _lower(text: str) -> str:

@@ -48,3 +48,13 @@ def test_capitals_events_keep_the_text_as_written(coder):
     got = {(e.source.text, e.target.text, e.trigger.text, e.sentence.text) for e in res.events}
     assert got == {("TURKEY", "GREECE", "AGREE", text), ("GREECE", "TURKEY", "AGREE", text),
                    ("TURKEY", "GREECE", "HOLD", text), ("GREECE", "TURKEY", "HOLD", text)}
+
+
+@pytest.mark.issue(11)
+def test_uppercase_text_at_its_thresholds() -> None:
+    assert uppercase_text("A" * 19 + "b")  # 19 capitals of 20 letters: 95%
+    assert not uppercase_text("A" * 18 + "bc")  # 90%
+    assert uppercase_text("IRAN, 1987: " + "É" * 18 + "é")  # letters of any script; digits and marks aside
+    assert not uppercase_text("ABCDEFGHIJK 1234567")  # 11 letters: too few to tell
+    assert uppercase_text("ABCDEFGHIJKL")
+    assert not uppercase_text("iran says it shot down IRAQI JET")

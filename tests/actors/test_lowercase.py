@@ -52,3 +52,11 @@ def test_lowercase_foldable_forms(form, ok):
     entries = d.forms.get(form)
     assert entries, form
     assert foldable(form, entries, common_words(load_pipeline())) is ok
+
+
+@pytest.mark.issue(11)
+def test_lowercase_text_at_its_thresholds() -> None:
+    assert lowercase_text("I" + "a" * 199)  # one capital of 200 letters: under 1%
+    assert not lowercase_text("II" + "a" * 198)  # two: 1%
+    assert not lowercase_text("a" * 199 + " 12345 é")  # 199 ASCII letters: too few to tell
+    assert lowercase_text("a world bank report, " * 20)

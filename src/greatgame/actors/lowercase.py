@@ -24,8 +24,9 @@ __all__ = ["LOWERCASE_SHARE", "MIN_LETTERS", "common_word", "common_words", "fol
 LOWERCASE_SHARE = 0.01
 # ... among at least this many letters (a headline or a sentence says too little)
 MIN_LETTERS = 200
-_UPPER = re.compile(r"[A-Z]")
-_LETTER = re.compile(r"[A-Za-z]")
+# (counted by what is left when all else is taken out: no list of every letter)
+_NOT_UPPER = re.compile(r"[^A-Z]+")
+_NOT_LETTER = re.compile(r"[^A-Za-z]+")
 # Table values that say a name is also a common word in lower case ("china", "jordan").
 _WORDLIKE = {"common_word", "person_name"}
 _NAME_TYPES = {"name", "official", "demonym", "abbrev", "capital", "seat", "nickname"}
@@ -33,8 +34,8 @@ _NAME_TYPES = {"name", "official", "demonym", "abbrev", "capital", "seat", "nick
 
 def lowercase_text(text: str) -> bool:
     """Whether a text is set all in lower case."""
-    letters = len(_LETTER.findall(text))
-    return letters >= MIN_LETTERS and len(_UPPER.findall(text)) < LOWERCASE_SHARE * letters
+    letters = len(_NOT_LETTER.sub("", text))
+    return letters >= MIN_LETTERS and len(_NOT_UPPER.sub("", text)) < LOWERCASE_SHARE * letters
 
 
 def common_words(nlp: Language) -> dict[str, frozenset[str]]:

@@ -45,19 +45,31 @@ OFFICE_HEADS = {"department", "ministry", "agency", "bureau", "directorate", "se
 PRONOUN_WINDOW = 12
 
 
+_SPACES = ("\n", "  ", "\t", "\r")
+
+
+def _spaced(doc: Doc, keep: list[int]) -> bool:
+    """Whether a doc's text has a line break, a tab or a double space: its whitespace tokens (those not in
+    `keep`) show most at once (a token's text is part of the doc's), the whole text the rest."""
+    kept = set(keep)
+    if any(any(s in doc[i].text for s in _SPACES) for i in range(len(doc)) if i not in kept):
+        return True
+    text = doc.text
+    return any(s in text for s in _SPACES)
+
+
 class Compact:
     """A doc without its whitespace tokens, so that phrases match across line breaks
     ("European\nCommunity"); the doc itself where it has none."""
 
     def __init__(self, doc: Doc) -> None:
-        text = doc.text
         self.keep: list[int] | None = None
         self.doc = doc
-        if "\n" in text or "  " in text or "\t" in text or "\r" in text:
-            keep = [t.i for t in doc if not t.is_space]
-            if len(keep) < len(doc):
-                self.keep = keep
-                self.doc = Doc(doc.vocab, words=[doc[i].text for i in keep])
+        # (whitespace tokens first: a doc without them needs no compacting, and joining its text costs more)
+        keep = [t.i for t in doc if not t.is_space]
+        if len(keep) < len(doc) and _spaced(doc, keep):
+            self.keep = keep
+            self.doc = Doc(doc.vocab, words=[doc[i].text for i in keep])
 
     def match(self, matcher: PhraseMatcher) -> list[tuple[int, int]]:
         """The matcher's token ranges in the original doc."""

@@ -16,6 +16,7 @@ from murmurhash.mrmr import hash as murmurhash3_32  # spaCy's own dependency
 from spacy.tokens import Doc, Token
 
 from .calibration import Calibrator
+from .tokens import sentence_tokens
 
 __all__ = ["N_FEATURES", "PairClassifier", "hashed_features", "load_calibrator", "load_classifier",
            "lowest_common_ancestor", "pair_features"]
@@ -98,7 +99,7 @@ def pair_features(sdoc: Doc, src: tuple[int, int], tgt: tuple[int, int], lexicon
         feats.append(f"b:{lem}")
         feats.append(f"bb:{prev}_{lem}")
         prev = lem
-    for t in sdoc:
+    for t in sentence_tokens(sdoc).all:
         if t.i not in inside and t.pos_ not in _SKIP_POS:
             feats.append(f"w:{t.lemma_.lower()}")
     order = "st" if src[0] < tgt[0] else "ts"

@@ -23,6 +23,7 @@ from .ontology import cameo_table, plover_root
 from .reach import coordinated_spans, reach_candidates
 from .roles import bought_goods, debt_figure, lender_of, membership, own_forces, venue_of_talks
 from .sides import beside_own_dyad, from_origin, one_party, own_dyads, trade_figure
+from .tokens import sentence_tokens
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -173,7 +174,7 @@ class EventCoder:
 
     def _sentence_lexicon(self, sdoc: Doc) -> list[str]:
         out = []
-        for t in sdoc:
+        for t in sentence_tokens(sdoc).all:
             if t.pos_ == "VERB":
                 h = self.lexicon.verb(t.lemma_.lower(), "", [], [])
                 if h:

@@ -20,6 +20,7 @@ from .control import object_control
 from .extract import (_OWN_CLAUSE, _PASS_SUBJ, _SUBJ, LOCATIVE_PREPS, SCENE_PREPS, STATE_NOUNS, Candidate, Frame,
                       _find_mentions, _governing, _owned_act, _subjects, _targets, mentions_by_token, uncovered,
                       verb_frame)
+from .tokens import sentence_tokens
 
 __all__ = ["extra_candidates", "fallback_candidates", "origin_of"]
 
@@ -71,7 +72,7 @@ def _coordinated(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention])
     United States and Japan remain at odds"; not "the United States and Britain vetoed a Security Council
     resolution": they vetoed it together; nor of a verb of JOINT: they appeal or vote together)."""
     out: list[Candidate] = []
-    for tok in sdoc:
+    for tok in sentence_tokens(sdoc).verbs_aux:
         if (tok.pos_ != "VERB" and not (tok.pos_ == "AUX" and tok.dep_ == "ROOT")) or tok.lemma_.lower() in JOINT:
             continue
         subjects = [m for c in tok.children if c.dep_ in _SUBJ for m in _find_mentions(c, by_token)
@@ -103,7 +104,7 @@ def _answered(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention],
               event_noun: Callable[[str], bool], triggers: set[int]) -> list[Candidate]:
     """The owner of an act named by a noun, towards the subject of the clause that answers it."""
     out: list[Candidate] = []
-    for tok in sdoc:
+    for tok in sentence_tokens(sdoc).nouns_propn:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in by_token or not event_noun(tok.lemma_.lower()):
             continue
         owners = _owners(tok, by_token)
@@ -138,7 +139,7 @@ def _said(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention],
     attacked a Kuwaiti tanker"), the saying accuses it (the annotators' convention): the pair's frame
     is then an accusation's, for the lexicon and the classifier to weigh."""
     out: list[Candidate] = []
-    for tok in sdoc:
+    for tok in sentence_tokens(sdoc).verbs_aux:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         speakers = [m for c in tok.children if c.dep_ in _SUBJ for m in _find_mentions(c, by_token)
@@ -164,7 +165,7 @@ def _undergone(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention],
     """Acts a clause's subject is under, towards it from whoever does them: "the positions were under
     assault from Iraqi warplanes", "Kuwait, whose shipping has come under attack by Iran"."""
     out: list[Candidate] = []
-    for tok in sdoc:
+    for tok in sentence_tokens(sdoc).nouns:
         if not (tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "under"
                 and tok.head.head.pos_ in ("VERB", "AUX") and event_noun(tok.lemma_.lower())):
             continue
@@ -189,7 +190,7 @@ MEETING_NOUNS = {"talk", "meeting", "negotiation", "consultation", "discussion",
 def _dyads(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> list[Candidate]:
     """Both directions between the two sides named on a meeting: "U.S.-Soviet arms talks"."""
     out: list[Candidate] = []
-    for tok in sdoc:
+    for tok in sentence_tokens(sdoc).nouns:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in MEETING_NOUNS:
             continue
         sides: list[ResolvedMention] = []

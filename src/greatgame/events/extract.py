@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from ..actors.recognize import ResolvedMention
 from ..actors.spans import LOCATION_PREPS
 from .control import TOPIC_PREPS, object_control
+from .tokens import sentence_tokens
 
 __all__ = ["MUTUAL_NOUNS", "Candidate", "Frame", "find_candidates", "mentions_by_token", "mutual", "uncovered",
            "verb_frame"]
@@ -380,7 +381,7 @@ def find_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention],
     by_token = mentions_by_token(mentions)
     out: list[Candidate] = []
     used_nouns: set[int] = set()
-    for tok in sdoc:
+    for tok in sentence_tokens(sdoc).verbs_aux:
         if tok.pos_ != "VERB" and not (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
             continue
         sources, passive = _subjects(tok, by_token)
@@ -415,7 +416,7 @@ def find_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention],
         # an act with its owner on it is an event of its own ("condemned Iraq's attack on Iran")
         used_nouns.update(c.i for c in tok.children if c.dep_ in ("dobj", "attr")
                           and not _owned_act(c, by_token, event_noun))
-    for tok in sdoc:
+    for tok in sentence_tokens(sdoc).nouns_propn:
         if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.i not in by_token and event_noun is not None
                                        and event_noun(tok.lemma_.lower())):  # "the U.S. Attack on Iran"
             continue

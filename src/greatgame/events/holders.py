@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Token
 from ..actors.recognize import ResolvedMention
 from .extract import (_PASS_SUBJ, _SUBJ, TALK_NOUNS, Candidate, Frame, _find_mentions, _subjects, _targets, verb_frame)
 from .phrase import MOD_DEPS, actors, phrase_mentions
+from .tokens import sentence_tokens
 
 __all__ = ["holder_candidates"]
 
@@ -80,7 +81,7 @@ def _came_from(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention],
     """Those an act comes from towards whom it went: "protests had come from exporters to the EC, such as
     Senegal and Malaysia"."""
     out: list[Candidate] = []
-    for verb in sdoc:
+    for verb in sentence_tokens(sdoc).verbs:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in _COMING:
             continue
         acts = [c for c in verb.children if c.dep_ == "nsubj" and event_noun(c.lemma_.lower())
@@ -106,7 +107,7 @@ def _stays(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> li
     """Being somewhere to do something is a visit: "The ministers are in New Zealand to review world trade"
     (not "was in Moscow on Friday": being somewhere alone is no visit)."""
     out: list[Candidate] = []
-    for tok in sdoc:
+    for tok in sentence_tokens(sdoc).all:
         if tok.lemma_.lower() != "be" or not any(c.dep_ in ("xcomp", "advcl") and any(
                 a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for c in tok.children):
             continue
@@ -134,7 +135,7 @@ def _held(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> lis
     """The subject of a verb towards who holds what it acts on: "occupied ground held by the unit",
     "suspended payments on dlrs owed to commercial banks"."""
     out: list[Candidate] = []
-    for verb in sdoc:
+    for verb in sentence_tokens(sdoc).verbs:
         if verb.pos_ != "VERB" or verb.dep_ == "acl":
             continue
         things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -172,7 +173,7 @@ def _talk_holder(noun: Token, by_token: dict[int, ResolvedMention]) -> ResolvedM
 def _talks_of(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> list[Candidate]:
     """Talks with someone, under a noun that names who holds them."""
     out: list[Candidate] = []
-    for tok in sdoc:
+    for tok in sentence_tokens(sdoc).nouns:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in TALK_NOUNS:
             continue
         if any(c.dep_ in MOD_DEPS and c.i in by_token for c in tok.children):
@@ -213,7 +214,7 @@ def _nested(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention],
     Iranian Silkworm missile strike on the Kuwaiti tanker Sea Isle City" (the act's own modifiers and
     targets are the verb patterns' already)."""
     out: list[Candidate] = []
-    for tok in sdoc:
+    for tok in sentence_tokens(sdoc).nouns:
         if tok.pos_ != "NOUN" or tok.i in by_token or not event_noun(tok.lemma_.lower()):
             continue
         if any(c.dep_ in MOD_DEPS and c.i in by_token for c in tok.children):
@@ -243,7 +244,7 @@ _ABOUT = ("about", "on", "over", "against", "for", "to", "of")
 def _remarks(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> list[Candidate]:
     """Whoever remarks, warns or calls towards the actors of what it is about, however deep they lie."""
     out: list[Candidate] = []
-    for tok in sdoc:
+    for tok in sentence_tokens(sdoc).nouns_propn:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in by_token or tok.lemma_.lower() not in REMARK_NOUNS:
             continue
         owners = [by_token[c.i] for c in tok.children if c.dep_ in MOD_DEPS and c.i in by_token]
@@ -278,7 +279,7 @@ def _partitive(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -
     """The actors a counted subject or agent stands for, towards the verb's targets: "a group of Iranian
     gunboats attacked the tanker", "the oilfields were attacked by a wave of jet fighter bombers"."""
     out: list[Candidate] = []
-    for verb in sdoc:
+    for verb in sentence_tokens(sdoc).verbs:
         if verb.pos_ != "VERB":
             continue
         passive = any(c.dep_ in _PASS_SUBJ for c in verb.children)
@@ -305,7 +306,7 @@ def _from_to(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> 
     sent, towards the subject that receives or answers it: "Britain will re-examine a letter from Japan's
     prime minister"."""
     out: list[Candidate] = []
-    for tok in sdoc:
+    for tok in sentence_tokens(sdoc).nouns:
         if tok.pos_ != "NOUN" or tok.i in by_token:
             continue
         froms = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
@@ -341,7 +342,7 @@ def _purpose(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> 
     """The subject of a clause towards the targets of the act it set out to do: "Japan, in an effort to ward
     off U.S. action, ordered a cutback"."""
     out: list[Candidate] = []
-    for verb in sdoc:
+    for verb in sentence_tokens(sdoc).verbs:
         if (verb.pos_ != "VERB" or verb.dep_ != "acl" or verb.head.lemma_.lower() not in PURPOSE_NOUNS
                 or any(c.dep_ in _SUBJ for c in verb.children)
                 or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)):

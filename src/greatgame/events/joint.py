@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from ..actors.recognize import ResolvedMention
 from .extract import (_PASS_SUBJ, _SUBJ, Candidate, _find_mentions, _reciprocal, _subjects, _targets,
                       mentions_by_token, uncovered, verb_frame)
+from .tokens import sentence_tokens
 
 __all__ = ["joint_candidates"]
 
@@ -95,7 +96,7 @@ def joint_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention], 
     """Pairs of raised subjects and of coordinated subjects of a meeting that no earlier candidate covers."""
     by_token = mentions_by_token(mentions)
     out: list[Candidate] = []
-    for tok in sdoc:
+    for tok in sentence_tokens(sdoc).verbs:
         if tok.pos_ != "VERB":
             continue
         out += _raised_candidates(tok, sentence, by_token, event_noun)

@@ -38,6 +38,7 @@ from .extract import (_PASS_SUBJ, _SUBJ, DEMANDING, TALK_NOUNS, WISHING, Candida
 from .holders import holder_candidates
 from .phrase import MOD_DEPS, RELATIVE, actors, phrase_mentions
 from .speech import speech_candidates
+from .tokens import sentence_tokens
 
 __all__ = ["coordinated_spans", "reach_candidates"]
 
@@ -109,7 +110,7 @@ def _journeys(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) ->
     """The traveller towards the place of the visit, by noun ("his trip to Washington") or verb ("will
     visit Britain, France and Italy", "was in Washington for trade talks", "flew to Tokyo for talks")."""
     out: list[Candidate] = []
-    for tok in sdoc:
+    for tok in sentence_tokens(sdoc).all:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN" and lemma in TRIP_NOUNS:
             targets, sources = _trip_targets(tok, by_token), []
@@ -143,7 +144,7 @@ def _talks_above(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention])
     """Talks whose side is the subject of the clause above a preposition that parses as a verb: in "Iraq
     secured agreement following months of negotiations with creditor banks" the talks are Iraq's."""
     out: list[Candidate] = []
-    for tok in sdoc:
+    for tok in sentence_tokens(sdoc).nouns:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in TALK_NOUNS:
             continue
         if any(c.dep_ in MOD_DEPS and c.i in by_token for c in tok.children):
@@ -174,7 +175,7 @@ def _asked(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> li
     """Whoever asks for something addresses the parties named in it: "called for greater EC-U.S.
     cooperation", "urged talks with Japan", "proposed a summit between Iran and Iraq"."""
     out: list[Candidate] = []
-    for verb in sdoc:
+    for verb in sentence_tokens(sdoc).verbs:
         lemma = verb.lemma_.lower()
         if verb.pos_ != "VERB" or lemma not in WISHING | DEMANDING:
             continue
@@ -201,7 +202,7 @@ def _participles(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention])
     """The agent of a participle towards the noun it describes: "missile platforms blamed by Washington",
     "a ship attacked by Iranian gunboats"."""
     out: list[Candidate] = []
-    for verb in sdoc:
+    for verb in sentence_tokens(sdoc).verbs:
         if verb.pos_ != "VERB" or verb.dep_ != "acl" or verb.tag_ != "VBN":
             continue
         agents = actors(_agents(verb, by_token))
@@ -239,7 +240,7 @@ def _undergone(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention],
     """Who acts towards the subject of "come under attack by Iran", "were under assault from warplanes",
     "has been the target of Iranian attacks"."""
     out: list[Candidate] = []
-    for tok in sdoc:
+    for tok in sentence_tokens(sdoc).nouns:
         if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or not (event_noun(tok.lemma_.lower())
                                                               or tok.lemma_.lower() in UNDERGONE):
             continue
@@ -270,7 +271,7 @@ def reach_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention], 
     (holders.py) that no earlier candidate covers (in the same direction)."""
     by_token = mentions_by_token(mentions)
     found: list[Candidate] = []
-    for verb in sdoc:
+    for verb in sentence_tokens(sdoc).verbs_aux:
         if verb.pos_ in ("VERB", "AUX"):
             found += _relative(verb, sentence, by_token, event_noun)
     found += (_journeys(sdoc, sentence, by_token) + _talks_above(sdoc, sentence, by_token)

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from ..actors.recognize import ResolvedMention
 from .extract import _PASS_SUBJ, _SUBJ, SAYING, Candidate, _agents, _find_mentions, _subjects, verb_frame
 from .phrase import RELATIVE, actors, phrase_mentions
+from .tokens import sentence_tokens
 
 __all__ = ["SPEAKING", "speakers", "speech_candidates"]
 
@@ -61,7 +62,7 @@ def _judged(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> l
     would not agree, a position described by Nicaragua's governor as undemocratic", "the U.S. has
     proposed lowering the veto, a move opposed by Latin countries"."""
     out: list[Candidate] = []
-    for verb in sdoc:
+    for verb in sentence_tokens(sdoc).verbs:
         if verb.pos_ != "VERB" or verb.dep_ != "acl" or verb.head.i in by_token:
             continue
         noun = verb.head
@@ -83,7 +84,7 @@ def _speech(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> l
     party of a condition ("said if Congress passed the bill, the community would retaliate")."""
     out: list[Candidate] = []
     conditions: list[Candidate] = []
-    for verb in sdoc:
+    for verb in sentence_tokens(sdoc).verbs_aux:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         lemma = verb.lemma_.lower()

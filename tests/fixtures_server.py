@@ -193,7 +193,8 @@ def screenshot_dashboard(url: str, out: Path, fragment: str = "", dyad: tuple[st
             if dyad and not edge.count():  # not drawn in this store: the heaviest edge instead
                 edge = page.locator("#network g.edge-g path.edge-hit").last
             if dyad:
-                edge.click(force=True)
+                # (dispatched to the edge itself: a click at its middle can land on a node drawn over it)
+                edge.dispatch_event("click")
                 page.wait_for_selector("#timeline rect.bar")
                 page.wait_for_selector("#events tbody tr")
             page.mouse.move(0, 0)

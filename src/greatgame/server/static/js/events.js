@@ -93,7 +93,11 @@ export function eventRow(ev) {
   return row;
 }
 
+// Each load numbers itself; an answer to an older load (filters changed while it ran) is dropped.
+let latestEvents = 0;
+
 export async function loadEvents() {
+  const mine = ++latestEvents;
   const f = filters();
   const body = $("events").querySelector("tbody");
   const empty = $("events-empty");
@@ -124,6 +128,7 @@ export async function loadEvents() {
   }
   try {
     const data = await api("api/events", params);
+    if (mine !== latestEvents) return;
     clear(body);
     data.events.forEach((ev) => body.append(eventRow(ev)));
     const total = data.total;
@@ -135,6 +140,7 @@ export async function loadEvents() {
     empty.hidden = data.events.length > 0;
     $("events").hidden = data.events.length === 0;
   } catch (err) {
+    if (mine !== latestEvents) return;
     clear(body);
     $("events").hidden = true;
     $("page-info").textContent = "";

@@ -49,7 +49,11 @@ function showTip(evt, lines) {
 }
 const hideTip = () => { $("tooltip").hidden = true; };
 
+// Each load numbers itself; an answer to an older load (filters changed while it ran) is dropped.
+let latestNetwork = 0;
+
 export async function loadNetwork() {
+  const mine = ++latestNetwork;
   const f = filters();
   $("network-period").textContent = periodLabel() + (f.actor ? ` · around ${f.actor}` : "");
   const svg = $("network");
@@ -58,9 +62,11 @@ export async function loadNetwork() {
     const data = await api("api/network", {
       since: f.since, until: f.until, actor: f.actor, top: f.top, modality: f.modality, level: f.level,
     });
+    if (mine !== latestNetwork) return;
     state.network = { nodes: data.nodes, edges: mergeEdges(data.edges) };
     drawNetwork();
   } catch (err) {
+    if (mine !== latestNetwork) return;
     clear(svg);
     state.network = null;
     empty.textContent = `The network could not be loaded: ${detailText(err)}`;

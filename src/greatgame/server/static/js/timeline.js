@@ -5,7 +5,11 @@ import { $, clear, el, num, round } from "./dom.js";
 import { loadEvents } from "./events.js";
 import { dyadParam, filters, nameOf, periodLabel, state } from "./state.js";
 
+// Each load numbers itself; an answer to an older load (dyad or filters changed while it ran) is dropped.
+let latestTimeline = 0;
+
 export async function loadTimeline() {
+  const mine = ++latestTimeline;
   const svg = $("timeline");
   const empty = $("timeline-empty");
   if (!state.dyad) {
@@ -20,8 +24,10 @@ export async function loadTimeline() {
   try {
     const data = await api("api/dyads", { by: f.by, since: f.since, until: f.until, modality: f.modality,
       level: f.level, ...dyadParam() });
+    if (mine !== latestTimeline) return;
     drawTimeline(data.rows, f.by);
   } catch (err) {
+    if (mine !== latestTimeline) return;
     clear(svg); svg.style.display = "none";
     empty.textContent = `The timeline could not be loaded: ${detailText(err)}`;
     empty.classList.add("error-text");

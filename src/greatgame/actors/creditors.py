@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .resolved import ResolvedMention, actor_code
+from .resolved import FROM_CONTEXT, ResolvedMention, actor_code
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -20,8 +20,6 @@ __all__ = ["creditor_bodies", "is_creditor_body"]
 
 _CREDITOR = {"creditor", "lender"}
 _COMMITTEES = {"committee", "group", "panel"}
-# Where a country came from that does not make the creditors its own.
-_NOT_OWN = {"context", "dateline", "document"}
 
 
 def is_creditor_body(phrase: Span, head: Token) -> bool:
@@ -44,6 +42,6 @@ def creditor_bodies(found: list[ResolvedMention], parsed: Parsed, linked: set[in
         if not is_creditor_body(phrase, sdoc[rm.head]):
             continue
         owned = any(t.dep_ == "poss" or t.tag_ == "POS" for t in (*phrase, *sdoc[rm.head].lefts))
-        if owned or m.country_from in _NOT_OWN:
+        if owned or m.country_from in FROM_CONTEXT:
             found[k] = replace(rm, mention=replace(m, country=None, code=actor_code(None, m.sector), name=None,
                                                    country_from=None))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .resolved import ResolvedMention, actor_code
+from .resolved import FROM_CONTEXT, ResolvedMention, actor_code
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -20,8 +20,6 @@ __all__ = ["MOVING", "moved_forces"]
 # Verbs by which a party moves or places forces.
 MOVING = {"move", "send", "deploy", "dispatch", "station", "position", "transfer", "shift", "mass", "redeploy",
           "withdraw", "pull", "bring", "rush", "sail", "reinforce"}
-# Where a body's country came from when no word of its own named it.
-_NOT_OWN = {"context", "dateline", "document"}
 _ARMED = {"MIL", "REB"}
 
 
@@ -47,7 +45,7 @@ def moved_forces(found: list[ResolvedMention], parsed: Parsed, linked: set[int])
     for k, rm in enumerate(found):
         m = rm.mention
         if m.kind != "agent" or m.sector not in _ARMED or k in linked \
-                or m.country is not None and m.country_from not in _NOT_OWN:
+                or m.country is not None and m.country_from not in FROM_CONTEXT:
             continue
         sdoc = parsed.sentences[rm.sentence].doc
         head = sdoc[rm.head]

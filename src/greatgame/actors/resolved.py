@@ -10,8 +10,12 @@ from ..model import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-__all__ = ["Resolved", "ResolvedMention", "actor_code", "acts_on", "last_dyad", "party_places", "sector_only",
-           "uncoded_group"]
+__all__ = ["FROM_CONTEXT", "Resolved", "ResolvedMention", "actor_code", "acts_on", "last_dyad", "party_places",
+           "sector_only", "uncoded_group"]
+
+# Where a mention's country came from (Mention.country_from) when no word of its own, nor a linked fuller
+# mention, named it: its phrase or clause, the dateline, the document's dominant country.
+FROM_CONTEXT = frozenset({"context", "dateline", "document"})
 
 
 @dataclass

@@ -12,15 +12,12 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from .resolved import actor_code
+from .resolved import FROM_CONTEXT, actor_code
 
 if TYPE_CHECKING:
     from .resolved import ResolvedMention
 
 __all__ = ["absent_offices", "refit_offices"]
-
-# Where a country came from when the mention's own words did not name it.
-_FILLED = {"context", "dateline", "document"}
 
 
 @cache
@@ -53,7 +50,7 @@ def refit_offices(found: list[ResolvedMention], counts: Counter) -> None:
     the document names most (at least twice) that may have it, else none."""
     for k, rm in enumerate(found):
         m = rm.mention
-        if m.country is None or m.country_from not in _FILLED:
+        if m.country is None or m.country_from not in FROM_CONTEXT:
             continue
         words = {w.strip(".,'\u2019").lower() for w in m.text.split()}
         phrase = m.country_from == "context"

@@ -21,7 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..actors.moved_forces import MOVING
-from ..actors.resolved import ResolvedMention
+from ..actors.resolved import FROM_CONTEXT, ResolvedMention
 from .extract import TALK_NOUNS, _conjuncts, _find_mentions
 from .reach import TRAVEL_VERBS as JOURNEY_VERBS
 from .reach import TRIP_NOUNS
@@ -103,7 +103,7 @@ def own_forces(sdoc: Doc, source: ResolvedMention, target: ResolvedMention, trig
         return False
     m = target.mention
     return m.sector == "MIL" and (m.country is None or m.country == source.mention.country
-                                  or m.country_from in ("context", "dateline", "document"))
+                                  or m.country_from in FROM_CONTEXT)
 
 
 # Verbs of receiving: "X received a loan from Y".

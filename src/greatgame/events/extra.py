@@ -105,7 +105,7 @@ def _answered(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention],
     """The owner of an act named by a noun, towards the subject of the clause that answers it."""
     out: list[Candidate] = []
     for tok in sentence_tokens(sdoc).nouns_propn:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in by_token or not event_noun(tok.lemma_.lower()):
+        if tok.i in by_token or not event_noun(tok.lemma_.lower()):
             continue
         owners = _owners(tok, by_token)
         verb = _governing(tok)
@@ -140,8 +140,6 @@ def _said(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention],
     is then an accusation's, for the lexicon and the classifier to weigh."""
     out: list[Candidate] = []
     for tok in sentence_tokens(sdoc).verbs_aux:
-        if tok.pos_ not in ("VERB", "AUX"):
-            continue
         speakers = [m for c in tok.children if c.dep_ in _SUBJ for m in _find_mentions(c, by_token)
                     if not m.is_location and m.source != "pair"]
         if not speakers:
@@ -166,7 +164,7 @@ def _undergone(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention],
     assault from Iraqi warplanes", "Kuwait, whose shipping has come under attack by Iran"."""
     out: list[Candidate] = []
     for tok in sentence_tokens(sdoc).nouns:
-        if not (tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "under"
+        if not (tok.dep_ == "pobj" and tok.head.lower_ == "under"
                 and tok.head.head.pos_ in ("VERB", "AUX") and event_noun(tok.lemma_.lower())):
             continue
         verb = tok.head.head
@@ -191,7 +189,7 @@ def _dyads(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> li
     """Both directions between the two sides named on a meeting: "U.S.-Soviet arms talks"."""
     out: list[Candidate] = []
     for tok in sentence_tokens(sdoc).nouns:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in MEETING_NOUNS:
+        if tok.lemma_.lower() not in MEETING_NOUNS:
             continue
         sides: list[ResolvedMention] = []
         for c in (c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i in by_token):

@@ -82,7 +82,7 @@ def _came_from(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention],
     Senegal and Malaysia"."""
     out: list[Candidate] = []
     for verb in sentence_tokens(sdoc).verbs:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _COMING:
+        if verb.lemma_.lower() not in _COMING:
             continue
         acts = [c for c in verb.children if c.dep_ == "nsubj" and event_noun(c.lemma_.lower())
                 and not any(g.dep_ in MOD_DEPS and g.i in by_token for g in c.children)]
@@ -136,7 +136,7 @@ def _held(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> lis
     "suspended payments on dlrs owed to commercial banks"."""
     out: list[Candidate] = []
     for verb in sentence_tokens(sdoc).verbs:
-        if verb.pos_ != "VERB" or verb.dep_ == "acl":
+        if verb.dep_ == "acl":
             continue
         things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         things += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in _ON
@@ -174,7 +174,7 @@ def _talks_of(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) ->
     """Talks with someone, under a noun that names who holds them."""
     out: list[Candidate] = []
     for tok in sentence_tokens(sdoc).nouns:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in TALK_NOUNS:
+        if tok.lemma_.lower() not in TALK_NOUNS:
             continue
         if any(c.dep_ in MOD_DEPS and c.i in by_token for c in tok.children):
             continue  # "Japan's talks with …": the finder's own
@@ -215,7 +215,7 @@ def _nested(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention],
     targets are the verb patterns' already)."""
     out: list[Candidate] = []
     for tok in sentence_tokens(sdoc).nouns:
-        if tok.pos_ != "NOUN" or tok.i in by_token or not event_noun(tok.lemma_.lower()):
+        if tok.i in by_token or not event_noun(tok.lemma_.lower()):
             continue
         if any(c.dep_ in MOD_DEPS and c.i in by_token for c in tok.children):
             continue
@@ -245,7 +245,7 @@ def _remarks(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> 
     """Whoever remarks, warns or calls towards the actors of what it is about, however deep they lie."""
     out: list[Candidate] = []
     for tok in sentence_tokens(sdoc).nouns_propn:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in by_token or tok.lemma_.lower() not in REMARK_NOUNS:
+        if tok.i in by_token or tok.lemma_.lower() not in REMARK_NOUNS:
             continue
         owners = [by_token[c.i] for c in tok.children if c.dep_ in MOD_DEPS and c.i in by_token]
         owners += [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
@@ -280,8 +280,6 @@ def _partitive(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -
     gunboats attacked the tanker", "the oilfields were attacked by a wave of jet fighter bombers"."""
     out: list[Candidate] = []
     for verb in sentence_tokens(sdoc).verbs:
-        if verb.pos_ != "VERB":
-            continue
         passive = any(c.dep_ in _PASS_SUBJ for c in verb.children)
         doers = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         doers += [c for c in verb.children if c.dep_ in _SUBJ]
@@ -307,7 +305,7 @@ def _from_to(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> 
     prime minister"."""
     out: list[Candidate] = []
     for tok in sentence_tokens(sdoc).nouns:
-        if tok.pos_ != "NOUN" or tok.i in by_token:
+        if tok.i in by_token:
             continue
         froms = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
                  if g.dep_ == "pobj"]
@@ -343,7 +341,7 @@ def _purpose(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> 
     off U.S. action, ordered a cutback"."""
     out: list[Candidate] = []
     for verb in sentence_tokens(sdoc).verbs:
-        if (verb.pos_ != "VERB" or verb.dep_ != "acl" or verb.head.lemma_.lower() not in PURPOSE_NOUNS
+        if (verb.dep_ != "acl" or verb.head.lemma_.lower() not in PURPOSE_NOUNS
                 or any(c.dep_ in _SUBJ for c in verb.children)
                 or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)):
             continue

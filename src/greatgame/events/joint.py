@@ -97,8 +97,6 @@ def joint_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention], 
     by_token = mentions_by_token(mentions)
     out: list[Candidate] = []
     for tok in sentence_tokens(sdoc).verbs:
-        if tok.pos_ != "VERB":
-            continue
         out += _raised_candidates(tok, sentence, by_token, event_noun)
         if not _meeting(tok) or _other_party(tok, by_token):
             continue

@@ -145,7 +145,7 @@ def _talks_above(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention])
     secured agreement following months of negotiations with creditor banks" the talks are Iraq's."""
     out: list[Candidate] = []
     for tok in sentence_tokens(sdoc).nouns:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in TALK_NOUNS:
+        if tok.lemma_.lower() not in TALK_NOUNS:
             continue
         if any(c.dep_ in MOD_DEPS and c.i in by_token for c in tok.children):
             continue  # "Japan's talks with …": the finder's own
@@ -177,7 +177,7 @@ def _asked(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> li
     out: list[Candidate] = []
     for verb in sentence_tokens(sdoc).verbs:
         lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or lemma not in WISHING | DEMANDING:
+        if lemma not in WISHING | DEMANDING:
             continue
         wished = [c for c in verb.children if c.dep_ == "dobj"]
         wished += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
@@ -203,7 +203,7 @@ def _participles(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention])
     "a ship attacked by Iranian gunboats"."""
     out: list[Candidate] = []
     for verb in sentence_tokens(sdoc).verbs:
-        if verb.pos_ != "VERB" or verb.dep_ != "acl" or verb.tag_ != "VBN":
+        if verb.dep_ != "acl" or verb.tag_ != "VBN":
             continue
         agents = actors(_agents(verb, by_token))
         described = actors(phrase_mentions(verb.head, by_token))
@@ -241,7 +241,7 @@ def _undergone(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention],
     "has been the target of Iranian attacks"."""
     out: list[Candidate] = []
     for tok in sentence_tokens(sdoc).nouns:
-        if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or not (event_noun(tok.lemma_.lower())
+        if tok.dep_ != "pobj" or not (event_noun(tok.lemma_.lower())
                                                               or tok.lemma_.lower() in UNDERGONE):
             continue
         prep = tok.head
@@ -272,8 +272,7 @@ def reach_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention], 
     by_token = mentions_by_token(mentions)
     found: list[Candidate] = []
     for verb in sentence_tokens(sdoc).verbs_aux:
-        if verb.pos_ in ("VERB", "AUX"):
-            found += _relative(verb, sentence, by_token, event_noun)
+        found += _relative(verb, sentence, by_token, event_noun)
     found += (_journeys(sdoc, sentence, by_token) + _talks_above(sdoc, sentence, by_token)
               + _asked(sdoc, sentence, by_token) + speech_candidates(sdoc, sentence, by_token)
               + _undergone(sdoc, sentence, by_token, event_noun)

@@ -63,7 +63,7 @@ def _judged(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> l
     proposed lowering the veto, a move opposed by Latin countries"."""
     out: list[Candidate] = []
     for verb in sentence_tokens(sdoc).verbs:
-        if verb.pos_ != "VERB" or verb.dep_ != "acl" or verb.head.i in by_token:
+        if verb.dep_ != "acl" or verb.head.i in by_token:
             continue
         noun = verb.head
         judges = actors(_agents(verb, by_token))
@@ -85,8 +85,6 @@ def _speech(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> l
     out: list[Candidate] = []
     conditions: list[Candidate] = []
     for verb in sentence_tokens(sdoc).verbs_aux:
-        if verb.pos_ not in ("VERB", "AUX"):
-            continue
         lemma = verb.lemma_.lower()
         if lemma in SPEAKING:
             who = actors(speakers(verb, by_token))

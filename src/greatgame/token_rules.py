@@ -45,9 +45,14 @@ def supported(patterns: Sequence[dict[str, Any]]) -> bool:
     return True
 
 
-def _holds(spec: dict[str, Any], tok: Token) -> bool:
+def _values(tok: Token) -> dict[str, Any]:
+    """What the patterns may read of a token, read once: a rule tested against it reads this instead."""
+    return {attr: getattr(tok, name) for attr, name in _READS.items()}
+
+
+def _holds(spec: dict[str, Any], values: dict[str, Any]) -> bool:
     for attr, want in spec.items():
-        value = getattr(tok, _READS[attr])
+        value = values[attr]
         if not isinstance(want, dict):
             if value != want:
                 return False
@@ -79,10 +84,10 @@ class AttributeRules:
 
     def __init__(self, vocab: Vocab, patterns: Sequence[dict[str, Any]] = ()) -> None:
         self.vocab = vocab
-        # one-token rules by the exact lowercase text and tag they ask for (None: any), so that a token
-        # new to the cache is tried against a handful of rules, not all of them
+        # rules by the exact lowercase text and tag their (first) token asks for (None: any), so that a
+        # token new to the cache is tried against a handful of rules, not all of them
         self.single: dict[tuple[str | None, str | None], list[_Rule]] = {}
-        self.multi: list[_Rule] = []
+        self.multi: dict[tuple[str | None, str | None], list[_Rule]] = {}
         self.count = 0
         # (orth, tag, dep) -> (attributes of the one-token rules, those rules, the longer rules starting here)
         self._cache: dict[tuple[int, int, int], tuple[dict, list, list[_Rule]]] = {}
@@ -99,22 +104,19 @@ class AttributeRules:
             for alt in p["patterns"]:
                 index = p.get("index", 0)
                 rule = _Rule(order, tuple(alt), attrs, index if index >= 0 else len(alt) + index)
-                if len(alt) > 1:
-                    self.multi.append(rule)
-                    continue
                 lower, tag = alt[0].get("LOWER"), alt[0].get("TAG")
                 key = (lower if isinstance(lower, str) else None, tag if isinstance(tag, str) else None)
-                self.single.setdefault(key, []).append(rule)
+                (self.multi if len(alt) > 1 else self.single).setdefault(key, []).append(rule)
 
     def _entry(self, tok: Token) -> tuple[dict, list, list[_Rule]]:
         key = (tok.orth, tok.tag, tok.dep)
         entry = self._cache.get(key)
         if entry is None:
-            lower, tag = tok.lower_, tok.tag_
+            values = _values(tok)
+            lower, tag = values["LOWER"], values["TAG"]
             keys = ((None, None), (None, tag), (lower, None), (lower, tag))
-            rules = [r for k in keys for r in self.single.get(k, ())]
-            found = [(r.order, r.attrs) for r in rules if _holds(r.tokens[0], tok)]
-            starts = [r for r in self.multi if _holds(r.tokens[0], tok)]
+            found = [(r.order, r.attrs) for k in keys for r in self.single.get(k, ()) if _holds(r.tokens[0], values)]
+            starts = [r for k in keys for r in self.multi.get(k, ()) if _holds(r.tokens[0], values)]
             entry = self._cache[key] = (_merge(found), found, starts)
         return entry
 
@@ -125,7 +127,7 @@ class AttributeRules:
         for i, (_, _, starts) in enumerate(entries):
             for r in starts:
                 if i + len(r.tokens) <= len(toks) and all(
-                        _holds(spec, toks[i + k]) for k, spec in enumerate(r.tokens[1:], 1)):
+                        _holds(spec, _values(toks[i + k])) for k, spec in enumerate(r.tokens[1:], 1)):
                     more.setdefault(i + r.target, []).append((r.order, r.attrs))
         for i, tok in enumerate(toks):
             attrs, found, _ = entries[i]

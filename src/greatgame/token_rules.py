@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.lookups import Lookups
@@ -109,20 +111,20 @@ class AttributeRules:
                 (self.multi if len(alt) > 1 else self.single).setdefault(key, []).append(rule)
 
     def _entry(self, tok: Token) -> tuple[dict, list, list[_Rule]]:
-        key = (tok.orth, tok.tag, tok.dep)
-        entry = self._cache.get(key)
-        if entry is None:
-            values = _values(tok)
-            lower, tag = values["LOWER"], values["TAG"]
-            keys = ((None, None), (None, tag), (lower, None), (lower, tag))
-            found = [(r.order, r.attrs) for k in keys for r in self.single.get(k, ()) if _holds(r.tokens[0], values)]
-            starts = [r for k in keys for r in self.multi.get(k, ()) if _holds(r.tokens[0], values)]
-            entry = self._cache[key] = (_merge(found), found, starts)
+        """A token's cache entry, worked out (the cache has none for its text, tag and label)."""
+        values = _values(tok)
+        lower, tag = values["LOWER"], values["TAG"]
+        keys = ((None, None), (None, tag), (lower, None), (lower, tag))
+        found = [(r.order, r.attrs) for k in keys for r in self.single.get(k, ()) if _holds(r.tokens[0], values)]
+        starts = [r for k in keys for r in self.multi.get(k, ()) if _holds(r.tokens[0], values)]
+        entry = self._cache[(tok.orth, tok.tag, tok.dep)] = (_merge(found), found, starts)
         return entry
 
     def __call__(self, doc: Doc) -> Doc:
         toks = list(doc)
-        entries = [self._entry(t) for t in toks]  # every rule reads the tokens before any is changed
+        cache = self._cache
+        # every rule reads the tokens before any is changed (an entry, a tuple of three, is never false)
+        entries = [cache.get((t.orth, t.tag, t.dep)) or self._entry(t) for t in toks]
         more: dict[int, list[tuple[int, dict[int, Any]]]] = {}
         for i, (_, _, starts) in enumerate(entries):
             for r in starts:
@@ -162,13 +164,17 @@ class CachedLemmatizer(EnglishLemmatizer):
             self._validate_tables()
         cache = self._lemmas
         strings = self.vocab.strings
-        for tok in doc:
-            if self.overwrite or tok.lemma == 0:
-                key = (tok.orth, tok.pos, tok.morph.key)
+        # (the tokens read and written as arrays: a Token object a token, and a morphology object to read
+        # its key, cost more than the lookups)
+        lemmas = []
+        for i, (orth, pos, morph, lemma) in enumerate(doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
+            if self.overwrite or lemma == 0:
+                key = (orth, pos, morph)
                 lemma = cache.get(key)
                 if lemma is None:
-                    lemma = cache[key] = strings.add(self.lemmatize(tok)[0])
-                tok.lemma = lemma
+                    lemma = cache[key] = strings.add(self.lemmatize(doc[i])[0])
+            lemmas.append(lemma)
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))
         return doc
 
     def rule_lemmatize(self, token: Token) -> list[str]:

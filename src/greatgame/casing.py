@@ -22,6 +22,7 @@ UPPER_SHARE = 0.95
 # ... among at least this many letters (an acronym alone, "NATO", is no text in capitals)
 MIN_LETTERS = 12
 _NOT_LETTERS = re.compile(r"[\W\d_]+")  # all but the letters: taken out, the letters are left
+_PIECE_CHARS = 1000
 # where a sentence starts: the text's first letter, one after a full stop (not of "U.S."), question or
 # exclamation mark and a space, or after a blank line
 _START = re.compile(r"(?:^|(?<!\b\w\.\w)[.!?][\"')\]]*\s+|\n\s*\n)\W*?(\w)")
@@ -29,7 +30,17 @@ _START = re.compile(r"(?:^|(?<!\b\w\.\w)[.!?][\"')\]]*\s+|\n\s*\n)\W*?(\w)")
 
 def uppercase_text(text: str) -> bool:
     """Whether a text is set all in capitals."""
-    letters = _NOT_LETTERS.sub("", text)
+    # The letters are taken a piece of text at a time: a text in ordinary case has more small letters than
+    # a text in capitals of its length could have (a share of its characters) within a few lines, and the
+    # rest is not read (taking the non-letters out of a whole long text was most of the time here).
+    allowed, others = (1 - UPPER_SHARE) * len(text) + 1, 0
+    pieces = []
+    for a in range(0, len(text), _PIECE_CHARS):
+        pieces.append(piece := _NOT_LETTERS.sub("", text[a:a + _PIECE_CHARS]))
+        others += sum(1 for c in piece if not c.isupper())
+        if others > allowed:
+            return False
+    letters = "".join(pieces)
     n = len(letters)
     if n < MIN_LETTERS:
         return False

@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.lookups import Lookups
@@ -45,9 +47,14 @@ def supported(patterns: Sequence[dict[str, Any]]) -> bool:
     return True
 
 
-def _holds(spec: dict[str, Any], tok: Token) -> bool:
+def _values(tok: Token) -> dict[str, Any]:
+    """What the patterns may read of a token, read once: a rule tested against it reads this instead."""
+    return {attr: getattr(tok, name) for attr, name in _READS.items()}
+
+
+def _holds(spec: dict[str, Any], values: dict[str, Any]) -> bool:
     for attr, want in spec.items():
-        value = getattr(tok, _READS[attr])
+        value = values[attr]
         if not isinstance(want, dict):
             if value != want:
                 return False
@@ -79,10 +86,10 @@ class AttributeRules:
 
     def __init__(self, vocab: Vocab, patterns: Sequence[dict[str, Any]] = ()) -> None:
         self.vocab = vocab
-        # one-token rules by the exact lowercase text and tag they ask for (None: any), so that a token
-        # new to the cache is tried against a handful of rules, not all of them
+        # rules by the exact lowercase text and tag their (first) token asks for (None: any), so that a
+        # token new to the cache is tried against a handful of rules, not all of them
         self.single: dict[tuple[str | None, str | None], list[_Rule]] = {}
-        self.multi: list[_Rule] = []
+        self.multi: dict[tuple[str | None, str | None], list[_Rule]] = {}
         self.count = 0
         # (orth, tag, dep) -> (attributes of the one-token rules, those rules, the longer rules starting here)
         self._cache: dict[tuple[int, int, int], tuple[dict, list, list[_Rule]]] = {}
@@ -99,33 +106,30 @@ class AttributeRules:
             for alt in p["patterns"]:
                 index = p.get("index", 0)
                 rule = _Rule(order, tuple(alt), attrs, index if index >= 0 else len(alt) + index)
-                if len(alt) > 1:
-                    self.multi.append(rule)
-                    continue
                 lower, tag = alt[0].get("LOWER"), alt[0].get("TAG")
                 key = (lower if isinstance(lower, str) else None, tag if isinstance(tag, str) else None)
-                self.single.setdefault(key, []).append(rule)
+                (self.multi if len(alt) > 1 else self.single).setdefault(key, []).append(rule)
 
     def _entry(self, tok: Token) -> tuple[dict, list, list[_Rule]]:
-        key = (tok.orth, tok.tag, tok.dep)
-        entry = self._cache.get(key)
-        if entry is None:
-            lower, tag = tok.lower_, tok.tag_
-            keys = ((None, None), (None, tag), (lower, None), (lower, tag))
-            rules = [r for k in keys for r in self.single.get(k, ())]
-            found = [(r.order, r.attrs) for r in rules if _holds(r.tokens[0], tok)]
-            starts = [r for r in self.multi if _holds(r.tokens[0], tok)]
-            entry = self._cache[key] = (_merge(found), found, starts)
+        """A token's cache entry, worked out (the cache has none for its text, tag and label)."""
+        values = _values(tok)
+        lower, tag = values["LOWER"], values["TAG"]
+        keys = ((None, None), (None, tag), (lower, None), (lower, tag))
+        found = [(r.order, r.attrs) for k in keys for r in self.single.get(k, ()) if _holds(r.tokens[0], values)]
+        starts = [r for k in keys for r in self.multi.get(k, ()) if _holds(r.tokens[0], values)]
+        entry = self._cache[(tok.orth, tok.tag, tok.dep)] = (_merge(found), found, starts)
         return entry
 
     def __call__(self, doc: Doc) -> Doc:
         toks = list(doc)
-        entries = [self._entry(t) for t in toks]  # every rule reads the tokens before any is changed
+        cache = self._cache
+        # every rule reads the tokens before any is changed (an entry, a tuple of three, is never false)
+        entries = [cache.get((t.orth, t.tag, t.dep)) or self._entry(t) for t in toks]
         more: dict[int, list[tuple[int, dict[int, Any]]]] = {}
         for i, (_, _, starts) in enumerate(entries):
             for r in starts:
                 if i + len(r.tokens) <= len(toks) and all(
-                        _holds(spec, toks[i + k]) for k, spec in enumerate(r.tokens[1:], 1)):
+                        _holds(spec, _values(toks[i + k])) for k, spec in enumerate(r.tokens[1:], 1)):
                     more.setdefault(i + r.target, []).append((r.order, r.attrs))
         for i, tok in enumerate(toks):
             attrs, found, _ = entries[i]
@@ -160,13 +164,17 @@ class CachedLemmatizer(EnglishLemmatizer):
             self._validate_tables()
         cache = self._lemmas
         strings = self.vocab.strings
-        for tok in doc:
-            if self.overwrite or tok.lemma == 0:
-                key = (tok.orth, tok.pos, tok.morph.key)
+        # (the tokens read and written as arrays: a Token object a token, and a morphology object to read
+        # its key, cost more than the lookups)
+        lemmas = []
+        for i, (orth, pos, morph, lemma) in enumerate(doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
+            if self.overwrite or lemma == 0:
+                key = (orth, pos, morph)
                 lemma = cache.get(key)
                 if lemma is None:
-                    lemma = cache[key] = strings.add(self.lemmatize(tok)[0])
-                tok.lemma = lemma
+                    lemma = cache[key] = strings.add(self.lemmatize(doc[i])[0])
+            lemmas.append(lemma)
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))
         return doc
 
     def rule_lemmatize(self, token: Token) -> list[str]:

@@ -58,3 +58,14 @@ def test_uppercase_text_at_its_thresholds() -> None:
     assert not uppercase_text("ABCDEFGHIJK 1234567")  # 11 letters: too few to tell
     assert uppercase_text("ABCDEFGHIJKL")
     assert not uppercase_text("iran says it shot down IRAQI JET")
+
+
+@pytest.mark.issue(11)
+def test_capitals_text_is_told_however_far_into_a_long_text_its_small_letters_come():
+    capitals = "IRAN SAYS IT SHOT DOWN AN IRAQI JET OVER THE GULF. " * 100  # 3,900 letters
+    assert uppercase_text(capitals)
+    assert uppercase_text(capitals + "it said." * 20)  # 100 small letters of 4,000: under 5%
+    assert not uppercase_text(capitals + "it said." * 60)  # 300 of 4,200: over 5%, all at the end
+    assert uppercase_text("a" * 150 + capitals)  # 150 of 4,050, at the start
+    assert not uppercase_text("a" * 300 + capitals)  # 300 of 4,200, at the start
+    assert not uppercase_text("Iran says it shot down an Iraqi jet. " * 300)

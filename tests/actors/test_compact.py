@@ -33,3 +33,14 @@ def test_compact_keeps_a_doc_whose_only_space_is_no_break_or_tab(coder) -> None:
     assert c.doc is doc and c.keep is None
     tabbed = Doc(coder.nlp.vocab, words=["Japan", "\t", "met", "China"], spaces=[False, False, True, False])
     assert Compact(tabbed).keep == [0, 2, 3]
+
+
+@pytest.mark.issue(11)
+def test_state_nouns_are_the_bare_nouns_after_the_first_name(coder) -> None:
+    from greatgame.actors.spans import state_nouns
+
+    doc = coder.nlp.make_doc("The country voted. Then Iran said the kingdom and a country and the country agreed.")
+    # only after the first hit (Iran, token 5), and only after "the"
+    assert state_nouns(doc, [(5, 6)], {"country", "kingdom"}) == [(8, 9), (14, 15)]
+    assert state_nouns(doc, [], {"country", "kingdom"}) == []
+    assert state_nouns(coder.nlp.make_doc(""), [], {"country"}) == []

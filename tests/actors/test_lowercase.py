@@ -60,3 +60,11 @@ def test_lowercase_text_at_its_thresholds() -> None:
     assert not lowercase_text("II" + "a" * 198)  # two: 1%
     assert not lowercase_text("a" * 199 + " 12345 é")  # 199 ASCII letters: too few to tell
     assert lowercase_text("a world bank report, " * 20)
+
+
+@pytest.mark.issue(11)
+def test_lowercase_text_counts_only_ascii_letters_whatever_else_the_text_holds() -> None:
+    # letters outside A-Z and a-z are neither counted nor capitals; a lone surrogate (from JSON) is no error
+    assert lowercase_text("É" * 50 + "a" * 200 + "\ud800")
+    assert not lowercase_text("Ü" * 300 + "a" * 199)
+    assert not lowercase_text("a" * 198 + "BC" + "\u00e9" * 40)

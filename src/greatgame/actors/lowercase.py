@@ -8,7 +8,6 @@ where the lowercase form is also a common English word ("aid", "major", "the cou
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -24,9 +23,10 @@ __all__ = ["LOWERCASE_SHARE", "MIN_LETTERS", "common_word", "common_words", "fol
 LOWERCASE_SHARE = 0.01
 # ... among at least this many letters (a headline or a sentence says too little)
 MIN_LETTERS = 200
-# (counted by what is left when all else is taken out: no list of every letter)
-_NOT_UPPER = re.compile(r"[^A-Z]+")
-_NOT_LETTER = re.compile(r"[^A-Za-z]+")
+# (counted by what is left of the text's UTF-8 bytes when all others are taken out: bytes.translate does in
+# a millisecond what a regular expression took fifteen for; every other character's bytes are over 127)
+_NOT_UPPER = bytes(b for b in range(256) if not 65 <= b <= 90)
+_NOT_LETTER = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
 # Table values that say a name is also a common word in lower case ("china", "jordan").
 _WORDLIKE = {"common_word", "person_name"}
 _NAME_TYPES = {"name", "official", "demonym", "abbrev", "capital", "seat", "nickname"}
@@ -34,8 +34,9 @@ _NAME_TYPES = {"name", "official", "demonym", "abbrev", "capital", "seat", "nick
 
 def lowercase_text(text: str) -> bool:
     """Whether a text is set all in lower case."""
-    letters = len(_NOT_LETTER.sub("", text))
-    return letters >= MIN_LETTERS and len(_NOT_UPPER.sub("", text)) < LOWERCASE_SHARE * letters
+    data = text.encode("utf-8", "surrogatepass")
+    letters = len(data.translate(None, _NOT_LETTER))
+    return letters >= MIN_LETTERS and len(data.translate(None, _NOT_UPPER)) < LOWERCASE_SHARE * letters
 
 
 def common_words(nlp: Language) -> dict[str, frozenset[str]]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy
+from spacy.attrs import IS_SPACE, LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
@@ -66,7 +68,8 @@ class Compact:
         self.keep: list[int] | None = None
         self.doc = doc
         # (whitespace tokens first: a doc without them needs no compacting, and joining its text costs more)
-        keep = [t.i for t in doc if not t.is_space]
+        # (read as an array: a spaCy Token object for each token costs more than the matching)
+        keep = numpy.flatnonzero(doc.to_array(IS_SPACE) == 0).tolist()
         if len(keep) < len(doc) and _spaced(doc, keep):
             self.keep = keep
             self.doc = Doc(doc.vocab, words=[doc[i].text for i in keep])
@@ -162,7 +165,11 @@ def state_nouns(doc: Doc, hits: list[tuple[int, int]], nouns: set[str]) -> list[
     """ "the kingdom", "the country" after the first name found: coreference may link it to a state, so its
     sentence is worth parsing."""
     first = min((s for s, _ in hits), default=len(doc))
-    return [(t.i, t.i + 1) for t in doc[first + 1:] if t.lower_ in nouns and doc[t.i - 1].lower_ == "the"]
+    # (the words' ids as an array: this reads the whole document, and a Token object a word costs more)
+    strings = doc.vocab.strings
+    lower = doc.to_array(LOWER)
+    after = numpy.isin(lower[first + 1:], [strings[n] for n in nouns]) & (lower[first:-1] == strings["the"])
+    return [(int(i), int(i) + 1) for i in numpy.flatnonzero(after) + first + 1]
 
 
 def report_of(tok: Token) -> Token | None:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors.recognize import ResolvedMention
 from ..actors.spans import LOCATION_PREPS
-from .control import TOPIC_PREPS, object_control
+from .control import TOPIC_PREPS, demands, object_control
 from .tokens import sentence_tokens
 
 __all__ = ["MUTUAL_NOUNS", "Candidate", "Frame", "find_candidates", "mentions_by_token", "mutual", "uncovered",
@@ -249,7 +249,7 @@ def _targets(verb: Token, by_token: dict[int, ResolvedMention], passive: bool,
             for g in c.children:
                 if g.dep_ in ("nsubj",):
                     out += [(m, False) for m in _find_mentions(g, by_token)]
-        elif c.dep_ == "ccomp" and _demands(verb, c) and not any(
+        elif c.dep_ == "ccomp" and demands(verb, c) and not any(
                 d.dep_ in ("dobj", "dative") for d in verb.children):
             # "demanded that Israel ease restrictions": Israel is who is asked; what it is asked to do is
             # the embedded clause's own (hypothetical) event
@@ -310,20 +310,6 @@ def _nominal(
                 if not prep_used or c.lower_ in ("with", "to", "against", "on", "for"):
                     prep_used = c.lower_
     return sources, targets, prep_used
-
-
-# Verbs whose "that" clause names who is asked or told to act: "demanded that Israel ease …".
-DEMANDING = {"demand", "urge", "insist", "request", "ask", "propose", "suggest", "recommend", "require", "press"}
-SAYING = {"say", "state", "declare", "insist", "tell", "warn", "stress", "add", "argue"}
-
-
-def _demands(verb: Token, clause: Token) -> bool:
-    """Whether the verb's "that" clause says who is asked to act: "demanded that Israel ease …",
-    "Russia says Israel must end …"."""
-    lemma = verb.lemma_.lower()
-    if lemma in DEMANDING:
-        return True
-    return lemma in SAYING and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children)
 
 
 # Meeting verbs: "X met Y" is a meeting of both.

@@ -22,7 +22,7 @@ def triples(events: list[Event]) -> set[tuple[str | None, str | None, str | None
 
 def test_event_record_has_every_field_with_offsets_that_slice_the_text(coder):
     text = "MOSCOW (Reuters) - Russia signed a trade deal with the North Korean Government on Tuesday."
-    [ev] = code(coder, text)
+    [ev] = [e for e in code(coder, text) if e.source.code == "RUS"]  # North Korea signed it too
     d = ev.to_dict()
     assert list(d) == ["event_id", "doc_id", "date", "date_precision", "source", "target", "cameo", "cameo_root",
                        "plover", "quad", "goldstein", "negated", "modality", "confidence", "trigger", "sentence",
@@ -38,12 +38,13 @@ def test_event_record_has_every_field_with_offsets_that_slice_the_text(coder):
     assert d["date"] == "2014-10-21"  # Tuesday before the document's Tuesday... is the same day
     assert d["modality"] in MODALITIES and d["negated"] is False
     assert 0.0 < d["confidence"] <= 1.0
-    assert ev.event_id == code(coder, text)[0].event_id  # stable
+    assert ev.event_id in {e.event_id for e in code(coder, text)}  # stable
 
 
 @pytest.mark.parametrize("text,expected", [
     # subject-verb-object and verb-preposition-object
-    ("Russia signed a trade deal with North Korea.", {("RUS", "PRK", "SUPPORT")}),  # 057 maps to SUPPORT
+    # 057 maps to SUPPORT; an accord signed with a party is the act of both
+    ("Russia signed a trade deal with North Korea.", {("RUS", "PRK", "SUPPORT"), ("PRK", "RUS", "SUPPORT")}),
     ("The United States imposed sanctions on Iran.", {("USA", "IRN", "COERCE")}),  # 163 maps to COERCE
     # a meeting is the act of both sides; the place of a meeting is no party to it
     ("Japanese officials met with Chinese diplomats in Beijing.",
@@ -69,8 +70,8 @@ def test_constructions_are_coded(coder, text, expected):
 
 
 def test_negation_sets_negated_and_modality(coder_all):
-    [ev] = code(coder_all, "Russia did not sign the agreement with Japan.")
-    assert ev.negated is True and ev.modality == "negated"
+    evs = code(coder_all, "Russia did not sign the agreement with Japan.")  # neither side signed it
+    assert [(ev.negated, ev.modality) for ev in evs] == [(True, "negated")] * 2
 
 
 @pytest.mark.issue(11)
@@ -80,7 +81,7 @@ def test_events_that_did_not_happen_are_kept_only_with_all(coder, coder_all):
     for text, modality in (("Russia did not sign the agreement with Japan.", "negated"),
                            ("Turkey could impose sanctions on Syria if the attacks continue.", "hypothetical")):
         assert code(coder, text) == []
-        assert [ev.modality for ev in code(coder_all, text)] == [modality]
+        assert {ev.modality for ev in code(coder_all, text)} == {modality}
 
 
 @pytest.mark.parametrize("text,modality", [
@@ -136,7 +137,7 @@ show comments
 
 def test_code_never_codes_navigation_or_footer_lines(coder):
     evs = code(coder, SCRAPED)
-    assert [(e.source.code, e.target.code) for e in evs] == [("RUS", "PRK")]
+    assert [(e.source.code, e.target.code) for e in evs] == [("RUS", "PRK"), ("PRK", "RUS")]
 
 
 @pytest.mark.issue(11)

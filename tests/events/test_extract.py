@@ -213,3 +213,51 @@ def test_verb_frame_collects_particle_prepositions_and_objects() -> None:
     """)
     frame = verb_frame(doc[1])
     assert (frame.lemma, frame.particle, frame.preps, frame.objects) == ("call", "off", ["with"], ["talk"])
+
+
+def test_verb_frame_an_object_with_a_noun_compound_is_looked_up_joined_first() -> None:
+    # "warning shots" are a show of force before they are shots: the joined key comes first, so it wins a tie
+    doc = parse("""
+        Troops 1 nsubj NOUN troop
+        fired 1 ROOT VERB fire
+        warning 3 compound NOUN
+        shots 1 dobj NOUN shot
+    """)
+    assert verb_frame(doc[1]).objects == ["warning-shot", "shot"]
+
+
+def test_verb_frame_what_a_package_holds_keeps_its_preposition() -> None:
+    # "signed a package of deals with Korea": the deals were signed with Korea, by both
+    doc = parse("""
+        Russia 1 nsubj PROPN
+        signed 1 ROOT VERB sign
+        a 3 det DET
+        package 1 dobj NOUN
+        of 3 prep ADP
+        deals 4 pobj NOUN deal
+        with 5 prep ADP
+        Korea 6 pobj PROPN
+    """)
+    frame = verb_frame(doc[1])
+    assert (frame.preps, frame.objects) == (["of", "with"], ["package", "deal"])
+    assert mutual(frame)
+
+
+def test_extract_a_headline_verb_the_parse_took_for_a_noun_stays_on_the_nominal_frame() -> None:
+    # "Tokyo pledges aid to Manila" parsed as one noun phrase: the pledge is what was done with the aid
+    doc = parse("""
+        Tokyo 2 compound PROPN
+        pledges 2 compound NOUN pledge
+        aid 2 ROOT NOUN
+        to 2 prep ADP
+        Manila 3 pobj PROPN
+    """)
+    doc[1].tag_ = "NNS"
+    tokyo, manila = mention(doc, 0, 1, "JPNGOV", "JPN", "GOV"), mention(doc, 4, 5, "PHLGOV", "PHL", "GOV")
+    [cand] = find_candidates(doc, 0, [tokyo, manila])
+    assert (cand.source, cand.target, cand.construction) == (tokyo, manila, "nominal")
+    assert (cand.frame.lemma, cand.frame.preps, cand.frame.verb) == ("aid", ["to"], "pledge")
+    # a plural noun before the event noun that is not the headline's verb names no verb ("arms sales")
+    doc[1].tag_ = "NN"
+    [cand] = find_candidates(doc, 0, [tokyo, manila])
+    assert cand.frame.verb == ""

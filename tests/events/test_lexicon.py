@@ -31,6 +31,17 @@ def test_lexicon_particle_and_preposition(lexicon: Lexicon) -> None:
     assert lexicon.verb("protest", "", ["beside"], []) == LexiconHit("140", "protest", 0)
 
 
+def test_lexicon_intents_and_shows_of_force_are_not_the_acts_they_announce(lexicon: Lexicon) -> None:
+    # courting is an overture (intent to cooperate, 03x), not cooperation done (05x); a warning shot is a show
+    # of force (15x), not an attack (19x); the plain shot still is one
+    assert lexicon.verb("court", "", [], []) == LexiconHit("030", "court", 0)
+    assert lexicon.noun("courtship", ["with"]) == LexiconHit("030", "courtship with", 2)
+    assert lexicon.verb("fire", "", ["at"], ["warning-shot", "shot"]) == LexiconHit("150", "fire <warning-shot>", 2)
+    assert lexicon.verb("fire", "", ["at"], ["shot"]) == LexiconHit("193", "fire <shot>", 2)
+    # a pledge of aid is an intent to give it (033), not aid given (07x)
+    assert lexicon.verb("pledge", "", ["to"], ["aid"]) == LexiconHit("033", "pledge <aid>", 2)
+
+
 def test_lexicon_unknown_words_find_nothing(lexicon: Lexicon) -> None:
     assert lexicon.verb("photosynthesise", "", [], []) is None
     assert lexicon.noun("breakfast", ["with"]) is None

@@ -147,6 +147,11 @@ class EventCoder:
     # --- classification -----------------------------------------------------------------------
 
     def _lexicon_hit(self, frame: Frame) -> LexiconHit | None:
+        # "Tokyo pledges aid to Manila" misparsed: the headline's verb says what was done with the aid (a
+        # pledge), where the lexicon has that verb with that object
+        hit = self.lexicon.verb(frame.verb, "", frame.preps, [frame.lemma]) if frame.verb else None
+        if hit is not None and hit.specificity >= 2:
+            return hit
         if frame.nominal:
             return self.lexicon.noun(frame.lemma, frame.preps)
         return self.lexicon.verb(frame.lemma, frame.particle, frame.preps, frame.objects)
@@ -380,9 +385,9 @@ class EventCoder:
             both = [cand]
             plover = self.codes[dec.cameo].plover
             if cand.construction != "coordination" and (
-                    (plover in ("CONSULT", "AGREE") and mutual(cand.frame))
+                    ((plover in ("CONSULT", "AGREE") or dec.cameo == "057") and mutual(cand.frame))
                     or (plover == "CONSULT" and "with" in cand.frame.preps)):
-                # a meeting or an accord is the act of both sides
+                # a meeting, an accord or the signing of one is the act of both sides
                 both.append(replace(cand, source=cand.target, target=cand.source, construction="mutual"))
             for c in both:
                 ev = self._event(doc, ps.doc, ps.offset, c, dec, places, explain)

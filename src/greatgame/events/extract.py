@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Token
 
 from ..actors.recognize import ResolvedMention
 from ..actors.spans import LOCATION_PREPS
-from .control import TOPIC_PREPS, object_control
+from .control import TOPIC_PREPS, demands, object_control
+from .lexicon import object_keys
 from .tokens import sentence_tokens
 
 __all__ = ["MUTUAL_NOUNS", "Candidate", "Frame", "find_candidates", "mentions_by_token", "mutual", "uncovered",
@@ -52,6 +53,9 @@ class Frame:
     preps: list[str] = field(default_factory=list)
     objects: list[str] = field(default_factory=list)
     nominal: bool = False
+    # a headline's verb the parse took for a noun before the trigger: "Tokyo pledges aid to Manila" read as
+    # the noun phrase "Tokyo pledges aid", or as "Tokyo pledges" aiding Manila
+    verb: str = ""
 
 
 @dataclass
@@ -113,15 +117,20 @@ def verb_frame(verb: Token) -> Frame:
             frame.preps.append(c.lower_)
         elif c.dep_ in ("dobj", "attr", "oprd"):
             for o in _conjuncts(c):
-                frame.objects.append(o.lemma_.lower())
+                frame.objects += object_keys(o)
                 for g in o.children:
                     if g.dep_ != "prep":
                         continue
                     frame.preps.append(g.lower_)
-                    if g.lower_ == "of":  # "a package of trade deals": the deals are what was signed
-                        frame.objects.extend(p.lemma_.lower() for p in g.children if p.dep_ == "pobj")
+                    if g.lower_ == "of":  # "a package of trade deals with X": deals signed with X
+                        for p in (p for p in g.children if p.dep_ == "pobj"):
+                            frame.objects += object_keys(p)
+                            frame.preps += [q.lower_ for q in p.children if q.dep_ == "prep"]
         elif c.dep_ == "xcomp" and c.pos_ in ("NOUN",):
             frame.objects.append(c.lemma_.lower())
+        elif c.dep_ == "nsubj" and c.i == verb.i - 1 and c.tag_ == "NNS" and any(
+                g.dep_ == "compound" and g.pos_ == "PROPN" for g in c.children):
+            frame.verb = c.lemma_.lower()  # "Berlin pledges aid to Kyiv" read as pledges that aid Kyiv
     return frame
 
 
@@ -249,7 +258,7 @@ def _targets(verb: Token, by_token: dict[int, ResolvedMention], passive: bool,
             for g in c.children:
                 if g.dep_ in ("nsubj",):
                     out += [(m, False) for m in _find_mentions(g, by_token)]
-        elif c.dep_ == "ccomp" and _demands(verb, c) and not any(
+        elif c.dep_ == "ccomp" and demands(verb, c) and not any(
                 d.dep_ in ("dobj", "dative") for d in verb.children):
             # "demanded that Israel ease restrictions": Israel is who is asked; what it is asked to do is
             # the embedded clause's own (hypothetical) event
@@ -310,20 +319,6 @@ def _nominal(
                 if not prep_used or c.lower_ in ("with", "to", "against", "on", "for"):
                     prep_used = c.lower_
     return sources, targets, prep_used
-
-
-# Verbs whose "that" clause names who is asked or told to act: "demanded that Israel ease …".
-DEMANDING = {"demand", "urge", "insist", "request", "ask", "propose", "suggest", "recommend", "require", "press"}
-SAYING = {"say", "state", "declare", "insist", "tell", "warn", "stress", "add", "argue"}
-
-
-def _demands(verb: Token, clause: Token) -> bool:
-    """Whether the verb's "that" clause says who is asked to act: "demanded that Israel ease …",
-    "Russia says Israel must end …"."""
-    lemma = verb.lemma_.lower()
-    if lemma in DEMANDING:
-        return True
-    return lemma in SAYING and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children)
 
 
 # Meeting verbs: "X met Y" is a meeting of both.
@@ -440,7 +435,9 @@ def find_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention],
                 sources = [m for m in _subjects(verb.head, by_token)[0] if all(m is not t for t in targets)]
         if not sources or not targets:
             continue
-        frame = Frame(tok.lemma_.lower(), preps=[prep] if prep else [], nominal=True)
+        frame = Frame(tok.lemma_.lower(), preps=[prep] if prep else [], nominal=True, verb=next(
+            (c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.tag_ == "NNS"
+             and c.i == tok.i - 1 and c.i - 1 in by_token), ""))
         for s in sources:
             for t in targets:
                 if s is not t:

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from spacy.tokens import Token
+
 from ..datacache import cached, fingerprint
 from .ontology import cameo_table
 
-__all__ = ["Lexicon", "LexiconHit", "ModalityCue", "load_lexicon"]
+__all__ = ["Lexicon", "LexiconHit", "ModalityCue", "load_lexicon", "object_keys"]
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,14 @@ class ModalityCue:
     kind: str
     modality: str
     scope: str
+
+
+def object_keys(noun: Token) -> list[str]:
+    """The lexicon's object keys for an object noun: its lemma, after the lemma joined to each noun compound
+    before it ("warning shots" is a warning-shot, a show of force, before it is a shot)."""
+    lemma = noun.lemma_.lower()
+    return [f"{c.lemma_.lower()}-{lemma}" for c in noun.children
+            if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < noun.i] + [lemma]
 
 
 def _read(name: str) -> list[dict[str, str]]:

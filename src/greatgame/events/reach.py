@@ -33,7 +33,8 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from ..actors.recognize import ResolvedMention
-from .extract import (_PASS_SUBJ, _SUBJ, DEMANDING, TALK_NOUNS, WISHING, Candidate, Frame, _agents, _find_mentions,
+from .control import DEMANDING
+from .extract import (_PASS_SUBJ, _SUBJ, TALK_NOUNS, WISHING, Candidate, Frame, _agents, _find_mentions,
                       _subjects, _targets, mentions_by_token, uncovered, verb_frame)
 from .holders import holder_candidates
 from .phrase import MOD_DEPS, RELATIVE, actors, phrase_mentions

@@ -7,7 +7,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..actors.recognize import ResolvedMention
-from .extract import _PASS_SUBJ, _SUBJ, SAYING, Candidate, _agents, _find_mentions, _subjects, verb_frame
+from .control import SAYING
+from .extract import _PASS_SUBJ, _SUBJ, Candidate, _agents, _find_mentions, _subjects, verb_frame
 from .phrase import RELATIVE, actors, phrase_mentions
 from .tokens import sentence_tokens
 

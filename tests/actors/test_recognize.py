@@ -317,3 +317,15 @@ def test_a_flag_state_is_not_the_owner_of_what_it_flags(coder):
 ])
 def test_actors_a_place_named_after_a_title_is_a_person(coder, text, expected):
     assert mentions(coder, text, "1987-05-01") == expected
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text,expected", [
+    # a place whose name holds another state's name is that place: not Jersey, Britain or Mexico
+    ("New Jersey police arrested three men on Tuesday.", [("police", "USACOP")]),
+    ("The British Columbia premier met Japanese officials.", [("premier", "CANGOV"), ("Japanese officials", "JPNGOV")]),
+    ("British Columbians and New Mexicans protested against Japan.",
+     [("British Columbians", "CAN"), ("New Mexicans", "USA"), ("Japan", "JPN")]),
+])
+def test_actors_a_place_named_with_another_state_s_name_is_that_place(coder, text, expected):
+    assert mentions(coder, text) == expected

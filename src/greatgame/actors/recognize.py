@@ -146,7 +146,7 @@ class ActorRecognizer:
             crossing = [a for a in taken if a.start < p.end and p.start < a.end and a not in inner]
             if crossing or any(len(a) == len(p) for a in inner):
                 continue  # the actor reading wins a tie
-            if inner and p.root.dep_ in ("compound", "amod", "nmod"):
+            if inner and p.root.dep_ in ("compound", "amod", "nmod") and not self._other_state(p, inner):
                 continue  # "Russian Far East Development Minister": the place only modifies an actor
             taken = [a for a in taken if a not in inner] + [p]
         taken = company_names(sdoc, taken, self.dictionary)
@@ -172,6 +172,15 @@ class ActorRecognizer:
         kinds = [(self._state_entry(self._entries(a), a, document) is not None,
                   any(e.type == "igo" for e in self._entries(a))) for a in [sp, *near]]
         return any(kinds[0][0] and body or kinds[0][1] and state for state, body in kinds[1:])
+
+    def _other_state(self, place: Span, inner: list[Span]) -> bool:
+        """Whether a place's name holds another state's name ("New Jersey police", "British Columbia's
+        premier"): the place is meant, not Jersey or Britain."""
+        where = self.gazetteer.lookup(place.text)
+        if where is None or where.country is None:
+            return False
+        states = [state_entry(self._entries(a), a, place.doc.text, self.dictionary) for a in inner]
+        return any(e is not None and e.country not in (None, where.country) for e in states)
 
     def _is_pair(self, span: Span) -> bool:
         return any(e.type == "pair" for e in self.dictionary.lookup(span.text))

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from ..geo import country_on
+from ..geo import place_country
 from .armed import arm
 from .companies import form_country
 from .speakers import SPEECH
@@ -145,7 +145,7 @@ class _Context:
 
     def _place_country(self, sp: Span) -> str | None:
         place = self.gazetteer.lookup(" ".join(sp.text.split()))
-        return country_on(place.country, self.parsed.doc.date) if place else None
+        return place_country(place, self.parsed.doc.date) if place else None
 
     def placed_only_in(self, si: int, country: str) -> bool:
         """Whether every place sentence `si` names whose country is known is in `country` (or it names none)."""

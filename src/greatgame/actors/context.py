@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from ..geo import place_country
-from .armed import arm
+from .armed import arm, fighters
 from .companies import form_country
 from .speakers import SPEECH
 from .resolved import ResolvedMention, actor_code, sector_only
@@ -382,6 +382,7 @@ def fill_countries(parsed: Parsed, places: tuple[tuple[Span, ...], ...], links: 
             found[k] = replace(rm, mention=replace(m, country=country, code=actor_code(country, m.sector),
                                                    country_from=source))
     arm(found, parsed)  # "an Iraqi jet": Iraq's forces
+    fighters(found, parsed, lambda w: any(e.type == "demonym" for e in dictionary.lookup(w)))  # "the Iranians"
     after_fill(links, parsed, counts, dictionary)
     titled_people(found, parsed)
     titled_elsewhere(found, parsed)

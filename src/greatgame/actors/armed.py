@@ -86,9 +86,8 @@ def _combat_verb(head: Token) -> Token | None:
         return None
     verb = tok.head
     lemma = verb.lemma_.lower()
-    if lemma in COMBAT or lemma in _PUSHED and any(c.dep_ == "prt" and c.lower_ in ("back", "off") for c in verb.children):
-        return verb
-    return None
+    pushed = lemma in _PUSHED and any(c.dep_ == "prt" and c.lower_ in ("back", "off") for c in verb.children)
+    return verb if lemma in COMBAT or pushed else None
 
 
 def fighters(found: list[ResolvedMention], parsed: Parsed, demonym: Callable[[str], bool]) -> None:

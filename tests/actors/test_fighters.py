@@ -30,3 +30,10 @@ def test_fighters_not_a_people_whose_state_has_no_forces_in_the_story(coder):
 def test_fighters_the_revolutionary_guards_in_lower_case_are_iran_s_forces(coder):
     text = "Iranian Revolutionary guards attacked the oil rig."
     assert mention_rows(coder, text, "1987-03-01", "text", "code")[0] == ("Iranian Revolutionary guards", "IRNMIL")
+
+
+def test_fighters_not_where_only_one_state_s_forces_are_named(coder):
+    # the Marines are the only armed forces: the Americans killed are no army at war
+    text = "Gunmen killed two Americans in Beirut on Monday. U.S. Marines guarded the embassy."
+    got = mention_rows(coder, text, "1987-03-01", "text", "code")
+    assert ("Americans", "USA") in got and ("U.S. Marines", "USAMIL") in got

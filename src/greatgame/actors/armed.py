@@ -92,9 +92,11 @@ def _combat_verb(head: Token) -> Token | None:
 
 def fighters(found: list[ResolvedMention], parsed: Parsed, demonym: Callable[[str], bool]) -> None:
     """Give MIL to a people named in the plural ("the Iranians", "Iraqis") as who fights or is fought, where
-    the document names that state's armed forces too: a war between states, not "soldiers killed three
-    villagers". `demonym` tells a people's name ("Iranians") from a state's."""
+    the document names the armed forces of that state and another: a war between states, not "soldiers killed
+    three villagers". `demonym` tells a people's name ("Iranians") from a state's."""
     armed = {rm.mention.country for rm in found if rm.mention.sector == "MIL" and rm.mention.country}
+    if len(armed) < 2:
+        return  # one state's forces: "two Americans were killed in Beirut" in a story of the Marines there
     for k, rm in enumerate(found):
         m = rm.mention
         if m.kind != "state" or m.sector is not None or m.country not in armed or rm.source != "dictionary" \

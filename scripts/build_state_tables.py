@@ -108,7 +108,7 @@ BRN ; n=Brunei|Brunei Darussalam ; o=the Nation of Brunei ; d=Bruneian|Bruneians
 BTN ; n=Bhutan ; o=the Kingdom of Bhutan ; d=Bhutanese ; c=Thimphu ; k=the Land of the Thunder Dragon
 BWA ; n=Botswana ; o=the Republic of Botswana ; d=Motswana|Batswana|Botswanan|Botswanans ; c=Gaborone
 CAF ; n=Central African Republic|the Central African Republic ; a=the CAR{common_word} ; d=Central African|Central Africans ; c=Bangui
-CAN ; n=Canada ; d=Canadian|Canadians ; c=Ottawa ; s=Parliament Hill ; k=the Great White North
+CAN ; n=Canada ; d=Canadian|Canadians|British Columbian|British Columbians ; c=Ottawa ; s=Parliament Hill ; k=the Great White North
 CHE ; n=Switzerland ; o=the Swiss Confederation ; d=Swiss ; c=Bern|Berne
 CHL ; n=Chile ; o=the Republic of Chile ; d=Chilean|Chileans ; c=Santiago{city_elsewhere} ; s=La Moneda|the Moneda Palace
 CHN ; n=China{common_word}|mainland China|Communist China|Red China ; o=the People's Republic of China ; a=the PRC|the P.R.C. ; d=Chinese ; c=Beijing|Peking ; s=Zhongnanhai|the Great Hall of the People ; k=the Middle Kingdom
@@ -262,7 +262,7 @@ TZA ; n=Tanzania ; o=the United Republic of Tanzania ; d=Tanzanian|Tanzanians ; 
 UGA ; n=Uganda ; o=the Republic of Uganda ; d=Ugandan|Ugandans ; c=Kampala
 UKR ; n=Ukraine|the Ukraine ; d=Ukrainian|Ukrainians ; c=Kyiv|Kiev ; s=the Verkhovna Rada|the Rada|Bankova
 URY ; n=Uruguay ; o=the Oriental Republic of Uruguay|the Eastern Republic of Uruguay ; d=Uruguayan|Uruguayans ; c=Montevideo
-USA ; n=United States|the United States|America|!the States ; o=the United States of America ; a=the U.S.|US{common_word}|!the US|the USA|the U.S.A.|the U.S.A ; d=American|Americans ; c=Washington{us_state}|Washington, D.C.|Washington DC|Washington D.C. ; s=the White House|the Oval Office|Capitol Hill|the Pentagon|Foggy Bottom ; k=Uncle Sam
+USA ; n=United States|the United States|America|!the States ; o=the United States of America ; a=the U.S.|US{common_word}|!the US|the USA|the U.S.A.|the U.S.A|U.S.-flagged|U.S.-registered ; d=American|Americans|New Mexican|New Mexicans ; c=Washington{us_state}|Washington, D.C.|Washington DC|Washington D.C. ; s=the White House|the Oval Office|Capitol Hill|the Pentagon|Foggy Bottom ; k=Uncle Sam
 UZB ; n=Uzbekistan ; o=the Republic of Uzbekistan ; d=Uzbek|Uzbeks|Uzbekistani ; c=Tashkent
 VAT ; n=Vatican City|the Holy See|the Vatican|the Vatican City State ; d=Vatican ; s=the Apostolic Palace
 VCT ; n=Saint Vincent and the Grenadines|St Vincent and the Grenadines|St. Vincent and the Grenadines|St Vincent|St. Vincent ; d=Vincentian|Vincentians ; c=Kingstown

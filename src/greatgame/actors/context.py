@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from ..geo import country_on
-from .armed import arm
+from ..geo import place_country
+from .armed import arm, fighters
 from .companies import form_country
 from .speakers import SPEECH
 from .resolved import ResolvedMention, actor_code, sector_only
@@ -145,7 +145,7 @@ class _Context:
 
     def _place_country(self, sp: Span) -> str | None:
         place = self.gazetteer.lookup(" ".join(sp.text.split()))
-        return country_on(place.country, self.parsed.doc.date) if place else None
+        return place_country(place, self.parsed.doc.date) if place else None
 
     def placed_only_in(self, si: int, country: str) -> bool:
         """Whether every place sentence `si` names whose country is known is in `country` (or it names none)."""
@@ -382,6 +382,7 @@ def fill_countries(parsed: Parsed, places: tuple[tuple[Span, ...], ...], links: 
             found[k] = replace(rm, mention=replace(m, country=country, code=actor_code(country, m.sector),
                                                    country_from=source))
     arm(found, parsed)  # "an Iraqi jet": Iraq's forces
+    fighters(found, parsed, lambda w: any(e.type == "demonym" for e in dictionary.lookup(w)))  # "the Iranians"
     after_fill(links, parsed, counts, dictionary)
     titled_people(found, parsed)
     titled_elsewhere(found, parsed)

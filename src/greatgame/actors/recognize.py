@@ -23,8 +23,9 @@ from .lowercase import lowercase_text
 from .patterns import build_patterns, load_patterns
 from .resolved import Resolved, ResolvedMention, actor_code
 from .spans import (AGENT_BODY_NOUNS, OFFICE_HEADS, REPORT_NOUNS, Compact, against_or_for, body_nouns, currency_name,
-                    flag_of, given_name_end, information, kind_of_body, location_role, of_head, owned_name,
-                    pronoun_before, state_entry, state_nouns, titled_name, words)
+                    flag_of, flag_of_another, given_name_end, information, kind_of_body, location_role,
+                    names_other_state, of_head, owned_name, pronoun_before, state_entry, state_nouns, titled_name,
+                    words)
 
 if TYPE_CHECKING:
     from ..nlp import Parsed, ParsedSentence
@@ -146,7 +147,8 @@ class ActorRecognizer:
             crossing = [a for a in taken if a.start < p.end and p.start < a.end and a not in inner]
             if crossing or any(len(a) == len(p) for a in inner):
                 continue  # the actor reading wins a tie
-            if inner and p.root.dep_ in ("compound", "amod", "nmod"):
+            if inner and p.root.dep_ in ("compound", "amod", "nmod") and not names_other_state(
+                    p, inner, self.gazetteer, lambda a: state_entry(self._entries(a), a, sdoc.text, self.dictionary)):
                 continue  # "Russian Far East Development Minister": the place only modifies an actor
             taken = [a for a in taken if a not in inner] + [p]
         taken = company_names(sdoc, taken, self.dictionary)
@@ -299,6 +301,8 @@ class ActorRecognizer:
             if any(e.type == "pair" for e in entries):
                 groups[-1 - sp.start] = [sp]
                 continue
+            if flag_of_another(sp, actors, lambda a: self._state_entry(self._entries(a), a, doc)):
+                continue  # "the U.S.-flagged Kuwaiti tanker" is Kuwait's
             h = self._head(sp, actorish)
             owned = owned_name(sp, actors)
             if owned is not None and self._state_entry(self._entries(sp), sp, doc):

@@ -13,12 +13,14 @@ from spacy.tokens import Doc, Span, Token
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from ..geo import Gazetteer
     from .dictionary import ActorDictionary, Entry
 
 __all__ = ["AGENT_BODY_NOUNS", "AIMING_VERBS", "BODY_NOUNS", "LOCATION_PREPS", "OFFICE_HEADS", "PRONOUN_WINDOW",
            "REPORT_NOUNS", "Compact", "acronym_of", "against_or_for", "bare_body_noun", "body_nouns", "flag_of",
-           "information", "is_acronym", "kind_of_body", "location_role", "of_head", "owned_name", "pronoun_before",
-           "report_of", "state_entry", "state_nouns", "titled_name", "words"]
+           "flag_of_another", "information", "is_acronym", "kind_of_body", "location_role", "names_other_state",
+           "of_head", "owned_name", "pronoun_before", "report_of", "state_entry", "state_nouns", "titled_name",
+           "words"]
 
 # A US state rather than the country: these places anywhere in the document, these words in the sentence.
 _US_STATE_PLACES = {"Atlanta", "Savannah", "Seattle", "Spokane", "Olympia"}
@@ -108,8 +110,33 @@ def against_or_for(span: Span) -> bool:
 
 def flag_of(span: Span) -> bool:
     """Whether a state's name is the flag of what follows ("U.S. flag Kuwaiti tankers", "U.S.-flagged")."""
+    if span.text.lower().endswith(("-flagged", "-registered")):  # one token: "U.S.-flagged"
+        return True
     after = [t.lower_ for t in span.doc[span.end:span.end + 2]]
     return bool(after) and (after[0] in ("flag", "flagged", "-flagged") or after[:2] == ["-", "flagged"])
+
+
+def flag_of_another(sp: Span, actors: list[Span], state_of: Callable[[Span], Entry | None]) -> bool:
+    """Whether a state's name is only the flag of a thing another state's name also modifies ("the
+    U.S.-flagged Kuwaiti tanker", "U.S. flag Kuwaiti tankers"); alone it is the ship's state ("a U.S.-flagged
+    ship")."""
+    if not flag_of(sp) or sp.root.dep_ not in ("amod", "compound"):
+        return False
+    thing = sp.root.head
+    while thing.lower_ in ("flag", "flagged", "-") and thing.head.i != thing.i:
+        thing = thing.head
+    return any(a is not sp and a.root.head.i == thing.i and a.root.dep_ in ("amod", "compound")
+               and state_of(a) is not None for a in actors)
+
+
+def names_other_state(place: Span, inner: list[Span], places: Gazetteer,
+                      state_of: Callable[[Span], Entry | None]) -> bool:
+    """Whether a place's name holds another state's name ("New Jersey police", "British Columbia's
+    premier"): the place is meant, not Jersey or Britain."""
+    where = places.lookup(place.text)
+    if where is None or where.country is None:
+        return False
+    return any((e := state_of(a)) is not None and e.country not in (None, where.country) for a in inner)
 
 
 def state_entry(entries: list[Entry], span: Span, text: str, dictionary: ActorDictionary) -> Entry | None:

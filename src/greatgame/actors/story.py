@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..geo import country_on, dateline_place
+from ..geo import dateline_place, place_country
 
 if TYPE_CHECKING:
     from ..geo import Gazetteer
@@ -54,7 +54,7 @@ def dateline_country(text: str, gazetteer: Gazetteer, date: str | None = None) -
     """The country of a dateline's place ("BEIRUT, March 3 -"), where the text opens with one (under a
     byline, if any); on the date, if given ("LENINGRAD" in 1987 is the Soviet Union)."""
     found = dateline_place(text, gazetteer)
-    return country_on(found[0].country, date) if found else None
+    return place_country(found[0], date) if found else None
 
 
 def lead_country(found: list[ResolvedMention], parsed: Parsed) -> str | None:

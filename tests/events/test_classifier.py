@@ -205,3 +205,34 @@ def test_choose_labels_takes_the_lexicons_among_several_acceptable_labels() -> N
             {"label": "ACCUSE", "labels": ["ACCUSE"]}]  # one label: kept whatever the lexicon says
     train.choose_labels(gold, [["t:release", "lexp:RETREAT"], ["lexp:AID"], ["lexp:REJECT"]])
     assert [g["label"] for g in gold] == ["RETREAT", "CONCEDE", "ACCUSE"]
+
+
+CONDEMNED = """
+    Canada 1 nsubj PROPN
+    condemned 1 ROOT VERB condemn
+    the 3 det DET
+    attack 1 dobj NOUN
+    on 3 prep ADP
+    Chile 4 pobj PROPN
+    . 1 punct PUNCT
+"""
+_ACTS = ("sact:", "sactv:", "tact:", "tactv:")
+
+
+@pytest.mark.issue(11)
+def test_features_name_the_act_nearest_above_each_side() -> None:
+    """The act that befalls a side is told to the classifier where the trigger is another's saying
+    ("Iraq said Iran attacked Kuwait": the attacking, not the saying, is what Kuwait underwent) or a
+    verb over an event noun ("condemned the attack on Chile")."""
+    from greatgame.events.coder import EventCoder
+    from greatgame.settings import Settings
+
+    events = EventCoder(Settings(use_model=False))
+    quoted = parse(QUOTED)
+    assert [f for f in events.features(quoted, (0, 1), (5, 6), 1, None, "said_in") if f.startswith(_ACTS)] == [
+        "sact:root01", "sactv:say", "tact:ASSAULT", "tactv:attack"]
+    assert [f for f in events.features(quoted, (3, 4), (5, 6), 4, None, "svo") if f.startswith(_ACTS)] == [
+        "sact:ASSAULT", "sactv:attack", "tact:ASSAULT", "tactv:attack"]
+    condemned = parse(CONDEMNED)
+    assert [f for f in events.features(condemned, (0, 1), (5, 6), 1, None, "svo") if f.startswith(_ACTS)] == [
+        "sact:ACCUSE", "sactv:condemn", "tact:ASSAULT"]

@@ -16,7 +16,7 @@ from .classifier import load_calibrator, load_classifier, pair_features
 from .dates import event_date
 from .extra import extra_candidates, fallback_candidates, origin_of
 from .joint import joint_candidates
-from .extract import Candidate, Frame, find_candidates, mentions_by_token, mutual
+from .extract import Candidate, Frame, find_candidates, mentions_by_token, mutual, verb_frame
 from .lexicon import LexiconHit, load_lexicon
 from .modality import CueTable, modality_of, threat_code
 from .ontology import cameo_table, plover_root
@@ -175,7 +175,31 @@ class EventCoder:
         if self._sentence_lex[0] is not sdoc:
             self._sentence_lex = (sdoc, self._sentence_lexicon(sdoc))
         feats += self._sentence_lex[1]
+        feats += self._acts_over(sdoc, src, "s") + self._acts_over(sdoc, tgt, "t")
         return feats
+
+    def _category(self, hit: LexiconHit) -> str:
+        """A lexicon row's PLOVER category, or its CAMEO root where it has none (01 statements)."""
+        code = self.codes[hit.cameo]
+        return code.plover or f"root{code.root}"
+
+    def _acts_over(self, sdoc: Doc, span: tuple[int, int], side: str) -> list[str]:
+        """What the lexicon makes of the act nearest above one side: a verb, or a noun it codes ("said
+        Iraqi planes destroyed oil installations at Iran's field": the destroying, not the saying, is
+        what befell Iran; "condemned the attack on Iran": the attack)."""
+        tok = sdoc[span[0]:span[1]].root
+        for _ in range(8):
+            if tok.head.i == tok.i:
+                return []
+            tok = tok.head
+            if span[0] <= tok.i < span[1]:
+                continue
+            if tok.pos_ == "NOUN" and (hit := self.lexicon.noun(tok.lemma_.lower(), [])) is not None:
+                return [f"{side}act:{self._category(hit)}"]
+            if tok.pos_ == "VERB":
+                hit = self._lexicon_hit(verb_frame(tok))
+                return [f"{side}act:{self._category(hit) if hit else 'none'}", f"{side}actv:{tok.lemma_.lower()}"]
+        return []
 
     def _sentence_lexicon(self, sdoc: Doc) -> list[str]:
         out = []

@@ -180,8 +180,8 @@ def _subjects(verb: Token, by_token: dict[int, ResolvedMention]) -> tuple[list[R
 
 
 def _acts_in(noun: Token, event_noun: Callable[[str], bool] | None) -> set[int]:
-    """Token indices of the places an event noun's acts happened in ("detentions in Venezuela")."""
-    if event_noun is None or not event_noun(noun.lemma_.lower()):
+    """Token indices of the places an event noun's acts happened in ("detentions in Venezuela"; not talks)."""
+    if event_noun is None or not event_noun(noun.lemma_.lower()) or noun.lemma_.lower() in TALK_NOUNS:
         return set()
     return {p.i for g in noun.children if g.dep_ == "prep" and g.lower_ == "in"
             for p in g.children if p.dep_ == "pobj"}

@@ -28,6 +28,13 @@ def test_finder_the_place_of_acts_denounced_is_whose_acts_they_are(coder) -> Non
 
 
 @pytest.mark.issue(11)
+def test_finder_the_city_talks_are_held_in_is_no_party_to_them(coder) -> None:
+    got = candidates(coder, "The Russian foreign minister held talks in Jerusalem with the Israeli prime minister on "
+                            "Monday.")
+    assert got == {("The Russian foreign minister", "the Israeli prime minister", "svo")}
+
+
+@pytest.mark.issue(11)
 def test_finder_an_accord_reached_by_several_parties_pairs_each_with_each(coder) -> None:
     got = candidates(coder, "The talks came a month after the accord reached by the United States, Japan and Canada.")
     names = ("the United States", "Japan", "Canada")

@@ -56,6 +56,7 @@ _MODIFIER_TITLES = {"deputy"}
 # Sectors of bodies that are no state's: their chairman or president is theirs ("president of the bank",
 # "president of the union").
 _BODY_SECTORS = {"BUS", "MED", "EDU", "NGO", "LAB"}
+_NONSTATE_ARMED = {"REB", "UAF", "INS"}  # armed groups no state's: their commanders are theirs, not a military
 _NP_DEPS = {"compound", "amod", "flat", "nmod", "nummod"}
 _NER_ACTOR = {"PERSON": "person", "ORG": "group", "NORP": "group"}
 # Wire services named in datelines ("MOSCOW (Reuters) -") report events; they are not actors in them.
@@ -264,6 +265,8 @@ class ActorRecognizer:
         body_sector = body_sector or (org.sector if org is not None and org.sector in _BODY_SECTORS else None)
         if body_sector and head_sector == "GOV" and head.lower_ not in ("minister", "ministers"):
             head_sector = body_sector
+        if org is not None and org.sector in _NONSTATE_ARMED and head_sector == "MIL":
+            head_sector = org.sector  # "a Boko Haram commander" is the rebels', not a state's military
         if org is not None and not (ruler and org.country is None):
             code = actor_code(org.country, head_sector if head_sector != org.sector else None, org.code)
             return Composed(org.country or country, head_sector or org.sector, code,

@@ -189,11 +189,11 @@ def _subjects(verb: Token, by_token: dict[int, ResolvedMention]) -> tuple[list[R
 
 
 def _acts_in(noun: Token, event_noun: Callable[[str], bool] | None) -> set[int]:
-    """Token indices of the places an event noun's acts happened in ("detentions in Venezuela")."""
-    if event_noun is None or not event_noun(noun.lemma_.lower()):
+    """Places an event noun's acts happened in ("detentions in Venezuela"; not "talks in Jerusalem with Y")."""
+    if event_noun is None or not event_noun(noun.lemma_.lower()) or noun.lemma_.lower() in TALK_NOUNS and any(
+            c.dep_ == "prep" and c.lower_ in ("with", "between") for c in (*noun.children, *noun.head.children)):
         return set()
-    return {p.i for g in noun.children if g.dep_ == "prep" and g.lower_ == "in"
-            for p in g.children if p.dep_ == "pobj"}
+    return {p.i for g in noun.children if g.dep_ == "prep" and g.lower_ == "in" for p in g.children if p.dep_ == "pobj"}
 
 
 def _prep_objects(noun: Token, by_token: dict[int, ResolvedMention], depth: int,
@@ -214,8 +214,7 @@ def _prep_objects(noun: Token, by_token: dict[int, ResolvedMention], depth: int,
     return out
 
 
-def _owned_act(noun: Token, by_token: dict[int, ResolvedMention],
-               event_noun: Callable[[str], bool] | None) -> bool:
+def _owned_act(noun: Token, by_token: dict[int, ResolvedMention], event_noun: Callable[[str], bool] | None) -> bool:
     """Whether the noun names an act with its owner on it: "Reagan's strike", "the Iraqi attack", "the U.S.
     raid", "an attack by Iraqi jets" (not a common noun: "journalist detentions" are done to the
     journalists)."""

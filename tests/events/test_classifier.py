@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from parses import parse
 
@@ -205,3 +206,17 @@ def test_choose_labels_takes_the_lexicons_among_several_acceptable_labels() -> N
             {"label": "ACCUSE", "labels": ["ACCUSE"]}]  # one label: kept whatever the lexicon says
     train.choose_labels(gold, [["t:release", "lexp:RETREAT"], ["lexp:AID"], ["lexp:REJECT"]])
     assert [g["label"] for g in gold] == ["RETREAT", "CONCEDE", "ACCUSE"]
+
+
+def test_class_weights_balance_the_categories_and_lighten_none() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "training" / "train_classifier.py"
+    spec = importlib.util.spec_from_file_location("train_classifier", path)
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    labels = np.array(["NONE"] * 6 + ["ACCUSE"] * 3 + ["AGREE"])
+    # balanced: 10 / (3 classes * count); NONE's then halved
+    assert train.class_weights(labels, 0.5) == pytest.approx({"ACCUSE": 10 / 9, "AGREE": 10 / 3, "NONE": 10 / 36})
+    assert train.class_weights(labels, 1.0)["NONE"] == pytest.approx(10 / 18)

@@ -208,6 +208,28 @@ def test_choose_labels_takes_the_lexicons_among_several_acceptable_labels() -> N
     assert [g["label"] for g in gold] == ["RETREAT", "CONCEDE", "ACCUSE"]
 
 
+def test_lexicon_crossed_joins_the_lexicons_category_to_how_the_pair_hangs_on_the_trigger() -> None:
+    from greatgame.events.classifier import lexicon_crossed
+
+    doc = parse(QUOTED)
+    feats = pair_features(doc, (3, 4), (5, 6)) + ["cons:svo", "cons:svo_attack", "neg"]
+    assert lexicon_crossed(feats, "ASSAULT") == [
+        "lxsdep:ASSAULT_nsubj", "lxtdep:ASSAULT_dobj_attacked", "lxorder:ASSAULT_st", "lxdist:ASSAULT_0-2",
+        "lxq:ASSAULT", "lxcons:ASSAULT_svo", "lxneg:ASSAULT"]
+    # no lexicon row for the trigger: crossed with "-", so the parse alone still tells the pair apart
+    assert lexicon_crossed(["order:ts", "t:attack", "w:attack"], None) == ["lxorder:-_ts"]
+
+
+def test_coder_features_cross_the_lexicon_with_the_parse(coder) -> None:
+    from greatgame.events.pairs import pair_frame, token_span
+
+    sdoc = coder.nlp("Iran accused Iraq of attacking its ships.")
+    src, tgt = token_span(sdoc, 0, 4), token_span(sdoc, 13, 17)
+    trigger, frame, construction = pair_frame(sdoc, src, tgt)
+    feats = coder.events.features(sdoc, src, tgt, trigger, frame, construction)
+    assert {"lxorder:ACCUSE_st", "lxsdep:ACCUSE_nsubj", "lxcons:ACCUSE_svo"} <= set(feats)
+
+
 def test_class_weights_balance_the_categories_and_lighten_none() -> None:
     import importlib.util
     from pathlib import Path

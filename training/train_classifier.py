@@ -47,6 +47,11 @@ OUT = ROOT / "src" / "greatgame" / "events" / "data" / "classifier.npz"
 GOLD = ROOT.parent / "shared" / "gold" / "plv_train.jsonl"
 ARTICLES = ROOT / "tests" / "gold" / "articles.jsonl"
 CORPUS = ROOT.parent / "shared" / "corpora" / "reuters_politics_1987.jsonl"
+# NONE's class weight as a share of its balanced one (balanced: n / (classes * count), so NONE, the largest
+# class, already weighs least). Halving it was tried (5-fold by dev article, labelled P / R at 0.5 0.784 / 0.287
+# against 0.772 / 0.279 alone, but 0.749 / 0.275 with the modality and lexicon-crossed features together): kept
+# at 1.0, balanced, as before
+NONE_WEIGHT = 1.0
 
 
 def _find(text: str, sub: str, occurrence: int = 0) -> tuple[int, int] | None:
@@ -169,10 +174,18 @@ def featurise(coder, examples: list[dict]) -> list[list[str]]:
     return feats
 
 
-def fit(X, labels: np.ndarray, examples: list[dict], C: float) -> PairClassifier:
+def class_weights(labels: np.ndarray, none_weight: float = NONE_WEIGHT) -> dict[str, float]:
+    """Balanced class weights (n / (classes * count)), NONE's times `none_weight`."""
+    classes, counts = np.unique(labels, return_counts=True)
+    return {str(c): len(labels) / (len(classes) * n) * (none_weight if c == "NONE" else 1.0)
+            for c, n in zip(classes, counts, strict=True)}
+
+
+def fit(X, labels: np.ndarray, examples: list[dict], C: float, none_weight: float = NONE_WEIGHT) -> PairClassifier:
     # an example's "weight" (the dev articles' real candidates against synthetic and PLV sentences)
     weights = np.array([e.get("weight", 1.0) for e in examples])
-    clf = LogisticRegression(C=C, max_iter=3000, class_weight="balanced").fit(X, labels, sample_weight=weights)
+    clf = LogisticRegression(C=C, max_iter=3000, class_weight=class_weights(labels, none_weight)).fit(
+        X, labels, sample_weight=weights)
     default_cameo = {}
     for label in clf.classes_:
         codes = Counter(e["cameo"] for e in examples if e["label"] == label and e["cameo"])
@@ -182,44 +195,8 @@ def fit(X, labels: np.ndarray, examples: list[dict], C: float) -> PairClassifier
                           clf.intercept_.astype(np.float32), default_cameo)
 
 
-def _side(ref) -> dict:
-    return {"start": ref.start, "end": ref.end, "text": ref.text, "code": ref.code}
-
-
-def _oof_row(user, rec, events, pairs: list) -> dict:
-    """One PLV record's out-of-fold output for `--plv-oof`: the pair labels of its gold events, the events
-    the coder printed (with how each was found) and every candidate pair with the fold model's four most
-    likely categories (so a miss can be told apart: no mention, no candidate, NONE or a low confidence)."""
-    from greatgame.model import Document as Doc
-    from greatgame.nlp import parse_candidates
-
-    doc = Doc(rec.id, rec.text, rec.date)
-    parsed = parse_candidates(user.nlp, user.actors, doc, user.settings)
-    resolved = user.actors.resolve(parsed, doc)
-    cands = []
-    for ps, cand in user.events.candidates(parsed, resolved):
-        s, t = cand.source.mention, cand.target.mention
-        feats = user.events.features(ps.doc, (cand.source.start, cand.source.end),
-                                     (cand.target.start, cand.target.end), cand.trigger, cand.frame,
-                                     cand.construction)
-        probs = sorted(user.events.model.predict_proba(feats).items(), key=lambda kv: -kv[1])[:4]
-        cands.append({"source": _side(s), "target": _side(t), "construction": cand.construction,
-                      "trigger": ps.doc[cand.trigger].text, "probs": [[k, round(v, 3)] for k, v in probs]})
-    return {"id": rec.id,
-            "pairs": [{"event": o.event_index, "plover": o.plover, "cameo": o.cameo, "confidence": o.confidence}
-                      for o in pairs],
-            "events": [{"source": _side(e.source), "target": _side(e.target), "plover": e.plover,
-                        "cameo": e.cameo, "confidence": e.confidence, "modality": e.modality,
-                        "trigger": e.trigger.text, **{k: e.explain.get(k) for k in
-                                                      ("construction", "method", "raw_confidence")}}
-                       for e in events],
-            "mentions": [{"start": m.start, "end": m.end, "text": m.text, "code": m.code}
-                         for m in user.actors.mentions(resolved)],
-            "candidates": cands}
-
-
 def cross_validate(coder, syn, gold, Xs, Xg, C: float, k: int, gold_path: Path, extra=None,
-                   oof_out: Path | None = None) -> None:
+                   oof_out: Path | None = None, none_weight: float = NONE_WEIGHT) -> None:
     """K folds over gold RECORDS; each fold scored by greatgame.evaluate in pairs and e2e mode.
 
     `extra` (examples, features) is trained on in every fold (the dev articles). The e2e runs use the
@@ -230,6 +207,9 @@ def cross_validate(coder, syn, gold, Xs, Xg, C: float, k: int, gold_path: Path, 
     from greatgame.evaluate import Outcome, evaluate, match_event, read_gold, score
     from greatgame.model import Document as Doc
     from greatgame.pipeline import Coder
+
+    if oof_out:
+        from plv_oof import oof_row  # this script's directory is on sys.path when it runs
 
     records, _ = read_gold(gold_path)
     extra_ex, Xe = extra if extra else ([], None)
@@ -245,7 +225,8 @@ def cross_validate(coder, syn, gold, Xs, Xg, C: float, k: int, gold_path: Path, 
     for _, test_r in KFold(k, shuffle=True, random_state=0).split(records):
         held = set(test_r.tolist())
         train = [i for i, r in enumerate(record_of) if r not in held]
-        model = fit(vstack([Xb, Xg[train]]), np.concatenate([yb, yg[train]]), base + [gold[i] for i in train], C)
+        model = fit(vstack([Xb, Xg[train]]), np.concatenate([yb, yg[train]]), base + [gold[i] for i in train], C,
+                    none_weight)
         coder.events.model = user.events.model = model
         fold = [records[i] for i in test_r]
         fold_pairs = evaluate(fold, coder, "pairs").outcomes
@@ -254,7 +235,7 @@ def cross_validate(coder, syn, gold, Xs, Xg, C: float, k: int, gold_path: Path, 
         fold_coded = [(r, res.events) for r, res in zip(fold, user.code_many(docs, explain=True), strict=True)]
         coded += fold_coded
         if oof_out:
-            rows += [_oof_row(user, r, evs, [o for o in fold_pairs if o.record_id == r.id]) for r, evs in fold_coded]
+            rows += [oof_row(user, r, evs, [o for o in fold_pairs if o.record_id == r.id]) for r, evs in fold_coded]
     coder.events.model = user.events.model = None
     if oof_out:
         oof_out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
@@ -278,7 +259,7 @@ def cross_validate(coder, syn, gold, Xs, Xg, C: float, k: int, gold_path: Path, 
 
 
 def cross_validate_articles(coder, X_base, base: list[dict], X_art, arts: list[dict], records: list, C: float,
-                            k: int, oof_out: Path | None = None) -> dict:
+                            k: int, oof_out: Path | None = None, none_weight: float = NONE_WEIGHT) -> dict:
     """K folds over the dev ARTICLES: each fold coded whole by the full coder with a model trained on the
     synthetic sentences, the PLV split and the other folds' articles; scored by `--mode full` rules.
     Returns the out-of-fold predictions by record id; `oof_out` gets their report with the false
@@ -295,7 +276,7 @@ def cross_validate_articles(coder, X_base, base: list[dict], X_art, arts: list[d
     for _, test_r in KFold(k, shuffle=True, random_state=0).split(records):
         train = np.flatnonzero(~np.isin(record_of, test_r))
         coder.events.model = fit(vstack([X_base, X_art[train]]), np.concatenate([y_base, y_art[train]]),
-                                 base + [arts[i] for i in train], C)
+                                 base + [arts[i] for i in train], C, none_weight)
         fold = [records[i] for i in test_r]
         for rec, res in zip(fold, coder.code_many([Document(r.id, r.text, r.date) for r in fold], explain=True),
                             strict=True):
@@ -370,6 +351,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cv", type=int, default=0, help="K-fold cross-validation over the gold records")
     ap.add_argument("--C", type=float, default=2.0)
+    ap.add_argument("--none-weight", type=float, default=NONE_WEIGHT,
+                    help=f"NONE's class weight as a share of its balanced weight (default {NONE_WEIGHT})")
     ap.add_argument("--no-gold", action="store_true", help="train on the synthetic sentences only")
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--no-articles", action="store_true", help="leave out the dev half of the articles gold")
@@ -415,13 +398,13 @@ def main() -> None:
 
             base = syn + gold
             oof = cross_validate_articles(coder, _vstack([Xs, Xg]) if gold else Xs, base, Xa, arts, records,
-                                          args.C, args.cv_articles, args.oof_out)
+                                          args.C, args.cv_articles, args.oof_out, args.none_weight)
             calibrator = fit_calibrator(records, oof, args.cv_articles)
     if args.cv > 1:
         ys = np.array([e["label"] for e in syn])
         if gold:
             cross_validate(coder, syn, gold, Xs, Xg, args.C, args.cv, args.gold, (arts, Xa) if arts else None,
-                           args.plv_oof)
+                           args.plv_oof, args.none_weight)
         else:
             from sklearn.model_selection import StratifiedKFold
 
@@ -435,11 +418,12 @@ def main() -> None:
 
     X = vstack([m for m in (Xs, Xg, Xa) if m is not None])
     examples = syn + gold + arts
-    model = fit(X, np.array([e["label"] for e in examples]), examples, args.C)
+    model = fit(X, np.array([e["label"] for e in examples]), examples, args.C, args.none_weight)
     meta = {"labels": model.labels, "default_cameo": model.default_cameo, "n_features": N_FEATURES,
             "trained_on": ["training/synthetic/*.jsonl"] + ([] if args.no_gold else ["../shared/gold/plv_train.jsonl"])
             + ([] if args.no_articles else ["tests/gold/articles.jsonl (dev half)"]),
-            "examples": len(examples), "C": args.C, "article_weight": args.article_weight,
+            "examples": len(examples), "C": args.C, "none_weight": args.none_weight,
+            "article_weight": args.article_weight,
             "gold_weight": args.gold_weight, "uncovered": args.uncovered,
             "calibration": calibrator.to_dict() if calibrator else None}
     np.savez_compressed(OUT, weights=model.weights, bias=model.bias, meta=np.array(json.dumps(meta)))

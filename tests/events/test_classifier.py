@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from parses import parse
 
@@ -236,3 +237,39 @@ def test_features_name_the_act_nearest_above_each_side() -> None:
     condemned = parse(CONDEMNED)
     assert [f for f in events.features(condemned, (0, 1), (5, 6), 1, None, "svo") if f.startswith(_ACTS)] == [
         "sact:ACCUSE", "sactv:condemn", "tact:ASSAULT"]
+
+
+def test_lexicon_crossed_joins_the_lexicons_category_to_how_the_pair_hangs_on_the_trigger() -> None:
+    from greatgame.events.classifier import lexicon_crossed
+
+    doc = parse(QUOTED)
+    feats = pair_features(doc, (3, 4), (5, 6)) + ["cons:svo", "cons:svo_attack", "neg"]
+    assert lexicon_crossed(feats, "ASSAULT") == [
+        "lxsdep:ASSAULT_nsubj", "lxtdep:ASSAULT_dobj_attacked", "lxorder:ASSAULT_st", "lxdist:ASSAULT_0-2",
+        "lxq:ASSAULT", "lxcons:ASSAULT_svo", "lxneg:ASSAULT"]
+    # no lexicon row for the trigger: crossed with "-", so the parse alone still tells the pair apart
+    assert lexicon_crossed(["order:ts", "t:attack", "w:attack"], None) == ["lxorder:-_ts"]
+
+
+def test_coder_features_cross_the_lexicon_with_the_parse(coder) -> None:
+    from greatgame.events.pairs import pair_frame, token_span
+
+    sdoc = coder.nlp("Iran accused Iraq of attacking its ships.")
+    src, tgt = token_span(sdoc, 0, 4), token_span(sdoc, 13, 17)
+    trigger, frame, construction = pair_frame(sdoc, src, tgt)
+    feats = coder.events.features(sdoc, src, tgt, trigger, frame, construction)
+    assert {"lxorder:ACCUSE_st", "lxsdep:ACCUSE_nsubj", "lxcons:ACCUSE_svo"} <= set(feats)
+
+
+def test_class_weights_balance_the_categories_and_lighten_none() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "training" / "train_classifier.py"
+    spec = importlib.util.spec_from_file_location("train_classifier", path)
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    labels = np.array(["NONE"] * 6 + ["ACCUSE"] * 3 + ["AGREE"])
+    # balanced: 10 / (3 classes * count); NONE's then halved
+    assert train.class_weights(labels, 0.5) == pytest.approx({"ACCUSE": 10 / 9, "AGREE": 10 / 3, "NONE": 10 / 36})
+    assert train.class_weights(labels, 1.0)["NONE"] == pytest.approx(10 / 18)

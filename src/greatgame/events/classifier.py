@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Token
 from .calibration import Calibrator
 from .tokens import sentence_tokens
 
-__all__ = ["N_FEATURES", "PairClassifier", "hashed_features", "load_calibrator", "load_classifier",
-           "lowest_common_ancestor", "pair_features"]
+__all__ = ["N_FEATURES", "PairClassifier", "hashed_features", "lexicon_crossed", "load_calibrator",
+           "load_classifier", "lowest_common_ancestor", "pair_features"]
 
 N_FEATURES = 2**16
 _SKIP_POS = {"PUNCT", "SPACE", "DET", "NUM", "SYM", "X"}
@@ -111,6 +111,26 @@ def pair_features(sdoc: Doc, src: tuple[int, int], tgt: tuple[int, int], lexicon
     if lexicon_root:
         feats.append(f"lex:{lexicon_root}")
     return feats
+
+
+_CROSSED = ("order:", "sdep:", "tdep:", "dist:")
+
+
+def lexicon_crossed(feats: list[str], lexicon_plover: str | None) -> list[str]:
+    """The lexicon's category for the trigger crossed with how the pair hangs on it (the construction, which
+    side comes first, each side's dependency, their distance, negation, a quote): conjunctions a linear
+    model cannot form. "Iran accused Iraq" is an accusation, "Iran, accused by Iraq" is its reverse."""
+    lp = lexicon_plover or "-"
+    out = []
+    for f in feats:
+        kind, _, value = f.partition(":")
+        if f.startswith(_CROSSED) or (kind == "cons" and "_" not in value):
+            out.append(f"lx{kind}:{lp}_{value}")
+        elif f == "neg":
+            out.append(f"lxneg:{lp}")
+        elif f == "inquote":
+            out.append(f"lxq:{lp}")
+    return out
 
 
 def hashed_features(feats: list[str]) -> tuple[np.ndarray, np.ndarray]:

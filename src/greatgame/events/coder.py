@@ -12,7 +12,7 @@ from ..geo import PlaceCandidate, choose_location
 from ..model import ActorRef, Document, Event, Mention, Span
 from ..settings import Settings
 from .calibration import calibration_features
-from .classifier import load_calibrator, load_classifier, pair_features
+from .classifier import lexicon_crossed, load_calibrator, load_classifier, pair_features
 from .dates import event_date
 from .extra import extra_candidates, fallback_candidates, origin_of
 from .joint import joint_candidates
@@ -170,6 +170,7 @@ class EventCoder:
                 feats.append(f"cons:{construction}_{frame.lemma}")
         if hit is not None:
             feats += [f"lexp:{self.codes[hit.cameo].plover}", f"lexc:{hit.cameo}"]
+        feats += lexicon_crossed(feats, self.codes[hit.cameo].plover if hit else None)
         # what the lexicon makes of every verb and noun of the sentence, wherever the parse put them (the
         # same for every pair of the sentence: worked out once)
         if self._sentence_lex[0] is not sdoc:

@@ -25,7 +25,7 @@ from .resolved import Resolved, ResolvedMention, actor_code
 from .spans import (AGENT_BODY_NOUNS, OFFICE_HEADS, REPORT_NOUNS, Compact, against_or_for, body_nouns, currency_name,
                     flag_of, flag_of_another, given_name_end, information, kind_of_body, location_role,
                     names_other_state, of_head, owned_name, pronoun_before, state_entry, state_nouns, titled_name,
-                    words)
+                    words, WIRE_SERVICES)
 
 if TYPE_CHECKING:
     from ..nlp import Parsed, ParsedSentence
@@ -59,9 +59,6 @@ _BODY_SECTORS = {"BUS", "MED", "EDU", "NGO", "LAB"}
 _NONSTATE_ARMED = {"REB", "UAF", "INS"}  # armed groups no state's: their commanders are theirs, not a military
 _NP_DEPS = {"compound", "amod", "flat", "nmod", "nummod"}
 _NER_ACTOR = {"PERSON": "person", "ORG": "group", "NORP": "group"}
-# Wire services named in datelines ("MOSCOW (Reuters) -") report events; they are not actors in them.
-_WIRE_SERVICES = {"Reuters", "AP", "AFP", "Associated Press", "Agence France-Presse", "Agence France Presse", "UPI",
-                  "dpa", "Bloomberg", "ANSA", "EFE"}
 
 
 @dataclass(frozen=True)
@@ -155,7 +152,7 @@ class ActorRecognizer:
         taken = company_names(sdoc, taken, self.dictionary)
         covered = {i for sp in taken for i in range(sp.start, sp.end)}
         for ent in sdoc.ents:
-            if ent.text in _WIRE_SERVICES or currency_name(ent):
+            if ent.text in WIRE_SERVICES or currency_name(ent):
                 continue
             if ent.label_ in _NER_ACTOR or ent.label_ in ("GPE", "LOC", "FAC"):
                 end = given_name_end(sdoc, ent.end) if ent.label_ == "PERSON" else ent.end

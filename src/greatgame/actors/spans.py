@@ -17,10 +17,10 @@ if TYPE_CHECKING:
     from .dictionary import ActorDictionary, Entry
 
 __all__ = ["AGENT_BODY_NOUNS", "AIMING_VERBS", "BODY_NOUNS", "LOCATION_PREPS", "OFFICE_HEADS", "PRONOUN_WINDOW",
-           "REPORT_NOUNS", "Compact", "acronym_of", "against_or_for", "bare_body_noun", "body_nouns", "flag_of",
-           "flag_of_another", "information", "is_acronym", "kind_of_body", "location_role", "names_other_state",
-           "of_head", "owned_name", "pronoun_before", "report_of", "state_entry", "state_nouns", "titled_name",
-           "words"]
+           "REPORT_NOUNS", "WIRE_SERVICES", "Compact", "acronym_of", "against_or_for", "bare_body_noun", "body_nouns",
+           "flag_of", "flag_of_another", "information", "is_acronym", "kind_of_body", "location_role",
+           "names_other_state", "of_head", "owned_name", "pronoun_before", "report_of", "state_entry", "state_nouns",
+           "titled_name", "words"]
 
 # A US state rather than the country: these places anywhere in the document, these words in the sentence.
 _US_STATE_PLACES = {"Atlanta", "Savannah", "Seattle", "Spokane", "Olympia"}
@@ -51,6 +51,9 @@ PRONOUN_WINDOW = 12
 
 _SPACES = ("\n", "  ", "\t", "\r")
 
+# Wire services named in datelines ("MOSCOW (Reuters) -") report events; they are not actors in them.
+WIRE_SERVICES = {"Reuters", "AP", "AFP", "Associated Press", "Agence France-Presse", "Agence France Presse", "UPI",
+                 "dpa", "Bloomberg", "ANSA", "EFE"}
 
 def _spaced(doc: Doc, keep: list[int]) -> bool:
     """Whether a doc's text has a line break, a tab or a double space: its whitespace tokens (those not in

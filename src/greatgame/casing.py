@@ -33,26 +33,14 @@ def uppercase_text(text: str) -> bool:
     # The letters are taken a piece of text at a time: a text in ordinary case has more small letters than
     # a text in capitals of its length could have (a share of its characters) within a few lines, and the
     # rest is not read (taking the non-letters out of a whole long text was most of the time here).
-    allowed, others = (1 - UPPER_SHARE) * len(text) + 1, 0
-    pieces = []
+    allowed, n, others = (1 - UPPER_SHARE) * len(text) + 1, 0, 0
     for a in range(0, len(text), _PIECE_CHARS):
-        pieces.append(piece := _NOT_LETTERS.sub("", text[a:a + _PIECE_CHARS]))
-        others += sum(1 for c in piece if not c.isupper())
+        letters = _NOT_LETTERS.sub("", text[a:a + _PIECE_CHARS])
+        n += len(letters)
+        others += sum(1 for c in letters if not c.isupper())
         if others > allowed:
             return False
-    letters = "".join(pieces)
-    n = len(letters)
-    if n < MIN_LETTERS:
-        return False
-    # the share of capitals only falls with each other letter: stop at the one that takes it under
-    # (a text in ordinary case, after a few words)
-    need, others = UPPER_SHARE * n, 0
-    for c in letters:
-        if not c.isupper():
-            others += 1
-            if n - others < need:
-                return False
-    return True
+    return n >= MIN_LETTERS and n - others >= UPPER_SHARE * n
 
 
 def _lower(text: str) -> str:

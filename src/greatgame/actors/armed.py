@@ -75,8 +75,9 @@ _PUSHED = {"throw", "push", "drive", "beat", "fend", "hurl"}
 def _combat_verb(head: Token) -> Token | None:
     """The verb of fighting a noun is the subject, object or agent of, or the participle that modifies it
     ("the attacking Iranians"); "thousands of Iranians" counts as "Iranians"."""
-    if any(c.dep_ == "amod" and c.lemma_.lower() in COMBAT for c in head.children):
-        return next(c for c in head.children if c.dep_ == "amod" and c.lemma_.lower() in COMBAT)
+    participle = next((c for c in head.children if c.dep_ == "amod" and c.lemma_.lower() in COMBAT), None)
+    if participle is not None:
+        return participle
     tok = head
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "NUM"):
         tok = tok.head.head  # "thousands of Iranians"

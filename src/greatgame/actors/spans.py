@@ -55,6 +55,7 @@ _SPACES = ("\n", "  ", "\t", "\r")
 WIRE_SERVICES = {"Reuters", "AP", "AFP", "Associated Press", "Agence France-Presse", "Agence France Presse", "UPI",
                  "dpa", "Bloomberg", "ANSA", "EFE"}
 
+
 def _spaced(doc: Doc, keep: list[int]) -> bool:
     """Whether a doc's text has a line break, a tab or a double space: its whitespace tokens (those not in
     `keep`) show most at once (a token's text is part of the doc's), the whole text the rest."""

@@ -190,8 +190,9 @@ def _subjects(verb: Token, by_token: dict[int, ResolvedMention]) -> tuple[list[R
 
 def _acts_in(noun: Token, event_noun: Callable[[str], bool] | None) -> set[int]:
     """Places an event noun's acts happened in ("detentions in Venezuela"; not "talks in Jerusalem with Y")."""
-    if event_noun is None or not event_noun(noun.lemma_.lower()) or noun.lemma_.lower() in TALK_NOUNS and any(
-            c.dep_ == "prep" and c.lower_ in ("with", "between") for c in (*noun.children, *noun.head.children)):
+    lemma = noun.lemma_.lower()
+    if event_noun is None or not event_noun(lemma) or (lemma in TALK_NOUNS and any(
+            c.dep_ == "prep" and c.lower_ in ("with", "between") for c in (*noun.children, *noun.head.children))):
         return set()
     return {p.i for g in noun.children if g.dep_ == "prep" and g.lower_ == "in" for p in g.children if p.dep_ == "pobj"}
 

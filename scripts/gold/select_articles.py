@@ -27,7 +27,7 @@ real events and real non-events. Every sixth is annotated twice.
 
     python scripts/gold/select_articles.py ../shared/corpora/reuters_politics_1987.jsonl --round 4 > selection4.tsv
 
-Rounds 5 to 8 add 12, 24, 24 and 24 more dev articles the same way, the earlier rounds excluded.
+Rounds 5 to 9 add 12, 24, 24, 24 and 24 more dev articles the same way, the earlier rounds excluded.
 
     python scripts/gold/select_articles.py ../shared/corpora/reuters_politics_1987.jsonl --round 5 > selection5.tsv
 """
@@ -79,7 +79,7 @@ def title_key(title: str) -> frozenset[str]:
 
 ROUND2_CATS = ("ACCUSE", "THREATEN", "ASSAULT", "COERCE", "SANCTION", "REJECT", "PROTEST", "MOBILIZE")
 ROUND2_TOTAL = 24
-LATER_TOTALS = {3: 24, 4: 24, 5: 12, 6: 24, 7: 24, 8: 24}  # articles chosen in round 3, 4, ...
+LATER_TOTALS = {3: 24, 4: 24, 5: 12, 6: 24, 7: 24, 8: 24, 9: 24}  # articles chosen in round 3, 4, ...
 
 
 def select(docs: list[dict], total: int = TOTAL, cats: tuple[str, ...] = tuple(CUES),
@@ -114,7 +114,7 @@ def select(docs: list[dict], total: int = TOTAL, cats: tuple[str, ...] = tuple(C
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus")
-    ap.add_argument("--round", type=int, choices=tuple(range(1, 9)), default=1)
+    ap.add_argument("--round", type=int, choices=tuple(range(1, 10)), default=1)
     args = ap.parse_args(argv)
     with open(args.corpus, encoding="utf-8") as fh:
         docs = [json.loads(line) for line in fh if line.strip()]

@@ -31,14 +31,14 @@ def test_articles_gold_is_stand_off(name: str) -> None:
 
 def test_articles_gold_size_split_and_coverage() -> None:
     records = raw("articles.jsonl")
-    assert len(records) == 230 and len({r["id"] for r in records}) == 230
-    assert Counter(r["split"] for r in records) == {"dev": 193, "test": 37}
+    assert len(records) == 254 and len({r["id"] for r in records}) == 254
+    assert Counter(r["split"] for r in records) == {"dev": 217, "test": 37}
     required = [e for r in records for e in r["events"] if e["required"]]
     assert len(required) >= 1200
     assert {e["plover"][0] for r in records for e in r["events"]} == set(PLOVER_CATEGORIES)
     second = raw("articles_second.jsonl")
-    assert len(second) == 38 and {r["id"] for r in second} <= {r["id"] for r in records}
-    assert Counter(r["split"] for r in second) == {"dev": 32, "test": 6}
+    assert len(second) == 42 and {r["id"] for r in second} <= {r["id"] for r in records}
+    assert Counter(r["split"] for r in second) == {"dev": 36, "test": 6}
 
 
 @pytest.mark.parametrize("name", ["articles.jsonl", "articles_second.jsonl"])

@@ -47,3 +47,23 @@ def test_finder_a_subject_raised_from_a_passive_acts_in_the_infinitive(coder, te
 @pytest.mark.issue(11)
 def test_finder_coordinated_subjects_of_a_meeting_meet_each_other(coder, text: str, expected: set) -> None:
     assert candidates(coder, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people listed by the states they come from stand for each state: a listed meeting is every pair
+    ("Delegates from Kenya, Uganda and Tanzania met in Arusha on Friday.",
+     {(a, b, "coordination") for a in ("Kenya", "Uganda", "Tanzania") for b in ("Kenya", "Uganda", "Tanzania")
+      if a != b}),
+    # the meeting names who took part; the city it met in is no party
+    ("The meeting in Nairobi involved envoys from Kenya, Uganda and Tanzania.",
+     {(a, b, "listed") for a in ("Kenya", "Uganda", "Tanzania") for b in ("Kenya", "Uganda", "Tanzania")
+      if a != b}),
+    # the listed states act on the verb's target each
+    ("The foreign ministers of Kenya and Uganda condemned Sudan.",
+     {("ministers of Kenya", "Sudan", "svo"), ("Uganda", "Sudan", "svo")}),
+    # one country's people, however many: no list
+    ("The ministers of Kenya met in Nairobi.", set()),
+])
+@pytest.mark.issue(11)
+def test_finder_people_listed_by_their_states_stand_for_each(coder, text: str, expected: set) -> None:
+    assert candidates(coder, text) == expected

@@ -164,10 +164,10 @@ def test_one_party_a_name_set_off_by_commas_after_a_title_is_the_titles_however_
 
 
 @pytest.mark.parametrize("text,expected", [
-    # their states are still parties of what the ministers do to others
+    # their states are still parties of what the ministers do to others: the listed states are the subject
     ("The ministers from Bahrain and Kuwait met Iranian officials on Monday.",
-     {("The ministers", "Iranian officials", "svo"), ("Bahrain", "Iranian officials", "pair"),
-      ("Kuwait", "Iranian officials", "pair")}),
+     {("Bahrain", "Iranian officials", "svo"), ("Kuwait", "Iranian officials", "svo"),
+      ("The ministers", "Iranian officials", "pair")}),
 ])
 @pytest.mark.issue(11)
 def test_finder_where_a_party_comes_from_is_no_target_of_its_acts(coder, text: str, expected: set) -> None:

@@ -11,6 +11,7 @@ from ..actors.recognize import ResolvedMention
 from ..actors.spans import LOCATION_PREPS
 from .control import TOPIC_PREPS, demands, object_control
 from .lexicon import object_keys
+from .listed import listed_members
 from .tokens import sentence_tokens
 
 __all__ = ["MUTUAL_NOUNS", "Candidate", "Frame", "find_candidates", "mentions_by_token", "mutual", "uncovered",
@@ -83,7 +84,9 @@ def _find_mentions(tok: Token, by_token: dict[int, ResolvedMention], depth: int 
     found: list[ResolvedMention] = []
     for t in _conjuncts(tok):
         m = by_token.get(t.i)
-        if m is not None:
+        if depth == 0 and (listed := listed_members(t, by_token)):  # "the ministers of Japan and France"
+            found.extend(listed)
+        elif m is not None:
             found.append(m)
         elif depth == 0:
             # "the Chinese delegation", "Russian warplanes": an actor modifying the head noun

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from ..actors.recognize import ResolvedMention
+from .listed import list_members
 from .extract import (_PASS_SUBJ, _SUBJ, Candidate, _find_mentions, _reciprocal, _subjects, _targets,
                       mentions_by_token, uncovered, verb_frame)
 from .tokens import sentence_tokens
@@ -91,6 +92,28 @@ def _other_party(verb: Token, by_token: dict[int, ResolvedMention]) -> bool:
                for h in heads for c in h.children for g in c.children if g.dep_ == "pobj")
 
 
+# Verbs by which a meeting names who took part: "the meeting involved delegates from A, B and C".
+GATHERING = {"involve", "include", "bring", "gather", "draw", "attract", "group"}
+MEETING_NOUNS = HELD_TALKS | {"conference", "summit", "session", "gathering", "round"}
+
+
+def _gathered(verb: Token, by_token: dict[int, ResolvedMention]) -> list[ResolvedMention]:
+    """Who a meeting's verb says took part: its object's actors, or the list the parse hung on the verb
+    ("involved delegates | from the U.K., Switzerland, ...")."""
+    if verb.lemma_.lower() not in GATHERING or not any(
+            c.dep_ in _SUBJ and c.lemma_.lower() in MEETING_NOUNS for c in verb.children):
+        return []
+    for c in verb.children:
+        if c.dep_ == "dobj" and len(sides := _sides([c], by_token)) >= 2:
+            return sides
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and (found := list_members(pobj, by_token)):
+                    return found
+    return []
+
+
 def joint_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention], existing: list[Candidate],
                      event_noun: Callable[[str], bool]) -> list[Candidate]:
     """Pairs of raised subjects and of coordinated subjects of a meeting that no earlier candidate covers."""
@@ -98,6 +121,10 @@ def joint_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention], 
     out: list[Candidate] = []
     for tok in sentence_tokens(sdoc).verbs:
         out += _raised_candidates(tok, sentence, by_token, event_noun)
+        if len(met := _gathered(tok, by_token)) >= 2:
+            out += [Candidate(sentence, a, b, tok.i, verb_frame(tok), "listed") for a in met for b in met
+                    if a is not b]
+            continue
         if not _meeting(tok) or _other_party(tok, by_token):
             continue
         subjects = _sides([c for c in tok.children if c.dep_ in _SUBJ] or _raised(tok), by_token)

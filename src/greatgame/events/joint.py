@@ -7,7 +7,9 @@ The dev half of the articles gold had events whose two actors are both recognise
   ready to negotiate with Iraq" (the verb has no subject of its own; the one above is who acts);
 - coordinated subjects of a meeting that names no other side, whatever else it names: "Mulroney and Tambo
   would discuss Canadian sanctions against South Africa" meet each other (not "X and Y held talks with Z":
-  they meet Z together).
+  they meet Z together);
+- those a meeting lists: "the meeting involved delegates from the U.K., Switzerland, the U.S. ..." is a
+  meeting of every two of them (construction "listed").
 
 Each shape has a construction name of its own, so the classifier and the calibrator weigh it apart; the
 classifier, trained on the real negatives of such pairs, may well say no event passes between the two.

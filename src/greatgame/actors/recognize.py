@@ -58,6 +58,9 @@ _MODIFIER_TITLES = {"deputy"}
 _BODY_SECTORS = {"BUS", "MED", "EDU", "NGO", "LAB"}
 _NONSTATE_ARMED = {"REB", "UAF", "INS"}  # armed groups no state's: their commanders are theirs, not a military
 _NP_DEPS = {"compound", "amod", "flat", "nmod", "nummod"}
+# Adjectives that stand for one body and are its act's party though not nouns: "congressional opposition"
+# is Congress opposing, "without congressional action" Congress not acting (agents.tsv).
+_BODY_ADJECTIVES = {"congressional"}
 _NER_ACTOR = {"PERSON": "person", "ORG": "group", "NORP": "group"}
 
 
@@ -130,7 +133,8 @@ class ActorRecognizer:
         # ... and not as a measure: "the 17-man Commission", "a five-member team" (a name that goes on
         # past the measure word does: "a 14-bank advisory committee")
         found += [Span(sdoc, s, e, label="ACTOR") for s, e in compact.match(self.folded)
-                  if (sdoc[e - 1].pos_ in ("NOUN", "PROPN") or self._is_pair(sdoc[s:e]))
+                  if (sdoc[e - 1].pos_ in ("NOUN", "PROPN") or self._is_pair(sdoc[s:e])
+                      or sdoc[s:e].text.lower() in _BODY_ADJECTIVES)
                   and not (e - s == 1 and s >= 2 and sdoc[s - 1].text == "-" and sdoc[s - 2].like_num)]
         found = [sp for sp in found if not information(sp) and not kind_of_body(sp) and not currency_name(sp)]
         actor_spans = filter_spans(found)
@@ -212,6 +216,7 @@ class ActorRecognizer:
         modifier = False  # the sector so far is of a word that may only modify the next title ("deputy")
         body_sector = None  # the sector of a body the head belongs to ("president of the bank", "bank officials")
         office = False  # an organisation's name ends in a word for a state's office ("... Guarantee Department")
+        adjective_sector = None  # of a body's adjective: "congressional opposition" is Congress's, not an opposition
         for sp in group:
             entries = self._entries(sp) if sp.label_ == "ACTOR" else self._lowercase_leader(sp)
             if sp.label_.startswith("NER_") and not entries:
@@ -245,6 +250,8 @@ class ActorRecognizer:
                         head_sector = e.sector
                         modifier = sp.root.i != head.i and sp.text.lower() in _MODIFIER_TITLES
                     person = person or e.kind == "person"
+                    if sp.text.lower() in _BODY_ADJECTIVES:
+                        adjective_sector = e.sector
                     if e.sector in _BODY_SECTORS and sp.root.i != head.i and of_head(sp, head):
                         body_sector = e.sector
             st = self._state_entry(entries, sp, doc)
@@ -258,6 +265,7 @@ class ActorRecognizer:
                 name = name or self.dictionary.state_names.get(country or "", st.name)
                 if st.sector:
                     sector = sector or st.sector
+        head_sector = adjective_sector or head_sector
         # "president of the Bank of Montreal", "bank officials", "Citibank's president": the bank's (not a minister)
         body_sector = body_sector or (org.sector if org is not None and org.sector in _BODY_SECTORS else None)
         if body_sector and head_sector == "GOV" and head.lower_ not in ("minister", "ministers"):

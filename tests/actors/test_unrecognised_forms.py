@@ -1,0 +1,39 @@
+"""Actors named in forms the recogniser used to miss (issue 12): two states joined by a slash after an
+abbreviation ("a U.S./Soviet summit") and the adjective of a body standing for it ("congressional
+opposition" is Congress's)."""
+
+from __future__ import annotations
+
+import pytest
+
+from actor_mentions import mention_rows
+
+pytestmark = pytest.mark.issue(12)
+
+
+def resolved(coder, text: str, date: str | None = "1987-03-02") -> list[tuple]:
+    """(text, code) of every mention, in order."""
+    return mention_rows(coder, text, date, "text", "code")
+
+
+def test_unrecognised_forms_a_slash_after_an_abbreviation_joins_two_states(coder):
+    assert resolved(coder, "Asked whether wheat would come up at a U.S./Soviet summit, Lyng said no.") == [
+        ("U.S.", "USA"),
+        ("Soviet", "SUN"),
+        ("Lyng", "USAGOV"),
+    ]
+
+
+def test_unrecognised_forms_the_congressional_adjective_is_congress(coder):
+    assert resolved(coder, "The President urged fair treatment of Chile despite congressional opposition.") \
+        == [("The President", "---GOV"), ("Chile", "CHL"), ("congressional opposition", "USALEG")]
+    assert resolved(coder, "Senator Byrd dropped his bill, ending congressional moves against the loan.") == [
+        ("Senator Byrd", "---LEG"), ("congressional", "USALEG")]
+    # the longer names keep their own entries
+    assert resolved(coder, "Congressional leaders met Reagan.") == [
+        ("Congressional leaders", "USALEG"), ("Reagan", "USAGOV")]
+
+
+def test_unrecognised_forms_other_adjectives_stay_modifiers(coder):
+    # only the adjectives listed as bodies' stand for them: "presidential" names no one body
+    assert resolved(coder, "Presidential aides met Japanese officials.") == [("Japanese officials", "JPNGOV")]

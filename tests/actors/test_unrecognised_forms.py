@@ -37,3 +37,18 @@ def test_unrecognised_forms_the_congressional_adjective_is_congress(coder):
 def test_unrecognised_forms_other_adjectives_stay_modifiers(coder):
     # only the adjectives listed as bodies' stand for them: "presidential" names no one body
     assert resolved(coder, "Presidential aides met Japanese officials.") == [("Japanese officials", "JPNGOV")]
+
+
+def test_unrecognised_forms_a_pope_is_the_holy_see_s_church(coder):
+    # "Pope John Paul II" was the story's country's clergy (the title alone said only REL)
+    assert resolved(coder, "Pope John Paul II met President Reagan in Miami, the White House said.", "1987-09-10") \
+        == [("Pope John Paul II", "VATREL"), ("President Reagan", "USAGOV"), ("the White House", "USAGOV")]
+
+
+def test_unrecognised_forms_premiers_and_latin_countries_are_governments(coder):
+    assert ("premiers", "---GOV") in resolved(
+        coder, "After five hours of meetings with the 10 premiers, Mulroney said talks would go on.")
+    assert resolved(coder, "The U.S. plan was strongly opposed by Latin countries.") == [
+        ("U.S.", "USA"), ("Latin countries", "---GOV")]
+    # other groups of states named by what they are, not by a region, stay unrecognised (test_context.py)
+    assert resolved(coder, "The U.S. plan was strongly opposed by developed countries.") == [("U.S.", "USA")]

@@ -52,3 +52,21 @@ def test_unrecognised_forms_premiers_and_latin_countries_are_governments(coder):
         ("U.S.", "USA"), ("Latin countries", "---GOV")]
     # other groups of states named by what they are, not by a region, stay unrecognised (test_context.py)
     assert resolved(coder, "The U.S. plan was strongly opposed by developed countries.") == [("U.S.", "USA")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the speaker named after the quote, in the same sentence
+    ('"We are ready to help Japan," Weinberger said.',
+     [("We", "USAGOV"), ("Japan", "JPN"), ("Weinberger", "USAGOV")]),
+    # ... or in the sentence that closes a quote going on over two
+    ('"We have had three years in which the Soviets failed to honour the accord. We would love to keep '
+     'trading with them," Lyng said.',
+     [("We", "USAGOV"), ("the Soviets", "SUN"), ("We", "USAGOV"), ("Lyng", "USAGOV")]),
+    # ... or the one the sentence before the quote says spoke
+    ('Lyng said the grain accord would be discussed. "We have had three bad years with the Soviets."',
+     [("Lyng", "USAGOV"), ("We", "USAGOV"), ("the Soviets", "SUN")]),
+    # a "we" outside any quote is the writer's
+    ("We said the plan was good for Japan.", [("Japan", "JPN")]),
+])
+def test_unrecognised_forms_a_quoted_we_is_its_speaker(coder, text, expected):
+    assert resolved(coder, text) == expected

@@ -446,6 +446,7 @@ class ActorRecognizer:
                 if rm is None:
                     continue
             out.append(rm)
+        out.sort(key=lambda r: (r.sentence, r.start))  # (a quoted "we" is linked after its sentence's speaker)
         return Resolved(tuple(out), places)
 
     def mentions(self, resolved: Resolved) -> list[Mention]:

@@ -70,3 +70,10 @@ def test_unrecognised_forms_premiers_and_latin_countries_are_governments(coder):
 ])
 def test_unrecognised_forms_a_quoted_we_is_its_speaker(coder, text, expected):
     assert resolved(coder, text) == expected
+
+
+def test_unrecognised_forms_a_surname_the_tagger_takes_for_a_verb_is_still_the_person(coder):
+    text = ("Reagan had talks with Kenyan President Daniel Arap Moi, who appealed for aid. An official said that "
+            "Reagan stressed to Moi the importance of human rights.")
+    assert resolved(coder, text) == [("Reagan", "USAGOV"), ("Kenyan President Daniel Arap Moi", "KENGOV"),
+                                     ("An official", "---GOV"), ("Reagan", "USAGOV"), ("Moi", "KENGOV")]

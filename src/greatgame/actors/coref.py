@@ -367,7 +367,8 @@ class _Linker:
                 self._new(sdoc, si, tok.i, tok.i + 1, self._root(k))
             return
         # (a name that opens a sentence may be tagged a common noun: "Verhofstadt, who chaired the meeting")
-        name = tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.i == 0 and tok.text.istitle()
+        # ... or, inside a sentence, any part of speech: "Reagan stressed to Moi" (tagged a verb)
+        name = tok.pos_ == "PROPN" or tok.text.istitle() and (tok.pos_ == "NOUN" or tok.i > 0)
         if name and tok.text in self.surnames and tok.dep_ not in ("compound", "flat"):
             # (with its title or lowercase particle: "Mr. Funaro", "de Keersmaeker")
             start = tok.i - 1 if tok.i > 0 and (sdoc[tok.i - 1].lower_ in HONORIFICS

@@ -24,6 +24,18 @@ def test_unrecognised_forms_a_slash_after_an_abbreviation_joins_two_states(coder
     ]
 
 
+def test_unrecognised_forms_states_joined_by_a_slash_modifying_a_thing_are_both_parties(coder):
+    # "U.S." modifies "Soviet" in the parse: one phrase, which was the United States' only
+    assert resolved(coder, "When asked if a subsidy would be offered at a U.S./Soviet summit, Lyng said no.") == [
+        ("U.S.", "USA"), ("Soviet", "SUN"), ("Lyng", "USAGOV")]
+
+
+def test_unrecognised_forms_western_democracies_are_no_one_state(coder):
+    # a group of states is not the story's country
+    assert resolved(coder, "Reagan will discuss security with the western democracies in Venice.") == [
+        ("Reagan", "USAGOV"), ("the western democracies", "---GOV")]
+
+
 def test_unrecognised_forms_the_congressional_adjective_is_congress(coder):
     assert resolved(coder, "The President urged fair treatment of Chile despite congressional opposition.") \
         == [("The President", "---GOV"), ("Chile", "CHL"), ("congressional opposition", "USALEG")]

@@ -21,8 +21,8 @@ from .dictionary import ActorDictionary, Entry, load_dictionary, pick_term
 from .dyads import dyad_members
 from .lowercase import lowercase_text
 from .patterns import build_patterns, load_patterns
-from .resolved import Resolved, ResolvedMention, actor_code
-from .spans import (AGENT_BODY_NOUNS, OFFICE_HEADS, REPORT_NOUNS, Compact, against_or_for, body_nouns, currency_name,
+from .resolved import Resolved, ResolvedMention, actor_code, linked
+from .spans import (OFFICE_HEADS, REPORT_NOUNS, Compact, against_or_for, body_nouns, currency_name,
                     flag_of, flag_of_another, given_name_end, information, kind_of_body, location_role,
                     names_other_state, of_head, owned_name, pronoun_before, state_entry, state_nouns, titled_name,
                     words, WIRE_SERVICES)
@@ -31,22 +31,6 @@ if TYPE_CHECKING:
     from ..nlp import Parsed, ParsedSentence
 
 __all__ = ["ActorRecognizer", "Resolved", "ResolvedMention"]
-
-
-def _linked(rm: ResolvedMention, root: ResolvedMention) -> ResolvedMention | None:
-    """A linked mention with its antecedent's codes; a pronoun or name found only by linking is
-    dropped when the antecedent has neither a country nor a body's code."""
-    r, m = root.mention, rm.mention
-    # ... except a body named by a noun of its own ("the committee": the creditor banks' committee)
-    body = rm.source == "coref" and m.text.split()[-1].lower() in AGENT_BODY_NOUNS
-    if r.country is None and (r.code is None or r.code.startswith("---")) and not body:
-        return None if rm.source == "coref" else rm
-    came = m.country_from if m.country == r.country and rm.source != "coref" else "mention"
-    if r.country is None:
-        came = None
-    return replace(rm, mention=replace(m, code=r.code, country=r.country, sector=r.sector, name=r.name,
-                                       kind=r.kind, linked_to=(r.start, r.end), country_from=came,
-                                       office_from=r.office_from))
 
 
 # Titles of people sent to another state: "ambassador to X" serves in X.
@@ -404,9 +388,10 @@ class ActorRecognizer:
         states = [(sp, self._state_entry(self._entries(sp), sp, doc)) for sp in group if sp.label_ == "ACTOR"]
         states = sorted(((sp, e) for sp, e in states if e is not None and e.sector is None and e.country),
                         key=lambda x: x[0].start)
-        # "U.S.-Soviet talks", "the Canadian-U.S. pact": states joined by a hyphen are both parties
+        # "U.S.-Soviet talks", "the Canadian-U.S. pact", "a U.S./Soviet summit": states joined by a hyphen
+        # or a slash are both parties
         pairs = zip(states, states[1:], strict=False)
-        hyphen = any(b.start == a.end + 1 and a.doc[a.end].text == "-" for (a, _), (b, _) in pairs)
+        hyphen = any(b.start == a.end + 1 and a.doc[a.end].text in ("-", "/") for (a, _), (b, _) in pairs)
         conj = info.sector is not None and any(sp.root.dep_ == "conj" for sp, _ in states)
         if len(states) < 2 or not (hyphen or conj):
             return []
@@ -438,7 +423,7 @@ class ActorRecognizer:
         for k, rm in enumerate(links.mentions):
             ante = links.antecedent.get(k)
             if ante is not None:
-                rm = _linked(rm, links.mentions[ante])
+                rm = linked(rm, links.mentions[ante])
                 if rm is None:
                     continue
             if rm.source == "pair" and not rm.members:

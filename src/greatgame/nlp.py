@@ -32,9 +32,9 @@ class ModelMissingError(RuntimeError):
     """The spaCy English pipeline is not installed."""
 
 
-# A hyphen between an abbreviation and a capital ("U.S.-Soviet talks", "E.C.-U.S. row"): spaCy keeps
-# the whole as one token, so neither state would be found.
-_ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Z])"
+# A hyphen or slash between an abbreviation and a capital ("U.S.-Soviet talks", "E.C.-U.S. row", "a
+# U.S./Soviet summit"): spaCy keeps the whole as one token, so neither state would be found.
+_ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-/](?=[A-Z])"
 
 
 # A possessive typed with a double quote ("the EC"s farm sector", as some wire copy has it): split off like

@@ -275,7 +275,9 @@ def test_coref_he_reaches_past_quotes_that_name_no_one(coder):
     # a quote that goes on in the next sentence: its "I" is the one quoted just before
     ('Commerce Secretary Malcolm Baldrige arrived in Tokyo on Monday. "We have been clear about our trade '
      'problems," he told a news conference in Hong Kong. "I hope Nakasone brings answers."',
-     [("Commerce Secretary Malcolm Baldrige", "USAGOV", None, None), ("he", "USAGOV", (0, 35), "mention"),
+     [("Commerce Secretary Malcolm Baldrige", "USAGOV", None, None),
+      ("We", "USAGOV", (0, 35), "mention"),  # the speaker named after the quote
+      ("he", "USAGOV", (0, 35), "mention"),
       ("I", "USAGOV", (0, 35), "mention"), ("Nakasone", "JPNGOV", None, None)]),
     # outside a quote, "I" is the writer's
     ("Commerce Secretary Malcolm Baldrige arrived in Tokyo on Monday. He spoke in Hong Kong. I hope Nakasone "

@@ -99,7 +99,8 @@ def test_finder_a_condition_pairs_who_announces_it_with_its_party(coder, text: s
      {("A Dutch official", "the Belgian parliament", "said")}),
     # anyone else named in what was said, for the classifier to judge (a threat, an accusation)
     ("\"We will be prepared to meet any escalation of military action by Libya with stronger countermeasures,\" "
-     "the Egyptian minister said.", {("the Egyptian minister", "Libya", "said_in")}),
+     "the Egyptian minister said.", {("the Egyptian minister", "Libya", "said_in"),
+                                     ("We", "Libya", "pair")}),  # the quoted "We" is the minister (issue 12)
 ])
 @pytest.mark.issue(11)
 def test_finder_a_speaker_is_paired_with_whom_the_saying_is_about(coder, text: str, expected: set) -> None:

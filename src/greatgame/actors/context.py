@@ -56,8 +56,9 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "LEG", "JUD", "SPY", "INS", 
 _ARMED = {"MIL", "REB"}
 _SUBJ = {"nsubj", "nsubjpass"}
 # Plural or generic heads that name several states' governments: never the document's country.
-_MANY = {"governments", "countries", "nations", "states", "capitals", "diplomats", "allies", "creditors", "donors",
-         "heads", "members", "powers", "ministers", "leaders", "partners", "neighbours", "neighbors", "friends"}
+_MANY = {"governments", "countries", "nations", "states", "democracies", "capitals", "diplomats", "allies", "creditors",
+         "donors", "heads", "members", "powers", "ministers", "leaders", "partners", "neighbours", "neighbors",
+         "friends"}
 # Words that make several governments parts of one state: "provincial governments", "local authorities".
 _SUBNATIONAL = {"provincial", "regional", "municipal", "local", "state", "county", "cantonal"}
 # Heads that name other states by their relation to the one that modifies them: "U.S. allies", "Japan's

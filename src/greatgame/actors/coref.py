@@ -35,7 +35,7 @@ from .country_nouns import COUNTRY_NOUNS, country_noun_antecedent, story_noun, s
 from .dictionary import held_on
 from .resolved import ResolvedMention
 from .plural import they_before
-from .speakers import opens_quote, quote_goes_on, speaker
+from .speakers import opens_quote, quote_goes_on, quoted_first_person, speaker, speaker_after
 from .surnames import HONORIFICS, PARTICLES, surname_keys
 from .spans import AGENT_BODY_NOUNS, BODY_NOUNS, acronym_of, bare_body_noun, is_acronym, money_follows, report_of
 
@@ -367,7 +367,8 @@ class _Linker:
                 self._new(sdoc, si, tok.i, tok.i + 1, self._root(k))
             return
         # (a name that opens a sentence may be tagged a common noun: "Verhofstadt, who chaired the meeting")
-        name = tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.i == 0 and tok.text.istitle()
+        # ... or, inside a sentence, any part of speech: "Reagan stressed to Moi" (tagged a verb)
+        name = tok.pos_ == "PROPN" or tok.text.istitle() and (tok.pos_ == "NOUN" or tok.i > 0)
         if name and tok.text in self.surnames and tok.dep_ not in ("compound", "flat"):
             # (with its title or lowercase particle: "Mr. Funaro", "de Keersmaeker")
             start = tok.i - 1 if tok.i > 0 and (sdoc[tok.i - 1].lower_ in HONORIFICS
@@ -381,11 +382,13 @@ class _Linker:
     # --- the pass ------------------------------------------------------------------------------
 
     def run(self) -> Links:
+        later_quote: list[tuple[Token, int, int | None]] = []
         for si, ps in enumerate(self.parsed.sentences):
             sdoc = ps.doc
             found = sorted(self.by_sentence.get(si, []), key=lambda r: r.start)
             covered = {i for rm in found for i in range(rm.start, rm.end)}
             items: list[tuple[ResolvedMention, int]] = []  # this sentence's mentions so far
+            later: list[Token] = []  # "I", "we" quoted before their speaker: '"We are ready," Weinberger said'
             j = 0
             for tok in sdoc:
                 while j < len(found) and found[j].start == tok.i:
@@ -396,8 +399,18 @@ class _Linker:
                     self._uncovered(tok, si, items)
                     if len(self.out) > before:
                         items.append((self.out[-1], len(self.out) - 1))
+                    elif quoted_first_person(tok, self.parsed, si):
+                        later.append(tok)
             for rm in found[j:]:
                 self._take(rm, sdoc, si, items)
+            for tok in later:  # the speaker after the quote, now that the whole sentence's mentions are taken
+                k = speaker(tok, items)
+                k = items[k][1] if k is not None and items[k][0].start > tok.i else None
+                later_quote.append((tok, si, k))
+        for tok, si, k in later_quote:  # ... or after a quote that goes on into the sentences after
+            k = speaker_after(self.parsed, self.out, si) if k is None else k
+            if k is not None and (tok.lower_ == "we" or self.out[k].mention.kind == "person"):
+                self._new(tok.doc, si, tok.i, tok.i + 1, self._root(k))
         return self.links
 
     def _take(self, rm: ResolvedMention, sdoc: Doc, si: int, items: list[tuple[ResolvedMention, int]]) -> None:

@@ -21,8 +21,8 @@ from .dictionary import ActorDictionary, Entry, load_dictionary, pick_term
 from .dyads import dyad_members
 from .lowercase import lowercase_text
 from .patterns import build_patterns, load_patterns
-from .resolved import Resolved, ResolvedMention, actor_code
-from .spans import (AGENT_BODY_NOUNS, OFFICE_HEADS, REPORT_NOUNS, Compact, against_or_for, body_nouns, currency_name,
+from .resolved import Resolved, ResolvedMention, actor_code, linked
+from .spans import (OFFICE_HEADS, REPORT_NOUNS, Compact, against_or_for, body_nouns, currency_name,
                     flag_of, flag_of_another, given_name_end, information, kind_of_body, location_role,
                     names_other_state, of_head, owned_name, pronoun_before, state_entry, state_nouns, titled_name,
                     words, WIRE_SERVICES)
@@ -31,22 +31,6 @@ if TYPE_CHECKING:
     from ..nlp import Parsed, ParsedSentence
 
 __all__ = ["ActorRecognizer", "Resolved", "ResolvedMention"]
-
-
-def _linked(rm: ResolvedMention, root: ResolvedMention) -> ResolvedMention | None:
-    """A linked mention with its antecedent's codes; a pronoun or name found only by linking is
-    dropped when the antecedent has neither a country nor a body's code."""
-    r, m = root.mention, rm.mention
-    # ... except a body named by a noun of its own ("the committee": the creditor banks' committee)
-    body = rm.source == "coref" and m.text.split()[-1].lower() in AGENT_BODY_NOUNS
-    if r.country is None and (r.code is None or r.code.startswith("---")) and not body:
-        return None if rm.source == "coref" else rm
-    came = m.country_from if m.country == r.country and rm.source != "coref" else "mention"
-    if r.country is None:
-        came = None
-    return replace(rm, mention=replace(m, code=r.code, country=r.country, sector=r.sector, name=r.name,
-                                       kind=r.kind, linked_to=(r.start, r.end), country_from=came,
-                                       office_from=r.office_from))
 
 
 # Titles of people sent to another state: "ambassador to X" serves in X.
@@ -58,6 +42,9 @@ _MODIFIER_TITLES = {"deputy"}
 _BODY_SECTORS = {"BUS", "MED", "EDU", "NGO", "LAB"}
 _NONSTATE_ARMED = {"REB", "UAF", "INS"}  # armed groups no state's: their commanders are theirs, not a military
 _NP_DEPS = {"compound", "amod", "flat", "nmod", "nummod"}
+# Adjectives that stand for one body and are its act's party though not nouns: "congressional opposition"
+# is Congress opposing, "without congressional action" Congress not acting (agents.tsv).
+_BODY_ADJECTIVES = {"congressional"}
 _NER_ACTOR = {"PERSON": "person", "ORG": "group", "NORP": "group"}
 
 
@@ -130,7 +117,8 @@ class ActorRecognizer:
         # ... and not as a measure: "the 17-man Commission", "a five-member team" (a name that goes on
         # past the measure word does: "a 14-bank advisory committee")
         found += [Span(sdoc, s, e, label="ACTOR") for s, e in compact.match(self.folded)
-                  if (sdoc[e - 1].pos_ in ("NOUN", "PROPN") or self._is_pair(sdoc[s:e]))
+                  if (sdoc[e - 1].pos_ in ("NOUN", "PROPN") or self._is_pair(sdoc[s:e])
+                      or sdoc[s:e].text.lower() in _BODY_ADJECTIVES)
                   and not (e - s == 1 and s >= 2 and sdoc[s - 1].text == "-" and sdoc[s - 2].like_num)]
         found = [sp for sp in found if not information(sp) and not kind_of_body(sp) and not currency_name(sp)]
         actor_spans = filter_spans(found)
@@ -212,6 +200,7 @@ class ActorRecognizer:
         modifier = False  # the sector so far is of a word that may only modify the next title ("deputy")
         body_sector = None  # the sector of a body the head belongs to ("president of the bank", "bank officials")
         office = False  # an organisation's name ends in a word for a state's office ("... Guarantee Department")
+        adjective_sector = None  # of a body's adjective: "congressional opposition" is Congress's, not an opposition
         for sp in group:
             entries = self._entries(sp) if sp.label_ == "ACTOR" else self._lowercase_leader(sp)
             if sp.label_.startswith("NER_") and not entries:
@@ -245,6 +234,8 @@ class ActorRecognizer:
                         head_sector = e.sector
                         modifier = sp.root.i != head.i and sp.text.lower() in _MODIFIER_TITLES
                     person = person or e.kind == "person"
+                    if sp.text.lower() in _BODY_ADJECTIVES:
+                        adjective_sector = e.sector
                     if e.sector in _BODY_SECTORS and sp.root.i != head.i and of_head(sp, head):
                         body_sector = e.sector
             st = self._state_entry(entries, sp, doc)
@@ -258,6 +249,7 @@ class ActorRecognizer:
                 name = name or self.dictionary.state_names.get(country or "", st.name)
                 if st.sector:
                     sector = sector or st.sector
+        head_sector = adjective_sector or head_sector
         # "president of the Bank of Montreal", "bank officials", "Citibank's president": the bank's (not a minister)
         body_sector = body_sector or (org.sector if org is not None and org.sector in _BODY_SECTORS else None)
         if body_sector and head_sector == "GOV" and head.lower_ not in ("minister", "ministers"):
@@ -396,9 +388,10 @@ class ActorRecognizer:
         states = [(sp, self._state_entry(self._entries(sp), sp, doc)) for sp in group if sp.label_ == "ACTOR"]
         states = sorted(((sp, e) for sp, e in states if e is not None and e.sector is None and e.country),
                         key=lambda x: x[0].start)
-        # "U.S.-Soviet talks", "the Canadian-U.S. pact": states joined by a hyphen are both parties
+        # "U.S.-Soviet talks", "the Canadian-U.S. pact", "a U.S./Soviet summit": states joined by a hyphen
+        # or a slash are both parties
         pairs = zip(states, states[1:], strict=False)
-        hyphen = any(b.start == a.end + 1 and a.doc[a.end].text == "-" for (a, _), (b, _) in pairs)
+        hyphen = any(b.start == a.end + 1 and a.doc[a.end].text in ("-", "/") for (a, _), (b, _) in pairs)
         conj = info.sector is not None and any(sp.root.dep_ == "conj" for sp, _ in states)
         if len(states) < 2 or not (hyphen or conj):
             return []
@@ -430,7 +423,7 @@ class ActorRecognizer:
         for k, rm in enumerate(links.mentions):
             ante = links.antecedent.get(k)
             if ante is not None:
-                rm = _linked(rm, links.mentions[ante])
+                rm = linked(rm, links.mentions[ante])
                 if rm is None:
                     continue
             if rm.source == "pair" and not rm.members:
@@ -438,6 +431,7 @@ class ActorRecognizer:
                 if rm is None:
                     continue
             out.append(rm)
+        out.sort(key=lambda r: (r.sentence, r.start))  # (a quoted "we" is linked after its sentence's speaker)
         return Resolved(tuple(out), places)
 
     def mentions(self, resolved: Resolved) -> list[Mention]:

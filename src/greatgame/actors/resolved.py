@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import Mention
+from .spans import AGENT_BODY_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-__all__ = ["FROM_CONTEXT", "Resolved", "ResolvedMention", "actor_code", "acts_on", "last_dyad", "party_places",
-           "sector_only", "uncoded_group"]
+__all__ = ["FROM_CONTEXT", "Resolved", "ResolvedMention", "actor_code", "acts_on", "last_dyad", "linked",
+           "party_places", "sector_only", "uncoded_group"]
 
 # Where a mention's country came from (Mention.country_from) when no word of its own, nor a linked fuller
 # mention, named it: its phrase or clause, the dateline, the document's dominant country.
@@ -76,6 +77,22 @@ def actor_code(country: str | None, sector: str | None, base: str | None = None)
     if country:
         return country + (sector or "")
     return ("---" + sector) if sector else None
+
+
+def linked(rm: ResolvedMention, root: ResolvedMention) -> ResolvedMention | None:
+    """A linked mention with its antecedent's codes; a pronoun or name found only by linking is
+    dropped when the antecedent has neither a country nor a body's code."""
+    r, m = root.mention, rm.mention
+    # ... except a body named by a noun of its own ("the committee": the creditor banks' committee)
+    body = rm.source == "coref" and m.text.split()[-1].lower() in AGENT_BODY_NOUNS
+    if r.country is None and (r.code is None or r.code.startswith("---")) and not body:
+        return None if rm.source == "coref" else rm
+    came = m.country_from if m.country == r.country and rm.source != "coref" else "mention"
+    if r.country is None:
+        came = None
+    return replace(rm, mention=replace(m, code=r.code, country=r.country, sector=r.sector, name=r.name,
+                                       kind=r.kind, linked_to=(r.start, r.end), country_from=came,
+                                       office_from=r.office_from))
 
 
 def last_dyad(previous: list[ResolvedMention]) -> tuple[Mention, Mention] | None:

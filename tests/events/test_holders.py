@@ -16,11 +16,12 @@ from finder import candidates
 @pytest.mark.parametrize("text,expected", [
     # being somewhere to do something is a visit; being somewhere alone is not
     ("The European ministers are in New Zealand to review world trade.",
-     {("The European ministers", "New Zealand", "journey")}),
+     {("The European ministers", "New Zealand", "journey"), ("New Zealand", "The European ministers", "hosted")}),
     ("The Polish delegation was in Moscow on Friday.", set()),
-    # the place visited is not made the host (the gold marks that side in one article of four)
+    # the place visited hosts the visitor (clausal.py; 37 of the 59 such pairs on the dev articles are gold)
     ("The Brazilian finance minister will this week visit Britain, France and Italy.",
-     {("The Brazilian finance minister", p, "svo") for p in ("Britain", "France", "Italy")}),
+     {("The Brazilian finance minister", p, "svo") for p in ("Britain", "France", "Italy")}
+     | {(p, "The Brazilian finance minister", "hosted") for p in ("Britain", "France", "Italy")}),
 ])
 @pytest.mark.issue(11)
 def test_finder_being_somewhere_to_act_is_a_visit(coder, text: str, expected: set) -> None:

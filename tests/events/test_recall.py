@@ -38,18 +38,22 @@ def test_finder_the_agent_of_a_participle_acts_on_the_noun_it_describes(coder) -
 
 
 @pytest.mark.parametrize("text,expected", [
-    # a journey's owner, or the speaker whose journey it is, towards where it goes
+    # a journey's owner, or the speaker whose journey it is, towards where it goes; and the place visited
+    # hosting the visitor (clausal.py)
     ("The Chilean president said his visit to Beijing had strengthened ties.",
-     {("The Chilean president", "Beijing", "journey")}),
+     {("The Chilean president", "Beijing", "journey"), ("Beijing", "The Chilean president", "hosted")}),
     # (a named owner's trip and a flight to a state were the verb patterns' already; kept as they were)
-    ("The Mexican envoy's trip to Havana was cancelled.", {("The Mexican envoy", "Havana", "nominal")}),
+    ("The Mexican envoy's trip to Havana was cancelled.",
+     {("The Mexican envoy", "Havana", "nominal"), ("Havana", "The Mexican envoy", "hosted")}),
     # being or travelling somewhere for talks is a visit; the talks name their other side
-    ("The Polish delegation was in Moscow for trade talks.", {("The Polish delegation", "Moscow", "journey")}),
+    ("The Polish delegation was in Moscow for trade talks.",
+     {("The Polish delegation", "Moscow", "journey"), ("Moscow", "The Polish delegation", "hosted")}),
     ("The Dutch foreign minister flew to Jakarta for talks with Indonesian leaders.",
-     {("The Dutch foreign minister", "Jakarta", "svo"),
+     {("The Dutch foreign minister", "Jakarta", "svo"), ("Jakarta", "The Dutch foreign minister", "hosted"),
       ("The Dutch foreign minister", "Indonesian leaders", "nominal")}),
     ("The Japanese trade minister travelled to Seoul and Beijing last week.",
-     {("The Japanese trade minister", "Seoul", "svo"), ("The Japanese trade minister", "Beijing", "svo")}),
+     {("The Japanese trade minister", "Seoul", "svo"), ("The Japanese trade minister", "Beijing", "svo"),
+      ("Seoul", "The Japanese trade minister", "hosted"), ("Beijing", "The Japanese trade minister", "hosted")}),
     # being somewhere is no visit to anyone
     ("The Polish delegation was in Moscow on Friday.", set()),
     ("Refugees travelled in Thailand for weeks.", set()),

@@ -34,9 +34,10 @@ def test_a_journeys_place_is_no_party_to_talks_with_another(coder) -> None:
         ("The minister", "banks")}
     # with no other side named, the visit is to the place (as the articles gold codes it)
     assert candidates(coder, "The minister flew to France on Monday for trade talks.") == {
-        ("The minister", "France")}
+        ("The minister", "France"), ("France", "The minister")}
     assert candidates(coder, "Funaro will visit Britain and France for discussions with governments.") == {
-        ("Funaro", "Britain"), ("Funaro", "France"), ("Funaro", "governments")}
+        ("Funaro", "Britain"), ("Funaro", "France"), ("Funaro", "governments"), ("Britain", "Funaro"),
+        ("France", "Funaro")}
 
 
 @pytest.mark.issue(11)
@@ -111,11 +112,11 @@ def test_what_complaints_are_about_is_no_act_of_who_hears_them(coder) -> None:
 @pytest.mark.issue(11)
 def test_a_round_of_talks_named_for_a_place_is_no_party(coder) -> None:
     text = "The ministers are in New Zealand to review world trade since the Uruguay round talks last September."
-    assert candidates(coder, text) == {("The ministers", "New Zealand")}
+    assert candidates(coder, text) == {("The ministers", "New Zealand"), ("New Zealand", "The ministers")}
     text = "The ministers met in Geneva to review progress in the Uruguay round of trade talks."
     assert candidates(coder, text) == set()
     text = 'The ministers are in New Zealand to review world trade since the "Uruguay round" talks last September.'
-    assert candidates(coder, text) == {("The ministers", "New Zealand")}
+    assert candidates(coder, text) == {("The ministers", "New Zealand"), ("New Zealand", "The ministers")}
 
 
 @pytest.mark.issue(11)

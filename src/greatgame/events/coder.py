@@ -12,6 +12,7 @@ from ..geo import PlaceCandidate, choose_location
 from ..model import ActorRef, Document, Event, Mention, Span
 from ..settings import Settings
 from .calibration import calibration_features
+from .clausal import clausal_candidates
 from .classifier import lexicon_crossed, load_calibrator, load_classifier, pair_features
 from .dates import event_date
 from .extra import extra_candidates, fallback_candidates, origin_of
@@ -355,6 +356,7 @@ class EventCoder:
                 cands += extra_candidates(ps.doc, si, ms, cands, self._event_noun, self._violent)
                 cands += reach_candidates(ps.doc, si, ms, cands, self._event_noun)
                 cands += joint_candidates(ps.doc, si, ms, cands, self._event_noun)
+                cands += clausal_candidates(ps.doc, si, ms, cands)
             person, dyads, by_token = one_party(ps.doc, ms), own_dyads(ms), mentions_by_token(ms)
             proposed: set[tuple[int, int, int]] = set()
             for cand in cands:

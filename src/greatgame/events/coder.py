@@ -20,6 +20,7 @@ from .joint import joint_candidates
 from .extract import Candidate, Frame, find_candidates, mentions_by_token, mutual, verb_frame
 from .lexicon import LexiconHit, load_lexicon
 from .modality import CueTable, modality_of, threat_code
+from .nominal import nominal_candidates
 from .ontology import cameo_table, plover_root
 from .reach import coordinated_spans, reach_candidates
 from .roles import bought_goods, debt_figure, lender_of, membership, own_forces, venue_of_talks
@@ -354,6 +355,7 @@ class EventCoder:
             if with_fallback:
                 cands += fallback_candidates(ps.doc, si, ms, cands, self._event_noun)
                 cands += extra_candidates(ps.doc, si, ms, cands, self._event_noun, self._violent)
+                cands += nominal_candidates(ps.doc, si, ms, cands, self._event_noun)
                 cands += reach_candidates(ps.doc, si, ms, cands, self._event_noun)
                 cands += joint_candidates(ps.doc, si, ms, cands, self._event_noun)
                 cands += clausal_candidates(ps.doc, si, ms, cands)

@@ -20,6 +20,7 @@ from .control import object_control
 from .extract import (_OWN_CLAUSE, _PASS_SUBJ, _SUBJ, LOCATIVE_PREPS, SCENE_PREPS, STATE_NOUNS, Candidate, Frame,
                       _find_mentions, _governing, _owned_act, _subjects, _targets, mentions_by_token, uncovered,
                       verb_frame)
+from .holders import _counted
 from .tokens import sentence_tokens
 
 __all__ = ["extra_candidates", "fallback_candidates", "origin_of"]
@@ -55,7 +56,8 @@ _OWNER_DEPS = ("poss", "compound", "amod", "nmod")
 ANSWERING = {"reject", "accept", "welcome", "decline", "refuse", "resist", "oppose", "consider", "study",
              "support", "back", "endorse", "respond", "answer", "dismiss", "spurn", "approve", "hail", "praise",
              "criticize", "criticise", "examine", "review", "receive", "heed", "ignore", "satisfy", "comply",
-             "bow", "yield", "deny", "turn", "brush", "rebuff", "greet", "applaud", "discuss", "weigh"}
+             "bow", "yield", "deny", "turn", "brush", "rebuff", "greet", "applaud", "discuss", "weigh", "rebut",
+             "refute", "counter"}
 # Verbs by which it receives another's act: "Kuwait has the full support of Saudi Arabia".
 RECEIVING = {"have", "enjoy", "win", "receive", "get", "gain", "secure", "obtain"}
 
@@ -87,10 +89,11 @@ def _coordinated(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention])
 
 def _owners(noun, by_token: dict[int, ResolvedMention]) -> list[ResolvedMention]:
     """The actors whose act an event noun names: "the IMF's demand", "a demand by the IMF", "pressure from
-    creditors", "the support of Saudi Arabia"."""
+    creditors", "the support of Saudi Arabia", "demands by a group of governors"."""
     found = [by_token[c.i] for c in noun.children if c.dep_ in _OWNER_DEPS and c.i in by_token]
     found += [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")
-              for g in c.children if g.dep_ == "pobj" and g.i in by_token for m in _find_mentions(g, by_token)]
+              for g in c.children if g.dep_ == "pobj"
+              for m in (_find_mentions(g, by_token) if g.i in by_token else _counted(g, by_token))]
     return [m for m in found if not m.is_location and m.source != "pair"]
 
 

@@ -303,7 +303,7 @@ def _calibration_rows(records: list, preds: dict[str, list]) -> tuple[list[dict]
             continue
         ev, x = p.event, p.event.explain
         rows.append(calibration_features(x["raw_confidence"], x["construction"], x["method"], ev.modality,
-                                         ev.source.code, ev.target.code))
+                                         ev.source.code, ev.target.code, x.get("event_prob"), x.get("margin")))
         ys.append(out == "tp")
         groups.append(p.record_id)
         kept.append(p)

@@ -1,9 +1,12 @@
 """One PLV record's out-of-fold output for `train_classifier.py --cv K --plv-oof FILE` (read by
-benchmarks/plv_breakdown.py): kept apart from the training script to keep it small."""
+benchmarks/plv_breakdown.py), and one dev-article candidate pair's for `--pairs-out FILE`: kept apart from
+the training script to keep it small."""
 
 from __future__ import annotations
 
-__all__ = ["oof_row"]
+import numpy as np
+
+__all__ = ["oof_row", "pair_row"]
 
 
 def _side(ref) -> dict:
@@ -40,3 +43,14 @@ def oof_row(user, rec, events, pairs: list) -> dict:
             "mentions": [{"start": m.start, "end": m.end, "text": m.text, "code": m.code}
                          for m in user.actors.mentions(resolved)],
             "candidates": cands}
+
+
+def pair_row(model, x, example: dict) -> dict:
+    """One dev-article candidate pair's gold label, where it is, and what a fold's model makes of its
+    hashed feature row (1 - P(NONE), the best category other than NONE)."""
+    scores = model.weights[:, x.indices].astype(np.float32) @ x.data.astype(np.float32) + model.bias
+    p = np.exp(scores - scores.max())
+    probs = dict(zip(model.labels, (p / p.sum()).tolist(), strict=True))
+    best = max((k for k in probs if k != "NONE"), key=probs.__getitem__)
+    return {"record": example["record"], "index": example["index"], "label": example["label"], **example["pair"],
+            "event_prob": round(1.0 - probs.get("NONE", 0.0), 3), "best": best, "p_best": round(probs[best], 3)}

@@ -143,7 +143,9 @@ def article_examples(coder, records: list[ExhaustiveRecord],
             if j is not None:
                 covered.add(j)
             examples.append({"label": gold.plover[0] if gold else "NONE", "cameo": gold.cameo if gold else None,
-                             "record": ri})
+                             "record": ri, "pair": {"doc": rec.id, "source": s.mention.text, "target": t.mention.text,
+                                                    "construction": cand.construction,
+                                                    "trigger": ps.doc[cand.trigger].text, "sentence": ps.doc.text}})
             feats.append(coder.events.features(ps.doc, (s.start, s.end), (t.start, t.end), cand.trigger, cand.frame,
                                                cand.construction))
         for j, gold in enumerate(rec.events):
@@ -259,25 +261,32 @@ def cross_validate(coder, syn, gold, Xs, Xg, C: float, k: int, gold_path: Path, 
 
 
 def cross_validate_articles(coder, X_base, base: list[dict], X_art, arts: list[dict], records: list, C: float,
-                            k: int, oof_out: Path | None = None, none_weight: float = NONE_WEIGHT) -> dict:
+                            k: int, oof_out: Path | None = None, none_weight: float = NONE_WEIGHT,
+                            pairs_out: Path | None = None) -> dict:
     """K folds over the dev ARTICLES: each fold coded whole by the full coder with a model trained on the
     synthetic sentences, the PLV split and the other folds' articles; scored by `--mode full` rules.
     Returns the out-of-fold predictions by record id; `oof_out` gets their report with the false
-    positives and the misses (uncalibrated confidences), to find error patterns no model saw."""
+    positives and the misses (uncalibrated confidences), to find error patterns no model saw; `pairs_out`
+    one JSON line for each candidate pair with what its fold's model made of it (1 - P(NONE), the best
+    category), to read the true events it rejects and the non-events it takes."""
     from scipy.sparse import vstack
 
     from greatgame.exhaustive import format_full_report, misses, score_full
+    from plv_oof import pair_row  # this script's directory is on sys.path when it runs
 
     y_base = np.array([e["label"] for e in base])
     y_art = np.array([e["label"] for e in arts])
     record_of = np.array([e["record"] for e in arts])
     preds: dict[str, list] = {}
+    rows: list[dict] = []
     coder.events.calibrator = None
     for _, test_r in KFold(k, shuffle=True, random_state=0).split(records):
         train = np.flatnonzero(~np.isin(record_of, test_r))
         coder.events.model = fit(vstack([X_base, X_art[train]]), np.concatenate([y_base, y_art[train]]),
                                  base + [arts[i] for i in train], C, none_weight)
         fold = [records[i] for i in test_r]
+        for i in np.flatnonzero(np.isin(record_of, test_r)) if pairs_out else ():
+            rows.append(pair_row(coder.events.model, X_art[i], arts[i]))
         for rec, res in zip(fold, coder.code_many([Document(r.id, r.text, r.date) for r in fold], explain=True),
                             strict=True):
             preds[rec.id] = [Prediction.of(rec.id, i, ev) for i, ev in enumerate(res.events)]
@@ -288,6 +297,10 @@ def cross_validate_articles(coder, X_base, base: list[dict], X_art, arts: list[d
         oof_out.write_text(format_full_report(report, "fp") + "\n\n" + "\n".join(misses(report)) + "\n",
                            encoding="utf-8")
         print(f"wrote the out-of-fold false positives and misses to {oof_out}")
+    if pairs_out:
+        rows.sort(key=lambda r: (r["record"], r["index"]))
+        pairs_out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        print(f"wrote the out-of-fold verdict on every candidate pair to {pairs_out}")
     return preds
 
 
@@ -303,7 +316,7 @@ def _calibration_rows(records: list, preds: dict[str, list]) -> tuple[list[dict]
             continue
         ev, x = p.event, p.event.explain
         rows.append(calibration_features(x["raw_confidence"], x["construction"], x["method"], ev.modality,
-                                         ev.source.code, ev.target.code))
+                                         ev.source.code, ev.target.code, x.get("event_prob"), x.get("margin")))
         ys.append(out == "tp")
         groups.append(p.record_id)
         kept.append(p)
@@ -367,6 +380,8 @@ def main() -> None:
                          "confidence calibrator is fitted on (default 5; 0 ships no calibrator)")
     ap.add_argument("--oof-out", type=Path, default=None,
                     help="write the out-of-fold false positives and misses of the dev articles to this file")
+    ap.add_argument("--pairs-out", type=Path, default=None, help="write each dev-article candidate pair's "
+                    "label and out-of-fold model verdict (plv_oof.pair_row), a JSON line a pair, to this file")
     ap.add_argument("--plv-oof", type=Path, default=None,
                     help="with --cv: write the PLV split's out-of-fold output, a JSON line a record, to this file "
                          "(benchmarks/plv_breakdown.py reads it)")
@@ -388,8 +403,8 @@ def main() -> None:
     if not args.no_articles:
         records = article_records("dev")
         arts, fa = article_examples(coder, records, args.uncovered)
-        for e in arts:
-            e["weight"] = args.article_weight
+        for n, e in enumerate(arts):
+            e["weight"], e["index"] = args.article_weight, n
         Xa = hasher.transform(fa)
         print(f"{len(arts)} article examples ({sum(e['label'] != 'NONE' for e in arts)} events) "
               f"from {len(records)} dev articles")
@@ -398,7 +413,8 @@ def main() -> None:
 
             base = syn + gold
             oof = cross_validate_articles(coder, _vstack([Xs, Xg]) if gold else Xs, base, Xa, arts, records,
-                                          args.C, args.cv_articles, args.oof_out, args.none_weight)
+                                          args.C, args.cv_articles, args.oof_out, args.none_weight,
+                                          args.pairs_out)
             calibrator = fit_calibrator(records, oof, args.cv_articles)
     if args.cv > 1:
         ys = np.array([e["label"] for e in syn])

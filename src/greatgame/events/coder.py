@@ -62,6 +62,9 @@ class Decision:
     method: str
     rule: str | None
     alternatives: list[dict[str, Any]]
+    # the classifier's 1 - P(NONE) and its best category's lead over the next (the calibrator's inputs)
+    event_prob: float | None = None
+    margin: float | None = None
 
 
 def event_id(doc_id: str, src: Mention, tgt: Mention, trigger: int, cameo: str) -> str:
@@ -238,26 +241,28 @@ class EventCoder:
         alternatives: list[dict[str, Any]] = [{"plover": k, "p": round(v, 3)} for k, v in ranked[:4]]
         events = [(k, v) for k, v in ranked if k != "NONE"]
         label, p = events[0]
+        verdict = {"event_prob": round(1.0 - probs.get("NONE", 0.0), 4),
+                   "margin": round(p - (events[1][1] if len(events) > 1 else 0.0), 4)}
         if require_event and (1.0 - probs.get("NONE", 0.0) < EVENT_MIN_PROB or p < MODEL_MIN_PROB):
             return None
         lex_plover = self.codes[hit.cameo].plover if hit else None
         if hit is not None and lex_plover == label:
             conf = min(0.97, (0.5 + 0.5 * p) * factor)
-            return Decision(hit.cameo, round(conf, 3), "lexicon+model", hit.pattern, alternatives)
+            return Decision(hit.cameo, round(conf, 3), "lexicon+model", hit.pattern, alternatives, **verdict)
         if hit is not None and lex_plover and plover_root(lex_plover) == plover_root(label):
             # CONCEDE and RETREAT, the two halves of YIELD, split the model's mass (sentence gold marks
             # either): the lexicon's finer code says which, on the mass of both
             conf = min(0.97, (0.5 + 0.5 * (p + probs.get(lex_plover, 0.0))) * factor)
-            return Decision(hit.cameo, round(conf, 3), "lexicon+model", hit.pattern, alternatives)
+            return Decision(hit.cameo, round(conf, 3), "lexicon+model", hit.pattern, alternatives, **verdict)
         if (hit is not None and lex_plover and hit.specificity >= LEXICON_SURE
                 and probs.get(lex_plover, 0.0) >= max(LEXICON_SURE_MIN_PROB, LEXICON_SURE_SHARE * p)):
             # a verb with its object or particle ("reached an accord") says more than the sentence's words
             conf = min(0.95, (0.5 + 0.5 * probs[lex_plover]) * factor)
-            return Decision(hit.cameo, round(conf, 3), "lexicon", hit.pattern, alternatives)
+            return Decision(hit.cameo, round(conf, 3), "lexicon", hit.pattern, alternatives, **verdict)
         if hit is not None:
             alternatives.insert(0, {"cameo": hit.cameo, "rule": hit.pattern, "ruled_out": f"model says {label}"})
         conf = min(0.95, p * 0.9 * factor)
-        return Decision(self.model.default_cameo[label], round(conf, 3), "model", None, alternatives)
+        return Decision(self.model.default_cameo[label], round(conf, 3), "model", None, alternatives, **verdict)
 
     def _event_noun(self, lemma: str) -> bool:
         """Whether a noun names an act the lexicon codes ("detentions", "attack", "sanctions")."""
@@ -305,7 +310,8 @@ class EventCoder:
         raw = conf
         if self.calibrator is not None:
             conf = self.calibrator(calibration_features(raw, cand.construction, dec.method, mod.modality,
-                                                        cand.source.mention.code, cand.target.mention.code))
+                                                        cand.source.mention.code, cand.target.mention.code,
+                                                        dec.event_prob, dec.margin))
         if conf < self.settings.min_confidence:
             return None
         def year_ok(char: int) -> bool:
@@ -326,6 +332,7 @@ class EventCoder:
                               "preps": cand.frame.preps, "objects": cand.frame.objects},
                     "modality_cues": mod.cues, "date_words": date_words, "alternatives": dec.alternatives,
                     "raw_confidence": round(raw, 3), "calibrated": self.calibrator is not None,
+                    "event_prob": dec.event_prob, "margin": dec.margin,
                     "min_confidence": self.settings.min_confidence}
         return Event(
             event_id=event_id(doc.id, src, tgt, t0, dec.cameo),

@@ -49,3 +49,22 @@ def test_finder_coordinated_participles_share_the_agent_of_the_last(coder, text:
 @pytest.mark.issue(11)
 def test_finder_the_place_visited_hosts_the_visitor(coder, text: str, expected: set) -> None:
     assert candidates(coder, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the host and each party of the talks it holds, both ways; the parties meet each other too. The parse
+    # takes "hosted" here for an adjective of "talks"
+    ("Meanwhile, Turkey hosted talks between Russia and Ukraine in Istanbul.",
+     {("Turkey", "Russia", "hosted"), ("Russia", "Turkey", "hosted"), ("Turkey", "Ukraine", "hosted"),
+      ("Ukraine", "Turkey", "hosted"), ("Russia", "Ukraine", "nominal"), ("Ukraine", "Russia", "nominal")}),
+    # and here for a verb: the host's side is its object's
+    ("Meanwhile, Kenya hosted talks between Uganda and Tanzania in Nairobi.",
+     {("Kenya", "Uganda", "svo"), ("Uganda", "Kenya", "hosted"), ("Kenya", "Tanzania", "svo"),
+      ("Tanzania", "Kenya", "hosted"), ("Uganda", "Tanzania", "nominal"), ("Tanzania", "Uganda", "nominal")}),
+    # hosting no talks: the guest only
+    ("Kenya hosted a dinner for the Ugandan president.",
+     {("Kenya", "the Ugandan president", "svo"), ("the Ugandan president", "Kenya", "heard")}),
+])
+@pytest.mark.issue(11)
+def test_finder_the_host_of_talks_meets_each_party(coder, text: str, expected: set) -> None:
+    assert candidates(coder, text) == expected

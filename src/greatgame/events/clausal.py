@@ -9,7 +9,8 @@ paired only the other way round:
   "by" on the last participle; the first has the subject or the noun it describes);
 - the other side of a visit: the host receives the visitor ("will visit Britain, France and Italy", "his
   visit to Tokyo": Britain, Tokyo host; CAMEO 043, CONSULT), which the gold codes as an event of its own;
-  and the visitor towards whoever receives it ("told a visiting Nicaraguan delegation").
+  and the visitor towards whoever receives it ("told a visiting Nicaraguan delegation");
+- the host of talks and their parties, both ways ("Turkey hosted talks between Russia and Ukraine").
 
 Each shape keeps a construction name (a shared agent is the passive's or the participle's, a host's pair
 is "hosted"), so the classifier and the calibrator weigh it apart; the classifier may well say no event
@@ -133,6 +134,36 @@ def _visitors(sdoc: Doc, existing: list[Candidate]) -> list[Candidate]:
             for c in existing if _visitor(sdoc, c)]
 
 
+# Nouns of the talks a host holds for others: "hosted talks between Russia and Ukraine".
+HOSTED_TALKS = {"talk", "negotiation", "meeting", "summit", "conference", "round"}
+_AMONG = {"between", "among", "of"}
+
+
+def _talks_hosts(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> list[Candidate]:
+    """A host of talks and their parties, both ways: "Turkey hosted talks between Russia and Ukraine" (the
+    parse may take "hosted" for an adjective of "talks", with Turkey the noun's subject)."""
+    out: list[Candidate] = []
+    for tok in sdoc:
+        if tok.lemma_.lower() != "host" or tok.pos_ != "VERB":
+            continue
+        if tok.dep_ == "amod" and tok.head.lemma_.lower() in HOSTED_TALKS:
+            talks = [tok.head]
+            hosts = [c for t in (tok, tok.head) for c in t.children if c.dep_ in _SUBJ and c.i < tok.i]
+        else:
+            talks = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in HOSTED_TALKS]
+            hosts = [c for c in tok.children if c.dep_ in _SUBJ]
+        hosts_m = actors([m for h in hosts for m in _find_mentions(h, by_token)])
+        parties = actors([m for t in talks for p in t.children if p.dep_ == "prep" and p.lower_ in _AMONG
+                          for o in p.children if o.dep_ == "pobj" for m in _find_mentions(o, by_token)])
+        frame = Frame("host", preps=["between"], objects=["talk"])
+        for h in hosts_m:
+            for m in parties:
+                if m is not h and not m.is_location:
+                    out += [Candidate(sentence, h, m, tok.i, frame, "hosted"),
+                            Candidate(sentence, m, h, tok.i, frame, "hosted")]
+    return out
+
+
 def clausal_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention],
                        existing: list[Candidate]) -> list[Candidate]:
     """Pairs of coordinated participles and hosts of visits that no earlier candidate covers (in the same
@@ -140,4 +171,5 @@ def clausal_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention]
     by_token = mentions_by_token(mentions)
     found = _shared_agents(sdoc, sentence, by_token)
     found += _hosted(sdoc, existing + found, by_token) + _visitors(sdoc, existing)
+    found += _talks_hosts(sdoc, sentence, by_token)
     return uncovered(found, existing)

@@ -143,8 +143,8 @@ def _talks_hosts(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention])
     """A host of talks and their parties, both ways: "Turkey hosted talks between Russia and Ukraine" (the
     parse may take "hosted" for an adjective of "talks", with Turkey the noun's subject)."""
     out: list[Candidate] = []
-    for tok in sdoc:
-        if tok.lemma_.lower() != "host" or tok.pos_ != "VERB":
+    for tok in sentence_tokens(sdoc).verbs:
+        if tok.lemma_.lower() != "host":
             continue
         if tok.dep_ == "amod" and tok.head.lemma_.lower() in HOSTED_TALKS:
             talks = [tok.head]

@@ -24,8 +24,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..actors.recognize import ResolvedMention
-from .extract import (_PASS_SUBJ, _SUBJ, TALK_NOUNS, Candidate, Frame, _agents, _find_mentions, mentions_by_token,
-                      uncovered, verb_frame)
+from .extract import (_PASS_SUBJ, _SUBJ, SYMMETRIC_PREPS, TALK_NOUNS, Candidate, Frame, _agents, _find_mentions,
+                      mentions_by_token, uncovered, verb_frame)
 from .phrase import actors, phrase_mentions
 from .reach import TRIP_NOUNS
 from .roles import TRAVEL_VERBS, _destination, _purposes, venue_of_talks
@@ -136,7 +136,7 @@ def _visitors(sdoc: Doc, existing: list[Candidate]) -> list[Candidate]:
 
 # Nouns of the talks a host holds for others: "hosted talks between Russia and Ukraine".
 HOSTED_TALKS = {"talk", "negotiation", "meeting", "summit", "conference", "round"}
-_AMONG = {"between", "among", "of"}
+_AMONG = SYMMETRIC_PREPS | {"of"}
 
 
 def _talks_hosts(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention]) -> list[Candidate]:
@@ -166,8 +166,8 @@ def _talks_hosts(sdoc: Doc, sentence: int, by_token: dict[int, ResolvedMention])
 
 def clausal_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention],
                        existing: list[Candidate]) -> list[Candidate]:
-    """Pairs of coordinated participles and hosts of visits that no earlier candidate covers (in the same
-    direction)."""
+    """Pairs of coordinated participles, hosts of visits and hosts of talks that no earlier candidate covers
+    (in the same direction)."""
     by_token = mentions_by_token(mentions)
     found = _shared_agents(sdoc, sentence, by_token)
     found += _hosted(sdoc, existing + found, by_token) + _visitors(sdoc, existing)

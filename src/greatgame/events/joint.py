@@ -22,7 +22,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from ..actors.recognize import ResolvedMention
-from .listed import list_members
+from .listed import prep_list
 from .extract import (_PASS_SUBJ, _SUBJ, Candidate, _find_mentions, _reciprocal, _subjects, _targets,
                       mentions_by_token, uncovered, verb_frame)
 from .tokens import sentence_tokens
@@ -108,12 +108,7 @@ def _gathered(verb: Token, by_token: dict[int, ResolvedMention]) -> list[Resolve
     for c in verb.children:
         if c.dep_ == "dobj" and len(sides := _sides([c], by_token)) >= 2:
             return sides
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "from":
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and (found := list_members(pobj, by_token)):
-                    return found
-    return []
+    return prep_list(verb, {"from"}, by_token)
 
 
 def joint_candidates(sdoc: Doc, sentence: int, mentions: list[ResolvedMention], existing: list[Candidate],

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from ..actors.recognize import ResolvedMention
 
-__all__ = ["list_members", "listed_members"]
+__all__ = ["list_members", "listed_members", "prep_list"]
 
 _PLURAL = {"NNS", "NNPS"}
 _FROM = {"of", "from"}
@@ -40,14 +40,17 @@ def list_members(head: Token, by_token: dict[int, ResolvedMention]) -> list[Reso
     return found if len({m.country for m in found if m.country}) >= 2 else []
 
 
-def listed_members(tok: Token, by_token: dict[int, ResolvedMention]) -> list[ResolvedMention]:
-    """The mentions of the states a plural noun lists with "of" or "from" ("delegates from Britain, Japan
-    and France"), when they are of two countries or more; else none."""
-    if tok.tag_ not in _PLURAL:
-        return []
+def prep_list(tok: Token, preps: set[str], by_token: dict[int, ResolvedMention]) -> list[ResolvedMention]:
+    """The actors of the first list of two countries or more after one of the token's prepositions."""
     for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in _FROM:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and (found := list_members(pobj, by_token)):
                     return found
     return []
+
+
+def listed_members(tok: Token, by_token: dict[int, ResolvedMention]) -> list[ResolvedMention]:
+    """The mentions of the states a plural noun lists with "of" or "from" ("delegates from Britain, Japan
+    and France"), when they are of two countries or more; else none."""
+    return prep_list(tok, _FROM, by_token) if tok.tag_ in _PLURAL else []

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors.recognize import ResolvedMention
 from .extract import SCENE_PREPS, Candidate, Frame, _find_mentions, _subjects, mentions_by_token, uncovered
-from .holders import PARTITIVE, _modifiers
+from .holders import _counted, _modifiers
 from .phrase import MOD_DEPS, actors
 from .tokens import sentence_tokens
 
@@ -42,11 +42,7 @@ def _owners(noun: Token, by_token: dict[int, ResolvedMention]) -> list[ResolvedM
     out = [by_token[c.i] for c in noun.children if c.dep_ in MOD_DEPS and c.i in by_token]
     for g in (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
               if g.dep_ == "pobj"):
-        found = _find_mentions(g, by_token)
-        if not found and g.lemma_.lower() in PARTITIVE:
-            found = [m for c in g.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for p in c.children if p.dep_ == "pobj" for m in _find_mentions(p, by_token)]
-        out += found
+        out += _find_mentions(g, by_token) or _counted(g, by_token)
     return [m for m in actors(out) if not m.is_location]
 
 
